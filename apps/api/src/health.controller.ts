@@ -1,0 +1,43 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { JobQueue } from '@wenzheng/queue';
+
+const PROBE_TIMEOUT_MS = 1500;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  /** 200 when PostgreSQL and Redis both answer, 503 otherwise, with the state of each. */
+  @Get()
+  async health(@Res({ passthrough: true }) response: Response) {
+    const [postgres, redis] = await Promise.all([
+      this.probe(() => this.dataSource.query('SELECT 1')),
+      this.probe(() => this.jobs.ping()),
+    ]);
+    const ok = postgres.up && redis.up;
+    response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ok ? 'ok' : 'unavailable', postgres, redis };
+  }
+
+  private async probe(check: () => Promise<unknown>): Promise<{ up: boolean; error?: string }> {
+    try {
+      await within(check(), PROBE_TIMEOUT_MS);
+      return { up: true };
+    } catch (error) {
+      return { up: false, error: (error as Error).message };
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { STATUS_CODES } from 'node:http';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { PortalInputError } from '@wenzheng/channels';
+
+/** Body-parser errors carry `type` and `status`; map them to a clear JSON answer instead of a stack trace. */
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+const BODY_PARSER_MESSAGES: Record<string, [number, string]> = {
+  'entity.parse.failed': [400, 'the request body is not valid JSON'],
+  'entity.too.large': [413, 'the request body is too large (at most 64 KiB)'],
+  'encoding.unsupported': [415, 'unsupported content encoding'],
+  'charset.unsupported': [415, 'unsupported charset (use utf-8)'],
+};
+
+/** Every error leaves as `{ statusCode, error, message, field? }`; unknown errors are logged and answered 500 without details. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.describe(exception);
+    response.status(status).json({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', ...body });
+  }
+
+  private describe(exception: unknown): { status: number; body: { message: string; field?: string } } {
+    if (exception instanceof PortalInputError) {
+      return { status: 400, body: { message: exception.message, field: exception.field } };
+    }
+    if (exception instanceof HttpException) {
+      const payload = exception.getResponse();
+      const message =
+        typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
+      const field = typeof payload === 'object' ? (payload as { field?: string }).field : undefined;
+      return { status: exception.getStatus(), body: field ? { message, field } : { message } };
+    }
+    const parserError = exception as BodyParserError;
+    const known = parserError?.type ? BODY_PARSER_MESSAGES[parserError.type] : undefined;
+    if (known) return { status: known[0], body: { message: known[1] } };
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return { status: 500, body: { message: 'internal error; the incident was logged' } };
+  }
+}

@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { startHub } from './run-hub';
+
+startHub();

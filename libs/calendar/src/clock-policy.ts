@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import {
+  MAX_CALENDAR_MONTHS,
+  MAX_HOURS,
+  MAX_WORKING_DAYS,
+  type Deadline,
+  type WorkingDayCalendar,
+} from './working-day-calendar';
+
+export const CLOCK_UNITS = ['workingDays', 'hours', 'calendarMonths'] as const;
+export type ClockUnit = (typeof CLOCK_UNITS)[number];
+
+export interface ClockSpec {
+  readonly unit: ClockUnit;
+  readonly length: number;
+}
+
+export type ClockPolicies = Readonly<Record<string, ClockSpec>>;
+
+export class ClockPolicyError extends Error {
+  override readonly name = 'ClockPolicyError';
+}
+
+const MAX_LENGTH: Readonly<Record<ClockUnit, number>> = {
+  workingDays: MAX_WORKING_DAYS,
+  hours: MAX_HOURS,
+  calendarMonths: MAX_CALENDAR_MONTHS,
+};
+
+function spec(unit: ClockUnit, length: number): ClockSpec {
+  return Object.freeze({ unit, length });
+}
+
+/** Defaults from docs/architecture.md "Deadlines"; a deployment overrides them in configuration. */
+export const DEFAULT_CLOCK_POLICIES = Object.freeze({
+  dispatch: spec('workingDays', 1),
+  // "Same day" in local rules; a message arriving at 23:50 cannot be answered by 23:59:59, so it is 24 clock hours.
+  'reply.urgent': spec('hours', 24),
+  'reply.consult': spec('workingDays', 5),
+  'reply.help': spec('workingDays', 5),
+  'reply.suggestion': spec('workingDays', 15),
+  'reply.complaint': spec('workingDays', 15),
+  'reply.report': spec('workingDays', 15),
+  publication: spec('workingDays', 3),
+  policyInterpretation: spec('workingDays', 3),
+  disclosure: spec('workingDays', 20),
+  sentimentResponse: spec('hours', 48),
+  unansweredWarning: spec('calendarMonths', 2),
+  unansweredCritical: spec('calendarMonths', 3),
+}) satisfies ClockPolicies;
+
+export type DefaultClockName = keyof typeof DEFAULT_CLOCK_POLICIES;
+
+/** When a clock started at `from` runs out. */
+export function computeDue(calendar: WorkingDayCalendar, from: Date, clock: ClockSpec): Deadline {
+  const unit = clock.unit;
+  switch (unit) {
+    case 'workingDays':
+      return calendar.addWorkingDays(from, clock.length);
+    case 'hours':
+      return calendar.addHours(from, clock.length);
+    case 'calendarMonths':
+      return calendar.addCalendarMonths(from, clock.length);
+    default: {
+      const unknown: never = unit;
+      throw new ClockPolicyError(`unknown clock unit ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+const clockNameSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/,
+    'clock names are dotted camelCase words, e.g. "reply.urgent"',
+  );
+
+const clockSpecSchema = z
+  .strictObject({
+    unit: z.enum(CLOCK_UNITS),
+    length: z.number().int().nonnegative(),
+  })
+  .superRefine((value, ctx) => {
+    const max = MAX_LENGTH[value.unit];
+    if (value.length > max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['length'],
+        message: `${value.length} ${value.unit} is more than the maximum ${max}`,
+      });
+    }
+  });
+
+const clockPoliciesSchema = z.record(clockNameSchema, clockSpecSchema);
+
+/** Validates a clock policy table (e.g. a deployment's overrides); throws ClockPolicyError naming each bad entry. */
+export function parseClockPolicies(input: unknown): ClockPolicies {
+  const parsed = clockPoliciesSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const path = issue.path.map((key) => (key === '' ? '""' : String(key))).join(' → ');
+      // A bad record key reports "Invalid key in record"; the reason is in the nested issues.
+      const message = issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join(', ') : issue.message;
+      return path ? `${path}: ${message}` : message;
+    });
+    throw new ClockPolicyError(`clock policy table is invalid: ${problems.join('; ')}`);
+  }
+  const table: Record<string, ClockSpec> = {};
+  for (const [name, value] of Object.entries(parsed.data)) table[name] = spec(value.unit, value.length);
+  return Object.freeze(table);
+}

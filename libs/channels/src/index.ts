@@ -1,0 +1,3 @@
+export * from './portal/portal-message.schema';
+export * from './portal/portal.service';
+export * from './portal/portal.module';

@@ -1,0 +1,129 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from './project-root';
+
+export type HubRole = 'api' | 'worker';
+export type SegmenterName = 'nodejieba' | 'rs-jieba';
+
+/** The typed, grouped configuration every module reads; built once from the environment at boot. */
+export interface HubConfig {
+  readonly env: 'development' | 'test' | 'production';
+  readonly roles: ReadonlySet<HubRole>;
+  readonly http: { readonly port: number; readonly host: string };
+  readonly database: { readonly url: string; readonly poolSize: number };
+  readonly redis: { readonly url: string; readonly queuePrefix: string };
+  readonly queue: {
+    readonly concurrency: number;
+    readonly lockDurationMs: number;
+    readonly stalledIntervalMs: number;
+    readonly attempts: number;
+    readonly backoffMs: number;
+    /** How often the sweeper looks for work stuck in a pending state, and how old it must be. */
+    readonly sweepIntervalMs: number;
+    readonly sweepAfterMs: number;
+  };
+  readonly nlp: { readonly segmenter: SegmenterName; readonly userDictPath: string; readonly stopWordsPath: string };
+  readonly calendar: { readonly directory: string; readonly clockPolicyFile: string | null };
+  readonly demo: { readonly load: boolean; readonly directory: string };
+  readonly security: { readonly trackingSecret: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEV_SECRET = 'wenzheng-dev-secret-change-me';
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.join(' or ')}//`);
+
+function envSchema(root: string) {
+  const path = (fallback: string) => z.string().min(1).default(fallback).transform((p) => resolve(root, p));
+  return z.object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HUB_ROLES: z
+      .string()
+      .default('api,worker')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(['api', 'worker'])).min(1, 'must name at least one of api, worker')),
+    PORT: int(0, 65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/wenzheng'),
+    DATABASE_POOL_SIZE: int(1, 200).default(10),
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_{}-]+$/, 'letters, digits, _ - { } only')
+      .default('{wenzheng}'),
+    QUEUE_CONCURRENCY: int(1, 256).default(8),
+    QUEUE_LOCK_MS: int(1000, 600000).default(30000),
+    QUEUE_STALLED_INTERVAL_MS: int(500, 600000).default(30000),
+    QUEUE_ATTEMPTS: int(1, 100).default(8),
+    QUEUE_BACKOFF_MS: int(10, 3600000).default(1000),
+    SWEEP_INTERVAL_MS: int(100, 3600000).default(30000),
+    SWEEP_AFTER_MS: int(0, 86400000).default(60000),
+    NLP_SEGMENTER: z.enum(['nodejieba', 'rs-jieba']).default('rs-jieba'),
+    NLP_USER_DICT: path('config/nlp/user-dict.txt'),
+    NLP_STOP_WORDS: path('config/nlp/stop-words.txt'),
+    CALENDAR_DIR: path('config/calendar'),
+    CLOCK_POLICY_FILE: z
+      .string()
+      .optional()
+      .transform((p) => (p ? resolve(root, p) : null)),
+    DEMO_LOAD: bool.default(true),
+    DEMO_DIR: path('config/demo'),
+    TRACKING_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_SECRET),
+  });
+}
+
+/** Reads and validates the environment; throws a ConfigError naming every bad variable and why. */
+export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const root = projectRoot();
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema(root).safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.TRACKING_SECRET === DEV_SECRET) {
+    throw new ConfigError(['TRACKING_SECRET: must be set in production (query codes are derived from it)']);
+  }
+  return {
+    env: e.NODE_ENV,
+    roles: new Set(e.HUB_ROLES),
+    http: { port: e.PORT, host: e.HOST },
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
+    queue: {
+      concurrency: e.QUEUE_CONCURRENCY,
+      lockDurationMs: e.QUEUE_LOCK_MS,
+      stalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS,
+      attempts: e.QUEUE_ATTEMPTS,
+      backoffMs: e.QUEUE_BACKOFF_MS,
+      sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+      sweepAfterMs: e.SWEEP_AFTER_MS,
+    },
+    nlp: { segmenter: e.NLP_SEGMENTER, userDictPath: e.NLP_USER_DICT, stopWordsPath: e.NLP_STOP_WORDS },
+    calendar: { directory: e.CALENDAR_DIR, clockPolicyFile: e.CLOCK_POLICY_FILE },
+    demo: { load: e.DEMO_LOAD, directory: e.DEMO_DIR },
+    security: { trackingSecret: e.TRACKING_SECRET },
+  };
+}

@@ -1,0 +1,59 @@
+import { JOB_QUEUE, JobName, JobRequest, jobIdOf, parseJobRequest } from './job-catalogue';
+import { JobHandler, checkHandlerCoverage } from './job-handler';
+
+const handler = (jobName: JobName): JobHandler => ({ jobName, handle: async () => 'done' });
+
+describe('job catalogue', () => {
+  const requests: JobRequest[] = [
+    { name: JobName.AnalyzeMessage, data: { messageId: 'm-1', ticketId: 't-1' } },
+    { name: JobName.RouteTicket, data: { ticketId: 't-1' } },
+  ];
+
+  it.each(requests)('gives $name a deterministic id without ":"', (request) => {
+    expect(jobIdOf(request)).toBe(jobIdOf(structuredClone(request)));
+    expect(jobIdOf(request)).not.toContain(':');
+  });
+
+  it('gives different jobs different ids', () => {
+    expect(new Set(requests.map(jobIdOf)).size).toBe(requests.length);
+  });
+
+  it('maps every job to a queue', () => {
+    for (const name of Object.values(JobName)) expect(JOB_QUEUE[name]).toBeDefined();
+  });
+});
+
+describe('handler coverage check', () => {
+  const all = Object.values(JobName);
+
+  it('accepts exactly one handler per job', () => {
+    expect(() => checkHandlerCoverage(all.map(handler), all)).not.toThrow();
+  });
+
+  it('refuses a job without a handler', () => {
+    expect(() => checkHandlerCoverage([handler(JobName.AnalyzeMessage)], all)).toThrow(/route-ticket: no handler/);
+  });
+
+  it('refuses two handlers for one job', () => {
+    const handlers = [...all.map(handler), handler(JobName.RouteTicket)];
+    expect(() => checkHandlerCoverage(handlers, all)).toThrow(/route-ticket: 2 handlers/);
+  });
+
+  it('refuses a handler for a job the catalogue does not know', () => {
+    const handlers = [...all.map(handler), handler('made-up' as JobName)];
+    expect(() => checkHandlerCoverage(handlers, all)).toThrow(/made-up: handler for an unknown job/);
+  });
+});
+
+describe('parseJobRequest', () => {
+  it.each([
+    ['analyze-message', { messageId: 'm', ticketId: 't' }, { name: JobName.AnalyzeMessage, data: { messageId: 'm', ticketId: 't' } }],
+    ['route-ticket', { ticketId: 't', extra: 1 }, { name: JobName.RouteTicket, data: { ticketId: 't' } }],
+    ['route-ticket', { ticketId: '' }, undefined],
+    ['route-ticket', null, undefined],
+    ['analyze-message', { messageId: 'm' }, undefined],
+    ['no-such-job', { ticketId: 't' }, undefined],
+  ])('%s %j → %j', (name, data, expected) => {
+    expect(parseJobRequest(name, data)).toEqual(expected);
+  });
+});

@@ -1,0 +1,58 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
+import { JOB_QUEUE, JobName, QueueName, isJobName } from './job-catalogue';
+import { JOB_HANDLERS, JobHandler, checkHandlerCoverage } from './job-handler';
+import { redisOptionsFromUrl } from './redis-options';
+
+/**
+ * Runs one BullMQ worker per queue and hands each job to its handler.
+ * A job whose name has no handler fails for good; handler errors are re-thrown so BullMQ retries with backoff.
+ * A worker that dies mid-job leaves its job locked; once the lock expires another worker takes it (stalled-job check).
+ */
+@Injectable()
+export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('JobWorker');
+  private readonly workers: Worker[] = [];
+  private readonly handlers: Map<JobName, JobHandler>;
+
+  constructor(
+    @Inject(JOB_HANDLERS) handlers: JobHandler[],
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {
+    checkHandlerCoverage(handlers, Object.values(JobName));
+    this.handlers = new Map(handlers.map((h) => [h.jobName, h]));
+  }
+
+  onApplicationBootstrap(): void {
+    const queues = new Set(Object.values(JOB_QUEUE));
+    for (const queueName of queues) this.workers.push(this.startWorker(queueName));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+
+  private startWorker(queueName: QueueName): Worker {
+    const { queue } = this.config;
+    const worker = new Worker(queueName, (job) => this.run(job), {
+      connection: { ...redisOptionsFromUrl(this.config.redis.url), maxRetriesPerRequest: null },
+      prefix: this.config.redis.queuePrefix,
+      concurrency: queue.concurrency,
+      lockDuration: queue.lockDurationMs,
+      stalledInterval: queue.stalledIntervalMs,
+      maxStalledCount: 5,
+    });
+    worker.on('failed', (job, error) =>
+      this.logger.warn(`${queueName}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
+    );
+    worker.on('error', (error) => this.logger.error(`${queueName} worker: ${error.message}`));
+    return worker;
+  }
+
+  private async run(job: Job): Promise<string> {
+    const handler = isJobName(job.name) ? this.handlers.get(job.name) : undefined;
+    if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);
+    return handler.handle(job.data);
+  }
+}
