@@ -1,17 +1,9 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { JobQueue } from '@wenzheng/queue';
+import { JobQueue, withTimeout } from '@wenzheng/queue';
 
 const PROBE_TIMEOUT_MS = 1500;
-
-function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 @Controller('health')
 export class HealthController {
@@ -34,7 +26,7 @@ export class HealthController {
 
   private async probe(check: () => Promise<unknown>): Promise<{ up: boolean; error?: string }> {
     try {
-      await within(check(), PROBE_TIMEOUT_MS);
+      await withTimeout(check(), PROBE_TIMEOUT_MS, 'probe');
       return { up: true };
     } catch (error) {
       return { up: false, error: (error as Error).message };

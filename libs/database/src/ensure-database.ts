@@ -15,8 +15,9 @@ export async function ensureDatabase(url: string): Promise<void> {
     try {
       await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
     } catch (error) {
-      // Another process (api and worker start together) created it first.
-      if ((error as { code?: string }).code !== '42P04') throw error;
+      // Another process (api and worker start together) created it first: 42P04, or 23505 when the two collide in the catalog.
+      const code = (error as { code?: string }).code;
+      if (code !== '42P04' && code !== '23505') throw error;
     }
   } finally {
     await client.end();

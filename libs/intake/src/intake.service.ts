@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
-import { JobName, JobQueue, JobRequest } from '@wenzheng/queue';
+import { JobName, JobQueue, JobRequest, withTimeout } from '@wenzheng/queue';
 import { TicketEntity, TicketService } from '@wenzheng/tickets';
 import { InboundMessageEntity } from './inbound-message.entity';
 import { OutboxEntity } from './outbox.entity';
+
+/** How long the citizen's answer may wait for Redis before the job is left to the outbox relay. */
+const PUBLISH_TIMEOUT_MS = 1000;
 
 /** A message from any channel, normalized. `externalId` is the channel's own id (or the client's request id). */
 export interface InboundMessageInput {
@@ -107,7 +110,7 @@ export class IntakeService {
   /** Best effort right after commit for low latency; if Redis is away the outbox relay sends it later. */
   private async publish(job: JobRequest, outboxId: string | undefined): Promise<void> {
     try {
-      await this.jobs.enqueue(job);
+      await withTimeout(this.jobs.enqueue(job), PUBLISH_TIMEOUT_MS, 'enqueue');
       await this.dataSource.query(`UPDATE outbox SET dispatched_at = now() WHERE id = $1`, [outboxId]);
     } catch (error) {
       this.logger.warn(`queue unavailable, outbox row ${outboxId} left for the relay: ${(error as Error).message}`);

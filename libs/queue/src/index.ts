@@ -4,3 +4,4 @@ export * from './job-queue.service';
 export * from './job-worker.host';
 export * from './queue.module';
 export * from './redis-options';
+export * from './with-timeout';
