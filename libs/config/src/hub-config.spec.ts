@@ -1,0 +1,60 @@
+import { ConfigError, loadHubConfig } from './hub-config';
+
+const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+  try {
+    loadHubConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('hub configuration', () => {
+  it('has defaults that fit the development machine', () => {
+    const config = loadHubConfig({});
+    expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/wenzheng');
+    expect(config.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(config.http.port).toBe(3000);
+    expect([...config.roles]).toEqual(['api', 'worker']);
+    expect(config.calendar.directory).toMatch(/config\/calendar$/);
+  });
+
+  it('reads and converts variables', () => {
+    const config = loadHubConfig({ PORT: '8080', HUB_ROLES: ' worker ', DEMO_LOAD: 'false', NLP_SEGMENTER: 'nodejieba' });
+    expect(config.http.port).toBe(8080);
+    expect([...config.roles]).toEqual(['worker']);
+    expect(config.demo.load).toBe(false);
+    expect(config.nlp.segmenter).toBe('nodejieba');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadHubConfig({ PORT: '' }).http.port).toBe(3000);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^PORT: must be a whole number/],
+    [{ PORT: '70000' }, /^PORT: /],
+    [{ DATABASE_URL: 'mysql://x/y' }, /^DATABASE_URL: must be a URL starting with postgres:/],
+    [{ REDIS_URL: 'not a url' }, /^REDIS_URL: must be a URL/],
+    [{ HUB_ROLES: 'api,mailer' }, /^HUB_ROLES/],
+    [{ HUB_ROLES: ',' }, /^HUB_ROLES: must name at least one/],
+    [{ NLP_SEGMENTER: 'ictclas' }, /^NLP_SEGMENTER/],
+    [{ QUEUE_PREFIX: 'a:b' }, /^QUEUE_PREFIX/],
+    [{ TRACKING_SECRET: 'short' }, /^TRACKING_SECRET: must be at least 16/],
+    [{ DEMO_LOAD: 'yes' }, /^DEMO_LOAD/],
+  ])('refuses %j naming the variable', (env, problem) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(problem);
+  });
+
+  it('lists every bad variable at once', () => {
+    expect(problemsOf({ PORT: 'x', REDIS_URL: 'y' })).toHaveLength(2);
+  });
+
+  it('refuses the development secret in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^TRACKING_SECRET: must be set in production/)]);
+    expect(problemsOf({ NODE_ENV: 'production', TRACKING_SECRET: 'a-real-production-secret' })).toEqual([]);
+  });
+});

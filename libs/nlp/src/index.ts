@@ -1,0 +1,13 @@
+export { SEGMENTER_NAMES } from './segmenter';
+export type { Segmenter, SegmenterName, SegmenterOptions } from './segmenter';
+export { createSegmenter } from './segmenter.factory';
+export { NodejiebaSegmenter } from './nodejieba.segmenter';
+export { RsJiebaSegmenter } from './rs-jieba.segmenter';
+export { loadUserDict, parseUserDict, UserDictError } from './jieba-dictionary';
+export type { UserDict, UserDictEntry } from './jieba-dictionary';
+export { KeywordExtractor, parseIdfTable, parseStopWords } from './keywords';
+export type { Keyword, KeywordExtractorFiles } from './keywords';
+export { TextAnalyzer } from './text-analyzer';
+export type { TextAnalysis, TextAnalyzerOptions } from './text-analyzer';
+export { NlpModule, SEGMENTER } from './nlp.module';
+export type { NlpModuleOptions } from './nlp.module';
