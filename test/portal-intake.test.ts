@@ -77,7 +77,7 @@ describe('portal mailbox → routed ticket', () => {
       provisional: false,
     });
     const status = await settled(receipt.trackingNo, receipt.queryCode);
-    expect(status).toMatchObject({ status: 'assigned', leadUnit, assistingUnits, replyDueAt, provisional: false });
+    expect(status).toMatchObject({ status: 'assigned', statusText: '已派至承办单位', leadUnit, assistingUnits, replyDueAt, provisional: false });
 
     const events = await db.query(
       `SELECT e.type, e.from_status, e.to_status, e.actor FROM ticket_events e
@@ -95,7 +95,7 @@ describe('portal mailbox → routed ticket', () => {
     const response = await post({ title: '一点想法', body: '希望我们的城市越来越好，谢谢各位领导的辛勤付出。', kind: 'suggestion', publicConsent: false });
     const receipt = await json(response);
     const status = await settled(receipt.trackingNo, receipt.queryCode);
-    expect(status).toMatchObject({ status: 'dispatching', leadUnit: null, assistingUnits: [] });
+    expect(status).toMatchObject({ status: 'dispatching', statusText: '已受理，等待派单', leadUnit: null, assistingUnits: [] });
   });
 
   it('stores the analysis (segmented with the user dictionary) on the message', async () => {

@@ -13,3 +13,18 @@ export const TICKET_STATUSES = [
   'merged',
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** What a citizen reads for each status (the internal pipeline steps read alike: still being sorted). */
+export const TICKET_STATUS_TEXT: { readonly [S in TicketStatus]: string } = {
+  received: '已受理，正在分拣',
+  analyzed: '已受理，正在分拣',
+  dispatching: '已受理，等待派单',
+  assigned: '已派至承办单位',
+  accepted: '承办单位办理中',
+  replied: '承办单位办理中',
+  approved: '已答复',
+  resolved: '已办结',
+  published: '已办结并公开',
+  returned: '重新派单中',
+  merged: '已并入同类诉求办理',
+};

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { IntakeReceipt, IntakeService } from '@wenzheng/intake';
-import { TicketService } from '@wenzheng/tickets';
+import { TICKET_STATUS_TEXT, TicketService } from '@wenzheng/tickets';
 import { UnitEntity } from '@wenzheng/units';
 import { parsePortalMessage } from './portal-message.schema';
 
@@ -19,6 +19,8 @@ export interface PortalReceipt {
 export interface PortalStatus {
   trackingNo: string;
   status: string;
+  /** The status in words for the citizen (Chinese). */
+  statusText: string;
   kind: string;
   receivedAt: string;
   replyDueAt: string;
@@ -70,6 +72,7 @@ export class PortalService {
     return {
       trackingNo: ticket.trackingNo,
       status: ticket.status,
+      statusText: TICKET_STATUS_TEXT[ticket.status],
       kind: ticket.kind,
       receivedAt: ticket.receivedAt.toISOString(),
       replyDueAt: ticket.replyDueAt.toISOString(),
