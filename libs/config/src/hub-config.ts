@@ -25,7 +25,7 @@ export interface HubConfig {
   readonly nlp: { readonly segmenter: SegmenterName; readonly userDictPath: string; readonly stopWordsPath: string };
   readonly calendar: { readonly directory: string; readonly clockPolicyFile: string | null };
   readonly demo: { readonly load: boolean; readonly directory: string };
-  readonly security: { readonly trackingSecret: string };
+  readonly security: { readonly trackingSecret: string; readonly adminToken: string | null };
 }
 
 export class ConfigError extends Error {
@@ -91,6 +91,8 @@ function envSchema(root: string) {
     DEMO_LOAD: bool.default(true),
     DEMO_DIR: path('config/demo'),
     TRACKING_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_SECRET),
+    // Bearer token for admin endpoints until staff accounts exist; unset = admin endpoints refuse everyone.
+    ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   });
 }
 
@@ -124,6 +126,6 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     nlp: { segmenter: e.NLP_SEGMENTER, userDictPath: e.NLP_USER_DICT, stopWordsPath: e.NLP_STOP_WORDS },
     calendar: { directory: e.CALENDAR_DIR, clockPolicyFile: e.CLOCK_POLICY_FILE },
     demo: { load: e.DEMO_LOAD, directory: e.DEMO_DIR },
-    security: { trackingSecret: e.TRACKING_SECRET },
+    security: { trackingSecret: e.TRACKING_SECRET, adminToken: e.ADMIN_TOKEN ?? null },
   };
 }
