@@ -1,11 +1,30 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
-import { WorkingDayCalendar } from '@wenzheng/calendar';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, UseGuards } from '@nestjs/common';
+import type { Request } from 'express';
+import { CalendarDataError, CalendarStore } from '@wenzheng/calendar';
+import { AdminTokenGuard } from './admin-token.guard';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Until staff accounts exist, every admin holds the one token. */
+const ADMIN_ACTOR = 'api:admin-token';
+
+function pathYear(year: string): number {
+  if (!/^\d{4}$/.test(year)) throw new BadRequestException({ message: 'year must be a four-digit year, e.g. 2027', field: 'year' });
+  return Number(year);
+}
+
+/** Invalid calendar data is the caller's mistake: 400 with the validation message naming each problem. */
+async function refusingBadData<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof CalendarDataError) throw new BadRequestException({ message: error.message });
+    throw error;
+  }
+}
 
 @Controller('api/v1/calendar')
 export class CalendarController {
-  constructor(private readonly calendar: WorkingDayCalendar) {}
+  constructor(private readonly calendars: CalendarStore) {}
 
   /** `from` must carry its offset (Z or +08:00): a deadline is only meaningful for an exact moment. */
   @Get('working-days')
@@ -16,7 +35,34 @@ export class CalendarController {
     if (!add || !/^\d{1,4}$/.test(add) || Number(add) > 3650) {
       throw new BadRequestException({ message: 'add must be a whole number of working days from 0 to 3650', field: 'add' });
     }
-    const deadline = this.calendar.addWorkingDays(new Date(from), Number(add));
+    const deadline = this.calendars.current().addWorkingDays(new Date(from), Number(add));
     return { due: deadline.due, dueAt: deadline.dueAt.toISOString(), provisional: deadline.provisional };
+  }
+
+  @Get('years')
+  years() {
+    return { years: this.calendars.years() };
+  }
+
+  /** JSON `{ source, notice?, holidays, workdays }`; loads or replaces the year. */
+  @Put('years/:year')
+  @UseGuards(AdminTokenGuard)
+  putYear(@Param('year') year: string, @Body() body: unknown, @Req() request: Request) {
+    if (!request.is('application/json')) {
+      throw new BadRequestException({ message: 'Content-Type must be application/json', field: '(content-type)' });
+    }
+    return refusingBadData(() => this.calendars.loadYear(pathYear(year), body, ADMIN_ACTOR));
+  }
+
+  /** A `text/calendar` body; `source` (the notice's URL) and `notice` may come as query parameters. */
+  @Post('years/:year/ics')
+  @HttpCode(200)
+  @UseGuards(AdminTokenGuard)
+  async postIcs(@Param('year') year: string, @Body() body: unknown, @Query('source') source?: string, @Query('notice') notice?: string) {
+    if (!Buffer.isBuffer(body)) {
+      throw new BadRequestException({ message: 'Content-Type must be text/calendar', field: '(content-type)' });
+    }
+    const options = { year: pathYear(year), source, notice, origin: `the uploaded iCalendar file` };
+    return refusingBadData(() => this.calendars.loadIcs(body, ADMIN_ACTOR, options));
   }
 }

@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
-import { loadCalendarDirectory } from './calendar-files';
+import { CalendarStore } from './calendar-store.service';
 import { DEFAULT_CLOCK_POLICIES, parseClockPolicies } from './clock-policy';
 import { SYSTEM_TIME, TIME_SOURCE, TimeSource } from './time-source';
-import { WorkingDayCalendar } from './working-day-calendar';
 
 export const CLOCK_POLICIES = Symbol('CLOCK_POLICIES');
 
-/** The working-day calendar loaded from the per-year files, the clock policy table and the time source. */
+/**
+ * The working-day calendar (CalendarStore: the `calendar_years` table, reloaded when any process changes it), the
+ * clock policy table and the time source. Needs the database module: ask `CalendarStore.current()` for each
+ * computation rather than keeping a calendar, which a load replaces.
+ */
 @Global()
 @Module({})
 export class CalendarModule {
@@ -16,11 +19,7 @@ export class CalendarModule {
     return {
       module: CalendarModule,
       providers: [
-        {
-          provide: WorkingDayCalendar,
-          inject: [HUB_CONFIG],
-          useFactory: (config: HubConfig) => loadCalendarDirectory(config.calendar.directory),
-        },
+        CalendarStore,
         {
           provide: CLOCK_POLICIES,
           inject: [HUB_CONFIG],
@@ -32,7 +31,7 @@ export class CalendarModule {
         },
         { provide: TIME_SOURCE, useValue: time },
       ],
-      exports: [WorkingDayCalendar, CLOCK_POLICIES, TIME_SOURCE],
+      exports: [CalendarStore, CLOCK_POLICIES, TIME_SOURCE],
     };
   }
 }

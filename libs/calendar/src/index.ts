@@ -47,3 +47,4 @@ export { loadCalendarDirectory, readCalendarDirectory, readYearScheduleFile } fr
 export { SYSTEM_TIME, TIME_SOURCE, type TimeSource } from './time-source';
 // The Nest wiring (written separately); the files above stay free of Nest.
 export { CLOCK_POLICIES, CalendarModule } from './calendar.module';
+export { CALENDAR_CHANGE_LISTENER, CALENDAR_POLL_MS, CalendarStore, CalendarYearEntity, type CalendarChangeListener, type CalendarIcsLoadResult, type CalendarLoadResult, type CalendarYearSummary } from './calendar-store.service';

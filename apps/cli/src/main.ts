@@ -1,0 +1,111 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { CalendarDataError, CalendarStore } from '@wenzheng/calendar';
+import { ConfigError, HubConfig, loadHubConfig } from '@wenzheng/config';
+import { prepareDatabase } from '@wenzheng/database';
+import { CliCommand, USAGE, parseCliArgs } from './cli-args';
+import { CliModule } from './cli.module';
+
+const ACTOR = 'cli';
+
+/** A mistake in the operator's input: printed as is, exit status 1. */
+class CliInputError extends Error {}
+
+function fail(message: string): never {
+  throw new CliInputError(message);
+}
+
+/** Paths are the operator's: `npm run` moves to the project root but keeps the original directory in INIT_CWD. */
+function operatorPath(file: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), file);
+}
+
+type LoadCommand = Extract<CliCommand, { command: 'calendar:load' }>;
+
+async function load(store: CalendarStore, args: LoadCommand, bytes: Buffer): Promise<void> {
+  const kind = extname(args.file).toLowerCase();
+  let line: string;
+  if (kind === '.json') {
+    if (args.source !== undefined || args.notice !== undefined) fail('--source and --notice are for .ics files; a JSON file holds its own');
+    let data: unknown;
+    try {
+      data = JSON.parse(bytes.toString('utf8'));
+    } catch (error) {
+      return fail(`${args.file}: is not valid JSON: ${(error as Error).message}`);
+    }
+    const result = args.year === undefined ? await store.load(data, ACTOR) : await store.loadYear(args.year, data, ACTOR);
+    const summary = store.years().find((y) => y.year === result.year);
+    line = `${result.replaced ? 'replaced' : 'loaded'} ${result.year} from ${args.file}: ${summary?.holidays} holiday(s), ${summary?.workdays} make-up workday(s), source ${summary?.source}`;
+  } else {
+    const result = await store.loadIcs(bytes, ACTOR, { year: args.year, source: args.source, notice: args.notice, origin: args.file });
+    const summary = store.years().find((y) => y.year === result.year);
+    line =
+      `${result.replaced ? 'replaced' : 'loaded'} ${result.year} from ${args.file}: ${result.holidays} holiday(s), ${result.workdays} make-up workday(s) ` +
+      `from ${result.usedEvents} event(s) (${result.skippedEvents} skipped), source ${summary?.source}`;
+  }
+  console.log(line);
+  console.log('open deadlines that touch the year or were provisional are being re-timed by the workers');
+}
+
+function list(store: CalendarStore): void {
+  const years = store.years();
+  if (years.length === 0) console.log('no calendar year loaded');
+  for (const y of years) {
+    console.log(
+      `${y.year}  ${String(y.holidays).padStart(2)} holidays  ${String(y.workdays).padStart(2)} make-up workdays  ` +
+        `loaded ${y.loadedAt.toISOString()} by ${y.loadedBy}  ${y.source}${y.notice ? `  ${y.notice}` : ''}`,
+    );
+  }
+}
+
+async function run(config: HubConfig, command: Exclude<CliCommand, { command: 'help' }>): Promise<void> {
+  let bytes: Buffer | undefined;
+  if (command.command === 'calendar:load') {
+    const kind = extname(command.file).toLowerCase();
+    if (kind !== '.json' && kind !== '.ics') fail(`${command.file}: calendar:load reads .json or .ics files`);
+    try {
+      bytes = readFileSync(operatorPath(command.file));
+    } catch (error) {
+      fail(`${command.file}: cannot be read: ${(error as Error).message}`);
+    }
+  }
+  await prepareDatabase(config);
+  const app = await NestFactory.createApplicationContext(CliModule.create(config), { logger: ['error', 'warn'] });
+  try {
+    const store = app.get(CalendarStore);
+    if (command.command === 'calendar:list') list(store);
+    else await load(store, command, bytes as Buffer);
+  } finally {
+    await app.close();
+  }
+}
+
+/** Exit status: 0 done, 1 refused or failed, 2 usage. */
+async function main(argv: readonly string[]): Promise<number> {
+  const command = parseCliArgs(argv);
+  if ('error' in command) {
+    console.error(`${command.error}\n\n${USAGE}`);
+    return 2;
+  }
+  if (command.command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    await run(loadHubConfig(), command);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliInputError || error instanceof CalendarDataError || error instanceof ConfigError) {
+      console.error(error.message);
+    } else {
+      console.error('failed:', error);
+    }
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
