@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { loadHubConfig } from '../libs/config/src';
 import { dataSourceOptions, prepareDatabase } from '../libs/database/src';
+import { MIGRATIONS } from '../libs/database/src/migrations';
 import { HUB_ENTRY } from './support/hub-process';
 import { connect, createEmptyDatabase, createTestDatabase } from './support/test-database';
 import { hubTestEnv } from './support/test-env';
@@ -96,8 +97,9 @@ describe('schema', () => {
     const dataSource = new DataSource(dataSourceOptions(database.url, 1));
     await dataSource.initialize();
     try {
-      // On the demo data: the append-only trigger refuses DELETE, not DROP TABLE.
-      await dataSource.undoLastMigration();
+      // Every migration down, newest first, on the demo data (the append-only trigger refuses DELETE, not DROP TABLE).
+      for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration();
+      expect((await dataSource.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`))[0].n).toBe(0);
       expect((await dataSource.query(`SELECT to_regclass('public.tickets') AS t`))[0].t).toBeNull();
       await dataSource.runMigrations();
       expect((await dataSource.query(`SELECT to_regclass('public.tickets') AS t`))[0].t).toBe('tickets');

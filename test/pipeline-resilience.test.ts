@@ -85,7 +85,7 @@ describe('no message is lost', () => {
       return t.status === 'assigned' ? t : undefined;
     });
     expect(settled.lead).toBe('pingdu-construction');
-    expect(await eventTypes(trackingNo)).toEqual(['received', 'analyzed', 'assigned']);
+    expect(await eventTypes(trackingNo)).toEqual(['received', 'analyzed', 'assigned', 'clock.stopped']);
   });
 
   it('re-enqueues from PostgreSQL when Redis loses the queues', async () => {
@@ -97,7 +97,7 @@ describe('no message is lost', () => {
     await start('worker');
     for (const { trackingNo } of receipts) {
       await waitFor(`ticket ${trackingNo} to be assigned by the sweeper`, async () => (await ticket(trackingNo)).status === 'assigned');
-      expect(await eventTypes(trackingNo)).toEqual(['received', 'analyzed', 'assigned']);
+      expect(await eventTypes(trackingNo)).toEqual(['received', 'analyzed', 'assigned', 'clock.stopped']);
     }
   });
 

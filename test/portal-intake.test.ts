@@ -88,6 +88,8 @@ describe('portal mailbox → routed ticket', () => {
       { type: 'received', from_status: null, to_status: 'received', actor: 'citizen:portal' },
       { type: 'analyzed', from_status: 'received', to_status: 'analyzed', actor: 'system:analyze' },
       { type: 'assigned', from_status: 'analyzed', to_status: 'assigned', actor: 'system:route' },
+      // The dispatch (派单) clock stops once a unit has the ticket.
+      { type: 'clock.stopped', from_status: null, to_status: null, actor: 'system:route' },
     ]);
   });
 

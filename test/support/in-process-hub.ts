@@ -25,19 +25,21 @@ export async function startInProcessHub(options: { worker?: boolean; time?: Time
   const worker = options.worker === false ? undefined : await bootstrapWorker(config, options.time);
   const api = await bootstrapApi(config, options.time);
   const address = api.getHttpServer().address();
-  return {
+  const hub: InProcessHub = {
     config,
     baseUrl: `http://127.0.0.1:${address.port}`,
     api,
     worker,
     dataSource: api.get(DataSource),
+    // Tests may replace `worker` (a restart); close whichever runs now.
     close: async () => {
       await api.close();
-      await worker?.close();
+      await hub.worker?.close();
       await deleteKeysWithPrefix(prefix);
       await database.drop();
     },
   };
+  return hub;
 }
 
 /** A fixed, settable clock for simulated time. */

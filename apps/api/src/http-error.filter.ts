@@ -3,21 +3,22 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Response } from 'express';
 import { PortalInputError } from '@wenzheng/channels';
 
-/** Body-parser errors carry `type` and `status`; map them to a clear JSON answer instead of a stack trace. */
+/** Body-parser errors that Nest does not turn into HttpExceptions carry `type` and `status` (e.g. a body over the limit). */
 interface BodyParserError {
   type?: string;
-  status?: number;
-  limit?: number;
 }
 
-const BODY_PARSER_MESSAGES: Record<string, [number, string]> = {
-  'entity.parse.failed': [400, 'the request body is not valid JSON'],
+const BODY_PARSER_ERRORS: Record<string, [number, string]> = {
   'entity.too.large': [413, 'the request body is too large (at most 64 KiB)'],
+  'entity.parse.failed': [400, 'the request body is not valid JSON'],
   'encoding.unsupported': [415, 'unsupported content encoding'],
   'charset.unsupported': [415, 'unsupported charset (use utf-8)'],
 };
 
-/** Every error leaves as `{ statusCode, error, message, field? }`; unknown errors are logged and answered 500 without details. */
+/**
+ * Every error that reaches a handler leaves as `{ statusCode, error, message, field? }`; unknown errors are logged and
+ * answered 500 without details.
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
@@ -39,9 +40,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       const field = typeof payload === 'object' ? (payload as { field?: string }).field : undefined;
       return { status: exception.getStatus(), body: field ? { message, field } : { message } };
     }
-    const parserError = exception as BodyParserError;
-    const known = parserError?.type ? BODY_PARSER_MESSAGES[parserError.type] : undefined;
-    if (known) return { status: known[0], body: { message: known[1] } };
+    const type = (exception as BodyParserError | null)?.type;
+    const parserError = type ? BODY_PARSER_ERRORS[type] : undefined;
+    if (parserError) return { status: parserError[0], body: { message: parserError[1] } };
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return { status: 500, body: { message: 'internal error; the incident was logged' } };
   }

@@ -1,16 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CalendarModule, TimeSource } from '@wenzheng/calendar';
+import { CALENDAR_CHANGE_LISTENER, CalendarModule, TimeSource } from '@wenzheng/calendar';
+import { ClocksModule, FireClockTimerJob, RetimeClocksJob, RetimeOnCalendarChange, TimerFeeder } from '@wenzheng/clocks';
 import { ConfigModule, HubConfig } from '@wenzheng/config';
 import { DatabaseModule } from '@wenzheng/database';
 import { AnalyzeMessageJob, IntakeJobsModule } from '@wenzheng/intake';
 import { NlpModule } from '@wenzheng/nlp';
+import { NotificationsModule } from '@wenzheng/notifications';
 import { JOB_HANDLERS, JobWorkerHost, QueueModule } from '@wenzheng/queue';
 import { RouteTicketJob, RoutingModule } from '@wenzheng/routing';
+import { SweepUnansweredJob, TicketClockSubject, UnansweredSweepTrigger } from '@wenzheng/tickets';
 
 /** Every job handler of the hub; JobWorkerHost refuses to start unless each job name has exactly one. */
-const HANDLERS = [AnalyzeMessageJob, RouteTicketJob];
+const HANDLERS = [AnalyzeMessageJob, RouteTicketJob, FireClockTimerJob, RetimeClocksJob, SweepUnansweredJob];
 
-/** The worker: no HTTP, only queue processors, the outbox relay and the pipeline sweeper. */
+/** The worker: no HTTP; queue processors, the outbox relay, the pipeline sweeper, the timer feeder. */
 @Module({})
 export class WorkerModule {
   static create(config: HubConfig, time?: TimeSource): DynamicModule {
@@ -26,10 +29,18 @@ export class WorkerModule {
         DatabaseModule.forRoot(),
         QueueModule.forRoot(),
         CalendarModule.forRoot(time),
+        NotificationsModule,
+        ClocksModule.forRoot([TicketClockSubject]),
         IntakeJobsModule.register(nlp),
         RoutingModule,
       ],
       providers: [
+        FireClockTimerJob,
+        RetimeClocksJob,
+        SweepUnansweredJob,
+        TimerFeeder,
+        UnansweredSweepTrigger,
+        { provide: CALENDAR_CHANGE_LISTENER, useClass: RetimeOnCalendarChange },
         { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: unknown[]) => handlers },
         JobWorkerHost,
       ],

@@ -6,7 +6,9 @@ import { JobQueue, parseJobRequest } from '@wenzheng/queue';
 const BATCH = 200;
 
 /**
- * Sends outbox rows the API could not enqueue (Redis was down or the process died between commit and enqueue).
+ * Sends every outbox row to the queue and marks it dispatched, in batches. Most rows were already enqueued by
+ * the API right after commit (then the add is a no-op: same job id); the others are what the API could not
+ * enqueue (Redis was down, or the process died between commit and enqueue).
  * Rows are claimed with SKIP LOCKED so several workers relay without sending one row twice at once;
  * a duplicate send is harmless anyway (deterministic job ids).
  */
@@ -42,7 +44,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.running = undefined;
   }
 
-  /** Relays rows older than one second (younger ones are normally being sent by the API itself). Returns the count sent. */
+  /** Relays rows older than one second (the API sends younger ones itself). Returns the count sent. */
   async relayPending(minAgeMs = 1000): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: { id: string; job_name: string; payload: Record<string, unknown> }[] = await manager.query(

@@ -7,6 +7,9 @@ describe('job catalogue', () => {
   const requests: JobRequest[] = [
     { name: JobName.AnalyzeMessage, data: { messageId: 'm-1', ticketId: 't-1' } },
     { name: JobName.RouteTicket, data: { ticketId: 't-1' } },
+    { name: JobName.FireClockTimer, data: { timerId: 'timer-1' } },
+    { name: JobName.RetimeClocks, data: { years: [2027], stamp: '2026-11-23T08:00:00.000Z' } },
+    { name: JobName.SweepUnanswered, data: { day: '2026-11-23' } },
   ];
 
   it.each(requests)('gives $name a deterministic id without ":"', (request) => {
@@ -52,6 +55,10 @@ describe('parseJobRequest', () => {
     ['route-ticket', { ticketId: '' }, undefined],
     ['route-ticket', null, undefined],
     ['analyze-message', { messageId: 'm' }, undefined],
+    ['fire-clock-timer', { timerId: 'x' }, { name: JobName.FireClockTimer, data: { timerId: 'x' } }],
+    ['retime-clocks', { years: [2027, 2028], stamp: 's' }, { name: JobName.RetimeClocks, data: { years: [2027, 2028], stamp: 's' } }],
+    ['retime-clocks', { years: ['2027'], stamp: 's' }, undefined],
+    ['sweep-unanswered', { day: '2026-11-23' }, { name: JobName.SweepUnanswered, data: { day: '2026-11-23' } }],
     ['no-such-job', { ticketId: 't' }, undefined],
   ])('%s %j → %j', (name, data, expected) => {
     expect(parseJobRequest(name, data)).toEqual(expected);

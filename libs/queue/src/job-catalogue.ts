@@ -5,11 +5,15 @@
 export enum QueueName {
   Analyze = 'analyze',
   Route = 'route',
+  Deadline = 'deadline',
 }
 
 export enum JobName {
   AnalyzeMessage = 'analyze-message',
   RouteTicket = 'route-ticket',
+  FireClockTimer = 'fire-clock-timer',
+  RetimeClocks = 'retime-clocks',
+  SweepUnanswered = 'sweep-unanswered',
 }
 
 export interface AnalyzeMessageData {
@@ -21,14 +25,35 @@ export interface RouteTicketData {
   ticketId: string;
 }
 
+export interface FireClockTimerData {
+  timerId: string;
+}
+
+/** A calendar year was loaded or replaced: re-derive open deadlines. `stamp` identifies that load. */
+export interface RetimeClocksData {
+  years: number[];
+  stamp: string;
+}
+
+/** The daily look for tickets unanswered for 2 / 3 months; `day` is the Shanghai date it runs for. */
+export interface SweepUnansweredData {
+  day: string;
+}
+
 export interface JobDataMap {
   [JobName.AnalyzeMessage]: AnalyzeMessageData;
   [JobName.RouteTicket]: RouteTicketData;
+  [JobName.FireClockTimer]: FireClockTimerData;
+  [JobName.RetimeClocks]: RetimeClocksData;
+  [JobName.SweepUnanswered]: SweepUnansweredData;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.AnalyzeMessage]: QueueName.Analyze,
   [JobName.RouteTicket]: QueueName.Route,
+  [JobName.FireClockTimer]: QueueName.Deadline,
+  [JobName.RetimeClocks]: QueueName.Deadline,
+  [JobName.SweepUnanswered]: QueueName.Deadline,
 };
 
 /** A job as it is asked for: the discriminated union every producer uses. */
@@ -41,6 +66,12 @@ export function jobIdOf(request: JobRequest): string {
       return `${request.name}-${request.data.messageId}`;
     case JobName.RouteTicket:
       return `${request.name}-${request.data.ticketId}`;
+    case JobName.FireClockTimer:
+      return `${request.name}-${request.data.timerId}`;
+    case JobName.RetimeClocks:
+      return `${request.name}-${request.data.years.join('_')}-${request.data.stamp.replace(/[^A-Za-z0-9_-]/g, '')}`;
+    case JobName.SweepUnanswered:
+      return `${request.name}-${request.data.day}`;
   }
 }
 
@@ -56,6 +87,14 @@ export function parseJobRequest(name: string, data: unknown): JobRequest | undef
         : undefined;
     case JobName.RouteTicket:
       return isId(d.ticketId) ? { name, data: { ticketId: d.ticketId } } : undefined;
+    case JobName.FireClockTimer:
+      return isId(d.timerId) ? { name, data: { timerId: d.timerId } } : undefined;
+    case JobName.RetimeClocks:
+      return Array.isArray(d.years) && d.years.every((y) => Number.isInteger(y)) && isId(d.stamp)
+        ? { name, data: { years: d.years as number[], stamp: d.stamp } }
+        : undefined;
+    case JobName.SweepUnanswered:
+      return isId(d.day) ? { name, data: { day: d.day } } : undefined;
     default:
       return undefined;
   }

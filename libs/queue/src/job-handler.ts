@@ -1,7 +1,10 @@
 import type { JobDataMap, JobName } from './job-catalogue';
 
-/** `skipped`: the work was already done (a retry or a re-enqueue by the sweeper); never an error. */
-export type JobOutcome = 'done' | 'skipped';
+/**
+ * `skipped`: the work was already done (a retry or a re-enqueue by the sweeper); never an error.
+ * `{ notBefore }`: too early (the job woke before its moment): the worker puts it back until then.
+ */
+export type JobOutcome = 'done' | 'skipped' | { notBefore: Date };
 
 export interface JobHandler<N extends JobName = JobName> {
   readonly jobName: N;

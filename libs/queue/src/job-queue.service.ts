@@ -1,6 +1,9 @@
 import type { Queue } from 'bullmq';
 import type { HubConfig } from '@wenzheng/config';
 import { JOB_QUEUE, JobRequest, QueueName, jobIdOf } from './job-catalogue';
+import { withTimeout } from './with-timeout';
+
+const ENQUEUE_TIMEOUT_MS = 2000;
 
 /**
  * The one way to enqueue: typed request in, deterministic job id, retries with exponential backoff.
@@ -16,16 +19,36 @@ export class JobQueue {
     this.queues = new Map(queues.map((q) => [q.name, q]));
   }
 
-  async enqueue(request: JobRequest): Promise<void> {
+  /** Waits at most `timeoutMs` for Redis: a caller is never stuck behind an unreachable Redis. */
+  async enqueue(request: JobRequest, options: { delayMs?: number; timeoutMs?: number } = {}): Promise<void> {
     const queue = this.queue(JOB_QUEUE[request.name]);
-    await queue.add(request.name, request.data, {
+    const added = queue.add(request.name, request.data, {
       jobId: jobIdOf(request),
+      delay: options.delayMs && options.delayMs > 0 ? options.delayMs : undefined,
       attempts: this.config.queue.attempts,
       backoff: { type: 'exponential', delay: this.config.queue.backoffMs },
       // Completed ids are dropped after an hour so a later deliberate re-run is possible; failures stay for replay.
       removeOnComplete: { age: 3600, count: 10000 },
       removeOnFail: false,
     });
+    await withTimeout(added, options.timeoutMs ?? ENQUEUE_TIMEOUT_MS, `enqueue ${request.name}`);
+  }
+
+  /**
+   * Makes sure the job will run at `at` (judged by `now`, which may be simulated): adds it delayed when absent,
+   * and runs a waiting delayed copy at once when its moment has come. Idempotent.
+   */
+  async schedule(request: JobRequest, at: Date, now: Date): Promise<void> {
+    const queue = this.queue(JOB_QUEUE[request.name]);
+    const existing = await queue.getJob(jobIdOf(request));
+    const delayMs = at.getTime() - now.getTime();
+    if (!existing) return this.enqueue(request, { delayMs });
+    if (delayMs <= 0 && (await existing.isDelayed())) await existing.promote();
+  }
+
+  /** Drops a job that is no longer wanted (best effort: handlers re-check PostgreSQL anyway). */
+  async remove(request: JobRequest): Promise<void> {
+    await this.queue(JOB_QUEUE[request.name]).remove(jobIdOf(request));
   }
 
   /** A real round trip to the queues' Redis (for health checks). */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
 import { JOB_QUEUE, JobName, QueueName, isJobName } from './job-catalogue';
 import { JOB_HANDLERS, JobHandler, checkHandlerCoverage } from './job-handler';
@@ -35,7 +35,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
 
   private startWorker(queueName: QueueName): Worker {
     const { queue } = this.config;
-    const worker = new Worker(queueName, (job) => this.run(job), {
+    const worker = new Worker(queueName, (job, token) => this.run(job, token), {
       connection: { ...redisOptionsFromUrl(this.config.redis.url), maxRetriesPerRequest: null },
       prefix: this.config.redis.queuePrefix,
       concurrency: queue.concurrency,
@@ -50,9 +50,12 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     return worker;
   }
 
-  private async run(job: Job): Promise<string> {
+  private async run(job: Job, token: string | undefined): Promise<string> {
     const handler = isJobName(job.name) ? this.handlers.get(job.name) : undefined;
     if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);
-    return handler.handle(job.data);
+    const outcome = await handler.handle(job.data);
+    if (typeof outcome === 'string') return outcome;
+    await job.moveToDelayed(outcome.notBefore.getTime(), token);
+    throw new DelayedError();
   }
 }

@@ -48,6 +48,10 @@ export class TicketEntity {
   @Column('timestamptz', { name: 'reply_due_at' })
   replyDueAt: Date;
 
+  /** 未答复 alarm: `warning` after 2 months without an answer, `critical` after 3 (fails the website check). */
+  @Column('text', { name: 'unanswered_alarm', nullable: true })
+  unansweredAlarm: 'warning' | 'critical' | null;
+
   /** True when a deadline reached a year whose holiday schedule is not loaded yet (counted Mon–Fri). */
   @Column('boolean', { name: 'deadline_provisional' })
   deadlineProvisional: boolean;

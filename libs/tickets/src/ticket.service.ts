@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
-import { CLOCK_POLICIES, ClockSpec, TIME_SOURCE, TimeSource, WorkingDayCalendar } from '@wenzheng/calendar';
+import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
+import { ClockService } from '@wenzheng/clocks';
 import { TicketEntity } from './ticket.entity';
-import { TicketEventEntity } from './ticket-event.entity';
+import { TICKET_SUBJECT } from './ticket-clock.subject';
+import { recordTicketEvent } from './ticket-events';
 import type { TicketStatus } from './ticket-status';
 import { IllegalTransitionError, canTransition } from './ticket-transitions';
 import { formatTrackingNo, isQueryCodeValid, queryCodeFor } from './tracking-number';
-import { ticketDeadlines } from './ticket-deadlines';
 
 export interface TicketOpening {
   messageId: string;
@@ -30,16 +32,21 @@ export interface TicketTransition {
 export class TicketService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly calendar: WorkingDayCalendar,
-    @Inject(CLOCK_POLICIES) private readonly policies: Readonly<Record<string, ClockSpec>>,
+    private readonly clocks: ClockService,
     @Inject(TIME_SOURCE) private readonly time: TimeSource,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
+  /** Opens the ticket with its two clocks, dispatch (派单) and reply by message kind, both from the receipt moment. */
   async open(manager: EntityManager, opening: TicketOpening): Promise<TicketEntity> {
     const [{ seq }] = await manager.query(`SELECT nextval('tracking_no_seq') AS seq`);
-    const deadlines = ticketDeadlines(this.calendar, this.policies, opening.kind, opening.receivedAt);
+    const subject = { type: TICKET_SUBJECT, id: randomUUID() };
+    const by = { actor: opening.actor };
+    const dispatch = await this.clocks.start(manager, subject, 'dispatch', 'dispatch', opening.receivedAt, by);
+    const reply = await this.clocks.start(manager, subject, 'reply', `reply.${opening.kind}`, opening.receivedAt, by);
+    const provisional = dispatch.provisional || reply.provisional;
     const ticket = manager.create(TicketEntity, {
+      id: subject.id,
       trackingNo: formatTrackingNo(opening.receivedAt, Number(seq)),
       messageId: opening.messageId,
       kind: opening.kind,
@@ -47,17 +54,17 @@ export class TicketService {
       leadUnitId: null,
       assistingUnitIds: [],
       receivedAt: opening.receivedAt,
-      dispatchDueAt: deadlines.dispatch.dueAt,
-      replyDueAt: deadlines.reply.dueAt,
-      deadlineProvisional: deadlines.provisional,
+      dispatchDueAt: dispatch.dueAt as Date,
+      replyDueAt: reply.dueAt as Date,
+      deadlineProvisional: provisional,
+      unansweredAlarm: null,
     });
     await manager.insert(TicketEntity, ticket);
-    await this.record(manager, ticket.id, {
+    await recordTicketEvent(manager, ticket.id, this.time.now(), {
       type: 'received',
       actor: opening.actor,
-      fromStatus: null,
       toStatus: 'received',
-      data: { dispatchDue: deadlines.dispatch.due, replyDue: deadlines.reply.due, provisional: deadlines.provisional },
+      data: { dispatchDueAt: dispatch.dueAt, replyDueAt: reply.dueAt, provisional },
     });
     return ticket;
   }
@@ -75,15 +82,21 @@ export class TicketService {
       .where('id = :id AND status = :from', { id: ticketId, from: move.from })
       .execute();
     if (!result.affected) return false;
-    await this.record(manager, ticketId, {
+    await recordTicketEvent(manager, ticketId, this.time.now(), {
       type: move.to,
       actor: move.actor,
       fromStatus: move.from,
       toStatus: move.to,
-      reason: move.reason ?? null,
-      data: move.data ?? {},
+      reason: move.reason,
+      data: move.data,
     });
     return true;
+  }
+
+  /** Stops the ticket's live clock for `purpose` (e.g. dispatch once assigned), if it has one. */
+  async stopClock(manager: EntityManager, ticketId: string, purpose: string, by: { actor: string; reason: string }): Promise<void> {
+    const clock = await this.clocks.live(manager, { type: TICKET_SUBJECT, id: ticketId }, purpose);
+    if (clock) await this.clocks.stop(manager, clock.id, by);
   }
 
   queryCode(trackingNo: string): string {
@@ -95,13 +108,5 @@ export class TicketService {
     const ticket = await this.dataSource.getRepository(TicketEntity).findOne({ where: { trackingNo } });
     const valid = isQueryCodeValid(trackingNo, code, this.config.security.trackingSecret);
     return ticket && valid ? ticket : undefined;
-  }
-
-  private async record(
-    manager: EntityManager,
-    ticketId: string,
-    event: Pick<TicketEventEntity, 'type' | 'actor' | 'fromStatus' | 'toStatus'> & Partial<TicketEventEntity>,
-  ): Promise<void> {
-    await manager.insert(TicketEventEntity, { ticketId, at: this.time.now(), reason: null, data: {}, ...event });
   }
 }

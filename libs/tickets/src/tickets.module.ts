@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TicketStatsService } from './stats/ticket-stats.service';
 import { TicketService } from './ticket.service';
 
-@Module({ providers: [TicketService], exports: [TicketService] })
+/** Needs the global ClocksModule (with TicketClockSubject among its handlers) and NotificationsModule. */
+@Module({ providers: [TicketService, TicketStatsService], exports: [TicketService, TicketStatsService] })
 export class TicketsModule {}

@@ -53,6 +53,9 @@ export class RouteTicketJob implements JobHandler<JobName.RouteTicket> {
               reason: decision.reason,
               data: { decision },
             });
+      if (moved && decision.outcome === 'assigned') {
+        await this.tickets.stopClock(manager, ticketId, 'dispatch', { actor: 'system:route', reason: 'assigned' });
+      }
       return moved ? 'done' : 'skipped';
     });
   }

@@ -1,0 +1,4 @@
+export * from './notification.entity';
+export * from './notification.port';
+export * from './in-app-notifications';
+export * from './notifications.module';
