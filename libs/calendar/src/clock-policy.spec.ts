@@ -3,6 +3,8 @@ import { loadCalendarDirectory } from './calendar-files';
 import {
   ClockPolicyError,
   DEFAULT_CLOCK_POLICIES,
+  DEFAULT_TIMER_POLICY,
+  timerPolicyOf,
   computeDue,
   parseClockPolicies,
   type ClockSpec,
@@ -92,5 +94,21 @@ describe('parseClockPolicies', () => {
   ])('rejects %s', (_case, input, message) => {
     expect(() => parseClockPolicies(input)).toThrow(ClockPolicyError);
     expect(() => parseClockPolicies(input)).toThrow(message);
+  });
+});
+
+describe('timer policies in the clock table', () => {
+  it('accepts reminder offsets per clock and merges them over the defaults', () => {
+    const table = parseClockPolicies({ 'reply.complaint': { unit: 'workingDays', length: 13, timers: { remindWorkingDaysBefore: 2 } } });
+    expect(timerPolicyOf(table['reply.complaint'])).toEqual({ ...DEFAULT_TIMER_POLICY, remindWorkingDaysBefore: 2 });
+    expect(timerPolicyOf(undefined)).toEqual(DEFAULT_TIMER_POLICY);
+  });
+
+  it.each([
+    [{ remindWorkingDaysBefore: -1 }, /remindWorkingDaysBefore/],
+    [{ remindHoursBefore: 1.5 }, /remindHoursBefore/],
+    [{ remindEarly: true }, /remindEarly|Unrecognized/i],
+  ])('refuses timers %j', (timers, problem) => {
+    expect(() => parseClockPolicies({ dispatch: { unit: 'workingDays', length: 1, timers } })).toThrow(problem);
   });
 });

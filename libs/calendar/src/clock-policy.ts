@@ -10,9 +10,30 @@ import {
 export const CLOCK_UNITS = ['workingDays', 'hours', 'calendarMonths'] as const;
 export type ClockUnit = (typeof CLOCK_UNITS)[number];
 
+/** When a running clock reminds and escalates (the reminder offsets of the policy table). */
+export interface TimerPolicy {
+  /** Working-day clocks: a reminder at the start of the Nth working day before the due day (0 = none). */
+  readonly remindWorkingDaysBefore: number;
+  /** Working-day clocks: a reminder at the start of the due day. */
+  readonly remindAtStartOfDueDay: boolean;
+  /** Hour clocks: a reminder this many hours before the due moment (0 = none). */
+  readonly remindHoursBefore: number;
+  /** 严重超期: this many working days after the due day (0 = none); a written 通报 is due then. */
+  readonly seriouslyOverdueAfterWorkingDays: number;
+}
+
+export const DEFAULT_TIMER_POLICY: TimerPolicy = Object.freeze({
+  remindWorkingDaysBefore: 1,
+  remindAtStartOfDueDay: true,
+  remindHoursBefore: 4,
+  seriouslyOverdueAfterWorkingDays: 5,
+});
+
 export interface ClockSpec {
   readonly unit: ClockUnit;
   readonly length: number;
+  /** Overrides of DEFAULT_TIMER_POLICY for this clock. */
+  readonly timers?: Partial<TimerPolicy>;
 }
 
 export type ClockPolicies = Readonly<Record<string, ClockSpec>>;
@@ -27,8 +48,13 @@ const MAX_LENGTH: Readonly<Record<ClockUnit, number>> = {
   calendarMonths: MAX_CALENDAR_MONTHS,
 };
 
-function spec(unit: ClockUnit, length: number): ClockSpec {
-  return Object.freeze({ unit, length });
+function spec(unit: ClockUnit, length: number, timers?: Partial<TimerPolicy>): ClockSpec {
+  return Object.freeze(timers ? { unit, length, timers: Object.freeze({ ...timers }) } : { unit, length });
+}
+
+/** The timers of a clock of this policy: the defaults with the policy's overrides. */
+export function timerPolicyOf(spec: ClockSpec | undefined): TimerPolicy {
+  return { ...DEFAULT_TIMER_POLICY, ...spec?.timers };
 }
 
 /** Defaults from docs/architecture.md "Deadlines"; a deployment overrides them in configuration. */
@@ -79,6 +105,14 @@ const clockSpecSchema = z
   .strictObject({
     unit: z.enum(CLOCK_UNITS),
     length: z.number().int().nonnegative(),
+    timers: z
+      .strictObject({
+        remindWorkingDaysBefore: z.number().int().min(0).max(30).optional(),
+        remindAtStartOfDueDay: z.boolean().optional(),
+        remindHoursBefore: z.number().int().min(0).max(720).optional(),
+        seriouslyOverdueAfterWorkingDays: z.number().int().min(0).max(60).optional(),
+      })
+      .optional(),
   })
   .superRefine((value, ctx) => {
     const max = MAX_LENGTH[value.unit];
@@ -106,6 +140,6 @@ export function parseClockPolicies(input: unknown): ClockPolicies {
     throw new ClockPolicyError(`clock policy table is invalid: ${problems.join('; ')}`);
   }
   const table: Record<string, ClockSpec> = {};
-  for (const [name, value] of Object.entries(parsed.data)) table[name] = spec(value.unit, value.length);
+  for (const [name, value] of Object.entries(parsed.data)) table[name] = spec(value.unit, value.length, value.timers);
   return Object.freeze(table);
 }

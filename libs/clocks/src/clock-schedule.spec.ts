@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { WorkingDayCalendar, loadCalendarDirectory, readCalendarDirectory } from '@wenzheng/calendar';
-import { ClockState, DEFAULT_TIMER_POLICY, clockDue, clockTimers } from './clock-schedule';
+import { DEFAULT_TIMER_POLICY, WorkingDayCalendar, loadCalendarDirectory, readCalendarDirectory } from '@wenzheng/calendar';
+import { ClockState, clockDue, clockTimers } from './clock-schedule';
 
 const CALENDAR_DIR = join(__dirname, '../../../config/calendar');
 const calendar = loadCalendarDirectory(CALENDAR_DIR);

@@ -1,4 +1,14 @@
-import { ClockUnit, Deadline, WorkingDayCalendar, computeDue, endOfShanghaiDay, shanghaiDateOf, startOfShanghaiDay } from '@wenzheng/calendar';
+import {
+  ClockUnit,
+  DEFAULT_TIMER_POLICY,
+  Deadline,
+  TimerPolicy,
+  WorkingDayCalendar,
+  computeDue,
+  endOfShanghaiDay,
+  shanghaiDateOf,
+  startOfShanghaiDay,
+} from '@wenzheng/calendar';
 
 /** A stretch of time during which a clock did not run (e.g. waiting on a third party). `to` null: still paused. */
 export interface ClockPause {
@@ -51,24 +61,6 @@ export function clockDue(calendar: WorkingDayCalendar, clock: ClockState): Deadl
 }
 
 export type TimerName = 'remind-before' | 'remind-due-day' | 'overdue' | 'seriously-overdue';
-
-export interface TimerPolicy {
-  /** Working-day clocks: a reminder at the start of the Nth working day before the due day (0 = none). */
-  remindWorkingDaysBefore: number;
-  /** Working-day clocks: a reminder at the start of the due day. */
-  remindAtStartOfDueDay: boolean;
-  /** Hour clocks: a reminder this many hours before the due moment (0 = none). */
-  remindHoursBefore: number;
-  /** 严重超期: this many working days after the due day (0 = none); a written 通报 is due then. */
-  seriouslyOverdueAfterWorkingDays: number;
-}
-
-export const DEFAULT_TIMER_POLICY: TimerPolicy = {
-  remindWorkingDaysBefore: 1,
-  remindAtStartOfDueDay: true,
-  remindHoursBefore: 4,
-  seriouslyOverdueAfterWorkingDays: 5,
-};
 
 export interface PlannedTimer {
   name: TimerName;

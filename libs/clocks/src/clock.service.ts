@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import { CLOCK_POLICIES, CalendarStore, ClockSpec, TIME_SOURCE, TimeSource, shanghaiDateOf } from '@wenzheng/calendar';
+import { CLOCK_POLICIES, CalendarStore, ClockSpec, TIME_SOURCE, TimeSource, shanghaiDateOf, timerPolicyOf } from '@wenzheng/calendar';
 import { ClockEntity, StoredPause } from './clock.entity';
 import { ClockTimerEntity } from './clock-timer.entity';
-import { ClockPause, ClockState, DEFAULT_TIMER_POLICY, clockDue, clockTimers } from './clock-schedule';
+import { ClockPause, ClockState, clockDue, clockTimers } from './clock-schedule';
 import { CLOCK_SUBJECT_HANDLERS, ClockChangeKind, ClockError, ClockSubjectHandler, ClockSubjectRef } from './clock-subject';
 
 interface Actor {
@@ -160,7 +160,7 @@ export class ClockService {
     const now = this.time.now();
     const due = { due: shanghaiDateOf(clock.dueAt), dueAt: clock.dueAt, provisional: clock.provisional };
     const firedNames = alreadyFired ?? (await this.firedTimerNames(manager, clock.id));
-    const planned = clockTimers(this.calendars.current(), clock.unit, clock.startedAt, due, DEFAULT_TIMER_POLICY).filter(
+    const planned = clockTimers(this.calendars.current(), clock.unit, clock.startedAt, due, timerPolicyOf(this.policies[clock.policy])).filter(
       (t) => t.fireAt > now || (!t.name.startsWith('remind') && !firedNames.has(t.name)),
     );
     if (!planned.length) return;
