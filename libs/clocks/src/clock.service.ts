@@ -37,28 +37,43 @@ export class ClockService {
     startedAt: Date,
     by: Actor,
   ): Promise<ClockEntity> {
-    const spec = this.policies[policyKey];
-    if (!spec) throw new ClockError('invalid', `no clock policy named ${policyKey}`);
-    const clock = manager.create(ClockEntity, {
-      subjectType: subject.type,
-      subjectId: subject.id,
-      purpose,
-      policy: policyKey,
-      unit: spec.unit,
-      length: spec.length,
-      startedAt,
-      extension: 0,
-      pauses: [],
-      state: 'running',
-      version: 1,
-      stoppedAt: null,
-      stopReason: null,
-    });
-    this.derive(clock);
-    await manager.insert(ClockEntity, clock);
-    await this.planTimers(manager, clock, new Set());
-    await this.tell(manager, 'started', clock, null, by);
+    const [clock] = await this.startMany(manager, subject, [{ purpose, policy: policyKey }], startedAt, by);
     return clock;
+  }
+
+  /** Starts several clocks of one subject with one INSERT for the clocks and one for their timers (the intake path). */
+  async startMany(
+    manager: EntityManager,
+    subject: ClockSubjectRef,
+    wanted: readonly { purpose: string; policy: string }[],
+    startedAt: Date,
+    by: Actor,
+  ): Promise<ClockEntity[]> {
+    const clocks = wanted.map(({ purpose, policy }) => {
+      const spec = this.policies[policy];
+      if (!spec) throw new ClockError('invalid', `no clock policy named ${policy}`);
+      const clock = manager.create(ClockEntity, {
+        subjectType: subject.type,
+        subjectId: subject.id,
+        purpose,
+        policy,
+        unit: spec.unit,
+        length: spec.length,
+        startedAt,
+        extension: 0,
+        pauses: [],
+        state: 'running',
+        version: 1,
+        stoppedAt: null,
+        stopReason: null,
+      });
+      this.derive(clock);
+      return clock;
+    });
+    await manager.insert(ClockEntity, clocks);
+    await this.insertTimers(manager, clocks.flatMap((clock) => this.timerRows(clock, new Set())));
+    for (const clock of clocks) await this.tell(manager, 'started', clock, null, by);
+    return clocks;
   }
 
   /** The running or paused clock of a subject for a purpose, if any. */
@@ -151,23 +166,26 @@ export class ClockService {
     clock.provisional = due?.provisional ?? false;
   }
 
+  /** Replaces nothing: the caller deleted the unfired timers of the old version first. */
+  private async planTimers(manager: EntityManager, clock: ClockEntity): Promise<void> {
+    await this.insertTimers(manager, this.timerRows(clock, await this.firedTimerNames(manager, clock.id)));
+  }
+
   /**
    * Timers for the clock's current version. Reminders already in the past are dropped; an overdue timer that
    * already fired for an earlier version and would fire again at once is not planned twice.
    */
-  private async planTimers(manager: EntityManager, clock: ClockEntity, alreadyFired?: ReadonlySet<string>): Promise<void> {
-    if (clock.state !== 'running' || !clock.dueAt) return;
+  private timerRows(clock: ClockEntity, alreadyFired: ReadonlySet<string>): Partial<ClockTimerEntity>[] {
+    if (clock.state !== 'running' || !clock.dueAt) return [];
     const now = this.time.now();
     const due = { due: shanghaiDateOf(clock.dueAt), dueAt: clock.dueAt, provisional: clock.provisional };
-    const firedNames = alreadyFired ?? (await this.firedTimerNames(manager, clock.id));
-    const planned = clockTimers(this.calendars.current(), clock.unit, clock.startedAt, due, timerPolicyOf(this.policies[clock.policy])).filter(
-      (t) => t.fireAt > now || (!t.name.startsWith('remind') && !firedNames.has(t.name)),
-    );
-    if (!planned.length) return;
-    await manager.insert(
-      ClockTimerEntity,
-      planned.map((t) => ({ clockId: clock.id, version: clock.version, name: t.name, fireAt: t.fireAt, firedAt: null })),
-    );
+    return clockTimers(this.calendars.current(), clock.unit, clock.startedAt, due, timerPolicyOf(this.policies[clock.policy]))
+      .filter((t) => t.fireAt > now || (!t.name.startsWith('remind') && !alreadyFired.has(t.name)))
+      .map((t) => ({ clockId: clock.id, version: clock.version, name: t.name, fireAt: t.fireAt, firedAt: null }));
+  }
+
+  private async insertTimers(manager: EntityManager, rows: Partial<ClockTimerEntity>[]): Promise<void> {
+    if (rows.length) await manager.insert(ClockTimerEntity, rows);
   }
 
   private async firedTimerNames(manager: EntityManager, clockId: string): Promise<Set<string>> {

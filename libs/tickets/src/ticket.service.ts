@@ -42,8 +42,16 @@ export class TicketService {
     const [{ seq }] = await manager.query(`SELECT nextval('tracking_no_seq') AS seq`);
     const subject = { type: TICKET_SUBJECT, id: randomUUID() };
     const by = { actor: opening.actor };
-    const dispatch = await this.clocks.start(manager, subject, 'dispatch', 'dispatch', opening.receivedAt, by);
-    const reply = await this.clocks.start(manager, subject, 'reply', `reply.${opening.kind}`, opening.receivedAt, by);
+    const [dispatch, reply] = await this.clocks.startMany(
+      manager,
+      subject,
+      [
+        { purpose: 'dispatch', policy: 'dispatch' },
+        { purpose: 'reply', policy: `reply.${opening.kind}` },
+      ],
+      opening.receivedAt,
+      by,
+    );
     const provisional = dispatch.provisional || reply.provisional;
     const ticket = manager.create(TicketEntity, {
       id: subject.id,
