@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DataSource } from 'typeorm';
 import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
-import { JobName, JobQueue } from '@wenzheng/queue';
+import { JobName, JobQueue, PeriodicTask } from '@wenzheng/queue';
 
 const BATCH = 1000;
 
@@ -13,9 +13,7 @@ const BATCH = 1000;
  */
 @Injectable()
 export class TimerFeeder implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('TimerFeeder');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly task = new PeriodicTask(new Logger('TimerFeeder'), 'timer feed', () => this.feed());
 
   constructor(
     private readonly dataSource: DataSource,
@@ -25,20 +23,11 @@ export class TimerFeeder implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.queue.sweepIntervalMs);
-    void this.tick();
+    this.task.start(this.config.queue.sweepIntervalMs, { runNow: true });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.feed().catch((error) => this.logger.warn(`feed failed: ${(error as Error).message}`));
-    await this.running;
-    this.running = undefined;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Returns how many timers were handed to the queue. */

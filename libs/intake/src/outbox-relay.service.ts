@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
-import { JobQueue, parseJobRequest } from '@wenzheng/queue';
+import { JobQueue, parseJobRequest, PeriodicTask } from '@wenzheng/queue';
 
 const BATCH = 200;
 
@@ -15,8 +15,7 @@ const BATCH = 200;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly task = new PeriodicTask(this.logger, 'outbox relay', () => this.relayPending());
 
   constructor(
     private readonly dataSource: DataSource,
@@ -25,23 +24,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    const interval = Math.max(200, Math.min(this.config.queue.sweepIntervalMs, 2000));
-    this.timer = setInterval(() => void this.tick(), interval);
+    this.task.start(Math.max(200, Math.min(this.config.queue.sweepIntervalMs, 2000)));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.relayPending().catch((error) => {
-      this.logger.warn(`relay failed, will retry: ${(error as Error).message}`);
-      return 0;
-    });
-    await this.running;
-    this.running = undefined;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Relays rows older than one second (the API sends younger ones itself). Returns the count sent. */

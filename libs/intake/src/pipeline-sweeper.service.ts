@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
-import { JobName, JobQueue } from '@wenzheng/queue';
+import { JobName, JobQueue, PeriodicTask } from '@wenzheng/queue';
 
 const BATCH = 500;
 
@@ -12,8 +12,7 @@ const BATCH = 500;
 @Injectable()
 export class PipelineSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('PipelineSweeper');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly task = new PeriodicTask(this.logger, 'pipeline sweep', () => this.sweep());
 
   constructor(
     private readonly dataSource: DataSource,
@@ -22,19 +21,11 @@ export class PipelineSweeper implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.queue.sweepIntervalMs);
+    this.task.start(this.config.queue.sweepIntervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.sweep().catch((error) => this.logger.warn(`sweep failed: ${(error as Error).message}`));
-    await this.running;
-    this.running = undefined;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Returns how many jobs were re-enqueued. */

@@ -5,3 +5,4 @@ export * from './job-worker.host';
 export * from './queue.module';
 export * from './redis-options';
 export * from './with-timeout';
+export * from './periodic-task';
