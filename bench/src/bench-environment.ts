@@ -3,7 +3,8 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { HubConfig, loadHubConfig, projectRoot } from '@wenzheng/config';
-import { prepareDatabase } from '@wenzheng/database';
+import { prepareDatabase, withPgClient } from '@wenzheng/database';
+import { deleteQueueKeys } from '@wenzheng/queue';
 
 /** The services of this machine; BENCH_POSTGRES_URL / BENCH_REDIS_URL point the bench elsewhere. */
 export const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -34,15 +35,7 @@ export function benchHubConfig(extra: Record<string, string> = {}): HubConfig {
   });
 }
 
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const admin = <T>(work: (client: Client) => Promise<T>) => withPgClient(ADMIN_URL, work);
 
 /** Drops and recreates the bench database, migrated with the demo city, as the hub's own boot step does it. */
 export async function freshBenchDatabase(config: HubConfig): Promise<void> {
@@ -52,21 +45,8 @@ export async function freshBenchDatabase(config: HubConfig): Promise<void> {
 }
 
 /** Deletes every Redis key under the bench queue prefix (and nothing else). */
-export async function deleteBenchQueueKeys(): Promise<number> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let deleted = 0;
-    let cursor = '0';
-    const pattern = `${QUEUE_PREFIX.replace(/([*?[\]])/g, '\\$1')}:*`;
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-    return deleted;
-  } finally {
-    redis.disconnect();
-  }
+export function deleteBenchQueueKeys(): Promise<number> {
+  return deleteQueueKeys(REDIS_URL, QUEUE_PREFIX);
 }
 
 export interface MachineInfo {

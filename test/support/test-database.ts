@@ -1,15 +1,8 @@
 import { Client } from 'pg';
+import { withPgClient } from '../../libs/database/src/with-client';
 import { ADMIN_URL, TEMPLATE_DATABASE, databaseUrl, uniqueName } from './test-env';
 
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const admin = <T>(work: (client: Client) => Promise<T>) => withPgClient(ADMIN_URL, work);
 
 /** A fresh copy of the migrated template (demo city included), for one test file. */
 export async function createTestDatabase(): Promise<{ name: string; url: string; drop: () => Promise<void> }> {

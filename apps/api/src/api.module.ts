@@ -1,13 +1,10 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { CALENDAR_CHANGE_LISTENER, CalendarModule, TimeSource } from '@wenzheng/calendar';
+import { TimeSource } from '@wenzheng/calendar';
 import { PortalModule } from '@wenzheng/channels';
-import { ClocksModule, RetimeOnCalendarChange } from '@wenzheng/clocks';
-import { ConfigModule, HubConfig } from '@wenzheng/config';
-import { DatabaseModule } from '@wenzheng/database';
-import { NotificationsModule } from '@wenzheng/notifications';
-import { QueueModule } from '@wenzheng/queue';
-import { TicketClockSubject, TicketsModule } from '@wenzheng/tickets';
+import { HubConfig } from '@wenzheng/config';
+import { TicketsModule } from '@wenzheng/tickets';
+import { hubCore } from '../../hub/src/hub-core';
 import { CalendarController } from './calendar.controller';
 import { HealthController } from './health.controller';
 import { HttpErrorFilter } from './http-error.filter';
@@ -19,24 +16,12 @@ import { StatsController } from './stats.controller';
 @Module({})
 export class ApiModule implements NestModule {
   static create(config: HubConfig, time?: TimeSource): DynamicModule {
+    const core = hubCore(config, time);
     return {
       module: ApiModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(),
-        QueueModule.forRoot(),
-        CalendarModule.forRoot(time),
-        NotificationsModule,
-        ClocksModule.forRoot([TicketClockSubject]),
-        PortalModule,
-        TicketsModule,
-      ],
+      imports: [...core.imports, PortalModule, TicketsModule],
       controllers: [PortalController, CalendarController, HealthController, StatsController],
-      providers: [
-        { provide: APP_FILTER, useClass: HttpErrorFilter },
-        // A calendar year loaded here re-times open deadlines in a worker.
-        { provide: CALENDAR_CHANGE_LISTENER, useClass: RetimeOnCalendarChange },
-      ],
+      providers: [...core.providers, { provide: APP_FILTER, useClass: HttpErrorFilter }],
     };
   }
 

@@ -1,14 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CALENDAR_CHANGE_LISTENER, CalendarModule, TimeSource } from '@wenzheng/calendar';
-import { ClocksModule, FireClockTimerJob, RetimeClocksJob, RetimeOnCalendarChange, TimerFeeder } from '@wenzheng/clocks';
-import { ConfigModule, HubConfig } from '@wenzheng/config';
-import { DatabaseModule } from '@wenzheng/database';
+import { TimeSource } from '@wenzheng/calendar';
+import { FireClockTimerJob, RetimeClocksJob, TimerFeeder } from '@wenzheng/clocks';
+import { HubConfig } from '@wenzheng/config';
 import { AnalyzeMessageJob, IntakeJobsModule } from '@wenzheng/intake';
 import { NlpModule } from '@wenzheng/nlp';
-import { NotificationsModule } from '@wenzheng/notifications';
-import { JOB_HANDLERS, JobWorkerHost, QueueModule } from '@wenzheng/queue';
+import { JOB_HANDLERS, JobWorkerHost } from '@wenzheng/queue';
 import { RouteTicketJob, RoutingModule } from '@wenzheng/routing';
-import { SweepUnansweredJob, TicketClockSubject, UnansweredSweepTrigger } from '@wenzheng/tickets';
+import { SweepUnansweredJob, UnansweredSweepTrigger } from '@wenzheng/tickets';
+import { hubCore } from '../../hub/src/hub-core';
 
 /** Every job handler of the hub; JobWorkerHost refuses to start unless each job name has exactly one. */
 const HANDLERS = [AnalyzeMessageJob, RouteTicketJob, FireClockTimerJob, RetimeClocksJob, SweepUnansweredJob];
@@ -22,25 +21,21 @@ export class WorkerModule {
       userDictPath: config.nlp.userDictPath,
       stopWordsPath: config.nlp.stopWordsPath,
     });
+    const core = hubCore(config, time);
     return {
       module: WorkerModule,
       imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(),
-        QueueModule.forRoot(),
-        CalendarModule.forRoot(time),
-        NotificationsModule,
-        ClocksModule.forRoot([TicketClockSubject]),
+        ...core.imports,
         IntakeJobsModule.register(nlp),
         RoutingModule,
       ],
       providers: [
+        ...core.providers,
         FireClockTimerJob,
         RetimeClocksJob,
         SweepUnansweredJob,
         TimerFeeder,
         UnansweredSweepTrigger,
-        { provide: CALENDAR_CHANGE_LISTENER, useClass: RetimeOnCalendarChange },
         { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: unknown[]) => handlers },
         JobWorkerHost,
       ],

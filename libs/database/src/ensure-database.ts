@@ -1,15 +1,12 @@
-import { Client } from 'pg';
+import { withPgClient } from './with-client';
 
 /** Creates the database named in `url` when it does not exist yet (first start on a fresh machine). */
 export async function ensureDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
   if (!name) throw new Error('DATABASE_URL names no database');
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
+  await withPgClient(admin.toString(), async (client) => {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount) return;
     try {
@@ -19,7 +16,5 @@ export async function ensureDatabase(url: string): Promise<void> {
       const code = (error as { code?: string }).code;
       if (code !== '42P04' && code !== '23505') throw error;
     }
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -4,3 +4,4 @@ export * from './ensure-database';
 export * from './entities';
 export * from './migrate';
 export * from './prepare-database';
+export * from './with-client';

@@ -6,3 +6,4 @@ export * from './queue.module';
 export * from './redis-options';
 export * from './with-timeout';
 export * from './periodic-task';
+export * from './queue-keys';

@@ -1,0 +1,24 @@
+import type { DynamicModule, Provider, Type } from '@nestjs/common';
+import { CALENDAR_CHANGE_LISTENER, CalendarModule, TimeSource } from '@wenzheng/calendar';
+import { ClocksModule, RetimeOnCalendarChange } from '@wenzheng/clocks';
+import { ConfigModule, HubConfig } from '@wenzheng/config';
+import { DatabaseModule } from '@wenzheng/database';
+import { NotificationsModule } from '@wenzheng/notifications';
+import { QueueModule } from '@wenzheng/queue';
+import { TicketClockSubject } from '@wenzheng/tickets';
+
+/** What every role of the hub wires the same way: config, database, queues, calendar, notices, clocks. */
+export function hubCore(config: HubConfig, time?: TimeSource): { imports: (DynamicModule | Type)[]; providers: Provider[] } {
+  return {
+    imports: [
+      ConfigModule.forRoot(config),
+      DatabaseModule.forRoot(),
+      QueueModule.forRoot(),
+      CalendarModule.forRoot(time),
+      NotificationsModule,
+      ClocksModule.forRoot([TicketClockSubject]),
+    ],
+    // A calendar year loaded in this process re-times open deadlines in a worker.
+    providers: [{ provide: CALENDAR_CHANGE_LISTENER, useClass: RetimeOnCalendarChange }],
+  };
+}
