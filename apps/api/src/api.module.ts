@@ -3,24 +3,39 @@ import { APP_FILTER } from '@nestjs/core';
 import { TimeSource } from '@wenzheng/calendar';
 import { PortalModule } from '@wenzheng/channels';
 import { HubConfig } from '@wenzheng/config';
+import { AuthModule } from '@wenzheng/auth';
 import { TicketsModule } from '@wenzheng/tickets';
+import { WorkbenchModule } from '@wenzheng/workbench';
+import { AdminUsersController } from './admin-users.controller';
 import { hubCore } from '../../hub/src/hub-core';
 import { CalendarController } from './calendar.controller';
 import { HealthController } from './health.controller';
 import { HttpErrorFilter } from './http-error.filter';
 import { JsonContentTypeMiddleware } from './json-content-type.middleware';
 import { PortalController } from './portal.controller';
+import { PortalPagesController } from './portal-pages.controller';
+import { StaffSessionController } from './staff-session.controller';
+import { StaffTicketsController } from './staff-tickets.controller';
 import { StatsController } from './stats.controller';
 
-/** The HTTP app: channel endpoints, calendar, health. It enqueues work; it never processes jobs. */
+/** The HTTP app: channel endpoints, the staff workbench, admin, calendar, health. It enqueues work; it never processes jobs. */
 @Module({})
 export class ApiModule implements NestModule {
   static create(config: HubConfig, time?: TimeSource): DynamicModule {
     const core = hubCore(config, time);
     return {
       module: ApiModule,
-      imports: [...core.imports, PortalModule, TicketsModule],
-      controllers: [PortalController, CalendarController, HealthController, StatsController],
+      imports: [...core.imports, PortalModule, TicketsModule, AuthModule, WorkbenchModule],
+      controllers: [
+        PortalController,
+        PortalPagesController,
+        StaffSessionController,
+        StaffTicketsController,
+        AdminUsersController,
+        CalendarController,
+        HealthController,
+        StatsController,
+      ],
       providers: [...core.providers, { provide: APP_FILTER, useClass: HttpErrorFilter }],
     };
   }
@@ -29,6 +44,10 @@ export class ApiModule implements NestModule {
     consumer
       .apply(JsonContentTypeMiddleware)
       .exclude({ path: 'api/v1/calendar/years/:year/ics', method: RequestMethod.POST })
-      .forRoutes({ path: 'api/*path', method: RequestMethod.POST });
+      .forRoutes(
+        { path: 'api/*path', method: RequestMethod.POST },
+        { path: 'api/*path', method: RequestMethod.PUT },
+        { path: 'api/*path', method: RequestMethod.PATCH },
+      );
   }
 }

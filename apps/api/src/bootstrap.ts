@@ -1,8 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { join } from 'node:path';
 import type { TimeSource } from '@wenzheng/calendar';
-import type { HubConfig } from '@wenzheng/config';
+import { projectRoot, type HubConfig } from '@wenzheng/config';
 import { ApiModule } from './api.module';
 
 export const BODY_LIMIT = '64kb';
@@ -18,6 +19,10 @@ export async function bootstrapApi(config: HubConfig, time?: TimeSource): Promis
   app.useBodyParser('json', { limit: BODY_LIMIT });
   // Raw bytes, not text: RFC 5545 folds at 75 octets, which may split a UTF-8 character; ics.ts unfolds before decoding.
   app.useBodyParser('raw', { type: 'text/calendar', limit: ICS_BODY_LIMIT });
+  // The citizen's status page posts its rating form without JavaScript.
+  app.useBodyParser('urlencoded', { extended: false, limit: BODY_LIMIT });
+  // The staff console: static files, not built; they sit in the source tree, so resolve from the root, not from dist/.
+  app.useStaticAssets(join(projectRoot(), 'apps/api/console'), { prefix: '/console/' });
   await app.listen(config.http.port, config.http.host);
   return app;
 }

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { PortalInputError } from '@wenzheng/channels';
+import { DomainError, InputError, RateLimitError, StateError } from '@wenzheng/errors';
 
 /** Body-parser errors that Nest does not turn into HttpExceptions carry `type` and `status` (e.g. a body over the limit). */
 interface BodyParserError {
@@ -16,7 +16,7 @@ const BODY_PARSER_ERRORS: Record<string, [number, string]> = {
 };
 
 /**
- * Every error that reaches a handler leaves as `{ statusCode, error, message, field? }`; unknown errors are logged and
+ * Every error that reaches a handler leaves as `{ statusCode, error, message, field?, status? }`; unknown errors are logged and
  * answered 500 without details.
  */
 @Catch()
@@ -26,12 +26,16 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.describe(exception);
+    if (exception instanceof RateLimitError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(status).json({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', ...body });
   }
 
-  private describe(exception: unknown): { status: number; body: { message: string; field?: string } } {
-    if (exception instanceof PortalInputError) {
-      return { status: 400, body: { message: exception.message, field: exception.field } };
+  private describe(exception: unknown): { status: number; body: { message: string; field?: string; status?: string } } {
+    if (exception instanceof DomainError) {
+      const body: { message: string; field?: string; status?: string } = { message: exception.message };
+      if (exception instanceof InputError) body.field = exception.field;
+      if (exception instanceof StateError && exception.status) body.status = exception.status;
+      return { status: exception.httpStatus, body };
     }
     if (exception instanceof HttpException) {
       const payload = exception.getResponse();

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { PortalReceipt, PortalService, PortalStatus } from '@wenzheng/channels';
+import { PortalRatingResult, PortalReceipt, PortalService, PortalStatus } from '@wenzheng/channels';
 
 @Controller('api/v1/portal/messages')
 export class PortalController {
@@ -20,5 +20,14 @@ export class PortalController {
     const status = await this.portal.status(trackingNo, code);
     if (!status) throw new NotFoundException('no message with this tracking number and query code');
     return status;
+  }
+
+  /** 回访/满意度 with the query code; "not resolved" re-opens the ticket once (`reopened`). */
+  @Post(':trackingNo/rating')
+  @HttpCode(201)
+  async rate(@Param('trackingNo') trackingNo: string, @Query('code') code = '', @Body() body: unknown): Promise<PortalRatingResult> {
+    const rating = await this.portal.rate(trackingNo, code, body);
+    if (!rating) throw new NotFoundException('no message with this tracking number and query code');
+    return rating;
   }
 }

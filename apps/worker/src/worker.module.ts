@@ -6,11 +6,15 @@ import { AnalyzeMessageJob, IntakeJobsModule } from '@wenzheng/intake';
 import { NlpModule } from '@wenzheng/nlp';
 import { JOB_HANDLERS, JobWorkerHost } from '@wenzheng/queue';
 import { RouteTicketJob, RoutingModule } from '@wenzheng/routing';
-import { SweepUnansweredJob, UnansweredSweepTrigger } from '@wenzheng/tickets';
+import { PortalReplyChannel } from '@wenzheng/channels';
+import { DeliverReplyJob, REPLY_CHANNELS, SweepUnansweredJob, UnansweredSweepTrigger } from '@wenzheng/tickets';
 import { hubCore } from '../../hub/src/hub-core';
 
 /** Every job handler of the hub; JobWorkerHost refuses to start unless each job name has exactly one. */
-const HANDLERS = [AnalyzeMessageJob, RouteTicketJob, FireClockTimerJob, RetimeClocksJob, SweepUnansweredJob];
+const HANDLERS = [AnalyzeMessageJob, RouteTicketJob, FireClockTimerJob, RetimeClocksJob, SweepUnansweredJob, DeliverReplyJob];
+
+/** The delivery port's adapters, one per channel (WeChat, Weibo and the bot add theirs). */
+const REPLY_CHANNEL_ADAPTERS = [PortalReplyChannel];
 
 /** The worker: no HTTP; queue processors, the outbox relay, the pipeline sweeper, the timer feeder. */
 @Module({})
@@ -34,6 +38,9 @@ export class WorkerModule {
         FireClockTimerJob,
         RetimeClocksJob,
         SweepUnansweredJob,
+        DeliverReplyJob,
+        ...REPLY_CHANNEL_ADAPTERS,
+        { provide: REPLY_CHANNELS, inject: REPLY_CHANNEL_ADAPTERS, useFactory: (...channels: unknown[]) => channels },
         TimerFeeder,
         UnansweredSweepTrigger,
         { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: unknown[]) => handlers },

@@ -26,6 +26,19 @@ export interface HubConfig {
   readonly calendar: { readonly directory: string; readonly clockPolicyFile: string | null };
   readonly demo: { readonly load: boolean; readonly directory: string };
   readonly security: { readonly trackingSecret: string; readonly adminToken: string | null };
+  readonly auth: {
+    /** A session ends after this long without a request, and at the latest `sessionMaxMs` after login. */
+    readonly sessionIdleMs: number;
+    readonly sessionMaxMs: number;
+    /** Failed logins allowed per account and per client address within `loginLockMs` before 429. */
+    readonly maxFailuresPerAccount: number;
+    readonly maxFailuresPerAddress: number;
+    readonly loginLockMs: number;
+  };
+  readonly workbench: {
+    /** 退回: the lead unit may return a ticket until the end of this many working days after assignment. */
+    readonly returnWindowDays: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -93,6 +106,12 @@ function envSchema(root: string) {
     TRACKING_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_SECRET),
     // Bearer token for admin endpoints until staff accounts exist; unset = admin endpoints refuse everyone.
     ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+    SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
+    SESSION_MAX_HOURS: int(1, 7 * 24).default(10),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 1000).default(5),
+    LOGIN_MAX_FAILURES_PER_ADDRESS: int(1, 100000).default(30),
+    LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
+    RETURN_WINDOW_DAYS: int(0, 30).default(2),
   });
 }
 
@@ -127,5 +146,13 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     calendar: { directory: e.CALENDAR_DIR, clockPolicyFile: e.CLOCK_POLICY_FILE },
     demo: { load: e.DEMO_LOAD, directory: e.DEMO_DIR },
     security: { trackingSecret: e.TRACKING_SECRET, adminToken: e.ADMIN_TOKEN ?? null },
+    auth: {
+      sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+    },
+    workbench: { returnWindowDays: e.RETURN_WINDOW_DAYS },
   };
 }

@@ -1,9 +1,18 @@
+import { StaffUserEntity } from '@wenzheng/auth';
 import { ClockEntity, ClockExtensionEntity, ClockTimerEntity } from '@wenzheng/clocks';
 import { CalendarYearEntity } from '@wenzheng/calendar';
 import { InboundMessageEntity, OutboxEntity } from '@wenzheng/intake';
 import { NotificationEntity } from '@wenzheng/notifications';
-import { RoutingRuleEntity } from '@wenzheng/routing';
-import { TicketEntity, TicketEventEntity } from '@wenzheng/tickets';
+import { RoutingExampleEntity, RoutingRuleEntity } from '@wenzheng/routing';
+import {
+  TicketDeliveryEntity,
+  TicketEntity,
+  TicketEventEntity,
+  TicketNoteEntity,
+  TicketOpinionEntity,
+  TicketRatingEntity,
+  TicketReplyEntity,
+} from '@wenzheng/tickets';
 import { UnitEntity } from '@wenzheng/units';
 
 /** Every entity of the hub; the schema-drift test compares them with what the migrations build. */
@@ -19,4 +28,11 @@ export const ENTITIES = [
   ClockExtensionEntity,
   NotificationEntity,
   CalendarYearEntity,
+  StaffUserEntity,
+  TicketReplyEntity,
+  TicketOpinionEntity,
+  TicketNoteEntity,
+  TicketDeliveryEntity,
+  TicketRatingEntity,
+  RoutingExampleEntity,
 ];

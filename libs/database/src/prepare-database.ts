@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { HubConfig } from '@wenzheng/config';
+import { loadDemoStaffIfEmpty } from '@wenzheng/auth';
 import { loadDemoCityIfEmpty } from '@wenzheng/routing';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
@@ -18,7 +19,9 @@ export async function prepareDatabase(config: HubConfig): Promise<PreparedDataba
   try {
     let demoLoaded = false;
     const migrationsApplied = await migrateUnderLock(dataSource, async () => {
-      if (config.demo.load) demoLoaded = await loadDemoCityIfEmpty(dataSource.manager, config.demo.directory);
+      if (!config.demo.load) return;
+      demoLoaded = await loadDemoCityIfEmpty(dataSource.manager, config.demo.directory);
+      await loadDemoStaffIfEmpty(dataSource.manager, config.demo.directory);
     });
     return { migrationsApplied, demoLoaded };
   } finally {

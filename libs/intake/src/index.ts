@@ -6,3 +6,4 @@ export * from './intake-jobs.module';
 export * from './jobs/analyze-message.job';
 export * from './outbox-relay.service';
 export * from './pipeline-sweeper.service';
+export * from './outbox';

@@ -1,13 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
-import { JobName, JobQueue, JobRequest } from '@wenzheng/queue';
+import { JobName, JobRequest } from '@wenzheng/queue';
 import { TicketEntity, TicketService } from '@wenzheng/tickets';
 import { InboundMessageEntity } from './inbound-message.entity';
-import { OutboxEntity } from './outbox.entity';
-
-/** How long the citizen's answer may wait for Redis before the job is left to the outbox relay. */
-const PUBLISH_TIMEOUT_MS = 1000;
+import { Outbox } from './outbox';
 
 /** A message from any channel, normalized. `externalId` is the channel's own id (or the client's request id). */
 export interface InboundMessageInput {
@@ -39,18 +36,16 @@ export interface IntakeReceipt {
  */
 @Injectable()
 export class IntakeService {
-  private readonly logger = new Logger('Intake');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly tickets: TicketService,
-    private readonly jobs: JobQueue,
+    private readonly outbox: Outbox,
     @Inject(TIME_SOURCE) private readonly time: TimeSource,
   ) {}
 
   async receive(input: InboundMessageInput): Promise<IntakeReceipt> {
     const outcome = await this.dataSource.transaction((manager) => this.persist(manager, input));
-    if (outcome.job) await this.publish(outcome.job);
+    if (outcome.job) await this.outbox.publish([outcome.job]);
     const { ticket } = outcome;
     return {
       replayed: !outcome.job,
@@ -103,19 +98,7 @@ export class IntakeService {
       actor: `citizen:${input.channel}`,
     });
     const job: JobRequest = { name: JobName.AnalyzeMessage, data: { messageId, ticketId: ticket.id } };
-    await manager.insert(OutboxEntity, { jobName: job.name, payload: { ...job.data } });
+    await this.outbox.add(manager, [job]);
     return { ticket, job };
-  }
-
-  /**
-   * Best effort right after commit, for low latency. The outbox row is not touched here (one statement less per
-   * message): the relay marks rows in batches, re-adding their jobs, which the deterministic job id makes a no-op.
-   */
-  private async publish(job: JobRequest): Promise<void> {
-    try {
-      await this.jobs.enqueue(job, { timeoutMs: PUBLISH_TIMEOUT_MS });
-    } catch (error) {
-      this.logger.warn(`queue unavailable, job ${job.name} left to the outbox relay: ${(error as Error).message}`);
-    }
   }
 }

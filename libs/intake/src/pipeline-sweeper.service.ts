@@ -6,7 +6,8 @@ import { JobName, JobQueue, PeriodicTask } from '@wenzheng/queue';
 const BATCH = 500;
 
 /**
- * Re-enqueues tickets stuck in a pending pipeline state (received, analyzed) for longer than SWEEP_AFTER_MS.
+ * Re-enqueues tickets stuck in a pending pipeline state (received, analyzed) and replies waiting for delivery, for
+ * longer than SWEEP_AFTER_MS.
  * This is what survives a Redis flush or a lost job: PostgreSQL says what is unfinished, the job ids keep it idempotent.
  */
 @Injectable()
@@ -43,7 +44,18 @@ export class PipelineSweeper implements OnApplicationBootstrap, OnApplicationShu
         await this.jobs.enqueue({ name: JobName.RouteTicket, data: { ticketId: ticket.id } });
       }
     }
-    if (stuck.length) this.logger.log(`re-enqueued ${stuck.length} stuck ticket(s)`);
-    return stuck.length;
+    // Replies approved but not yet delivered (their job lost with Redis, or never relayed).
+    const undelivered: { ticket_id: string; round: number }[] = await this.dataSource.query(
+      `SELECT ticket_id, round FROM ticket_deliveries
+        WHERE state = 'pending' AND updated_at < now() - make_interval(secs => $1)
+        ORDER BY updated_at LIMIT $2`,
+      [olderThanMs / 1000, BATCH],
+    );
+    for (const delivery of undelivered) {
+      await this.jobs.enqueue({ name: JobName.DeliverReply, data: { ticketId: delivery.ticket_id, round: delivery.round } });
+    }
+    const total = stuck.length + undelivered.length;
+    if (total) this.logger.log(`re-enqueued ${stuck.length} stuck ticket(s) and ${undelivered.length} undelivered reply(ies)`);
+    return total;
   }
 }

@@ -10,6 +10,8 @@ describe('job catalogue', () => {
     { name: JobName.FireClockTimer, data: { timerId: 'timer-1' } },
     { name: JobName.RetimeClocks, data: { years: [2027], stamp: '2026-11-23T08:00:00.000Z' } },
     { name: JobName.SweepUnanswered, data: { day: '2026-11-23' } },
+    { name: JobName.DeliverReply, data: { ticketId: 't-1', round: 1 } },
+    { name: JobName.DeliverReply, data: { ticketId: 't-1', round: 2 } },
   ];
 
   it.each(requests)('gives $name a deterministic id without ":"', (request) => {
@@ -59,6 +61,9 @@ describe('parseJobRequest', () => {
     ['retime-clocks', { years: [2027, 2028], stamp: 's' }, { name: JobName.RetimeClocks, data: { years: [2027, 2028], stamp: 's' } }],
     ['retime-clocks', { years: ['2027'], stamp: 's' }, undefined],
     ['sweep-unanswered', { day: '2026-11-23' }, { name: JobName.SweepUnanswered, data: { day: '2026-11-23' } }],
+    ['deliver-reply', { ticketId: 't', round: 2 }, { name: JobName.DeliverReply, data: { ticketId: 't', round: 2 } }],
+    ['deliver-reply', { ticketId: 't', round: '2' }, undefined],
+    ['deliver-reply', { round: 1 }, undefined],
     ['no-such-job', { ticketId: 't' }, undefined],
   ])('%s %j → %j', (name, data, expected) => {
     expect(parseJobRequest(name, data)).toEqual(expected);

@@ -6,6 +6,7 @@ export enum QueueName {
   Analyze = 'analyze',
   Route = 'route',
   Deadline = 'deadline',
+  Deliver = 'deliver',
 }
 
 export enum JobName {
@@ -14,6 +15,7 @@ export enum JobName {
   FireClockTimer = 'fire-clock-timer',
   RetimeClocks = 'retime-clocks',
   SweepUnanswered = 'sweep-unanswered',
+  DeliverReply = 'deliver-reply',
 }
 
 export interface AnalyzeMessageData {
@@ -40,12 +42,19 @@ export interface SweepUnansweredData {
   day: string;
 }
 
+/** The approved reply of `round` to the citizen of `ticketId` (a merged ticket gets its main ticket's reply). */
+export interface DeliverReplyData {
+  ticketId: string;
+  round: number;
+}
+
 export interface JobDataMap {
   [JobName.AnalyzeMessage]: AnalyzeMessageData;
   [JobName.RouteTicket]: RouteTicketData;
   [JobName.FireClockTimer]: FireClockTimerData;
   [JobName.RetimeClocks]: RetimeClocksData;
   [JobName.SweepUnanswered]: SweepUnansweredData;
+  [JobName.DeliverReply]: DeliverReplyData;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -54,6 +63,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.FireClockTimer]: QueueName.Deadline,
   [JobName.RetimeClocks]: QueueName.Deadline,
   [JobName.SweepUnanswered]: QueueName.Deadline,
+  [JobName.DeliverReply]: QueueName.Deliver,
 };
 
 /** A job as it is asked for: the discriminated union every producer uses. */
@@ -72,6 +82,8 @@ export function jobIdOf(request: JobRequest): string {
       return `${request.name}-${request.data.years.join('_')}-${request.data.stamp.replace(/[^A-Za-z0-9_-]/g, '')}`;
     case JobName.SweepUnanswered:
       return `${request.name}-${request.data.day}`;
+    case JobName.DeliverReply:
+      return `${request.name}-${request.data.ticketId}-${request.data.round}`;
   }
 }
 
@@ -95,6 +107,8 @@ export function parseJobRequest(name: string, data: unknown): JobRequest | undef
         : undefined;
     case JobName.SweepUnanswered:
       return isId(d.day) ? { name, data: { day: d.day } } : undefined;
+    case JobName.DeliverReply:
+      return isId(d.ticketId) && Number.isInteger(d.round) ? { name, data: { ticketId: d.ticketId, round: d.round as number } } : undefined;
     default:
       return undefined;
   }

@@ -5,3 +5,4 @@ export * from './routing-catalogue.repository';
 export * from './demo-city.loader';
 export * from './jobs/route-ticket.job';
 export * from './routing.module';
+export * from './routing-example.entity';

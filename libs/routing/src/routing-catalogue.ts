@@ -5,7 +5,7 @@ import { z } from 'zod';
  * message to a lead unit (主办) and its assisting units (协办). Pure parsing and validation, no Nest.
  */
 
-export const UNIT_KINDS = ['government', 'dispatcher', 'department', 'town'] as const;
+export const UNIT_KINDS = ['government', 'dispatcher', 'department', 'town', 'cyberspace'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const MESSAGE_KINDS = ['consult', 'help', 'suggestion', 'complaint', 'report', 'urgent'] as const;

@@ -11,3 +11,8 @@ export * from './jobs/sweep-unanswered.job';
 export * from './unanswered-sweep.trigger';
 export * from './stats/unit-figures';
 export * from './stats/ticket-stats.service';
+export * from './ticket-work.entities';
+export * from './ticket-workflow';
+export * from './ticket-rating.service';
+export * from './delivery/reply-channel.port';
+export * from './jobs/deliver-reply.job';

@@ -1,4 +1,7 @@
-/** The ticket life in architecture.md; this slice uses the first four, later issues add the rest. */
+/**
+ * The ticket life (docs/architecture.md). A return (退回) goes back to `dispatching`, a re-opening (重办) back to
+ * `assigned`: those are events, not states. `published` comes with the publishing issue.
+ */
 export const TICKET_STATUSES = [
   'received',
   'analyzed',
@@ -6,10 +9,8 @@ export const TICKET_STATUSES = [
   'assigned',
   'accepted',
   'replied',
-  'approved',
   'resolved',
   'published',
-  'returned',
   'merged',
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -22,9 +23,7 @@ export const TICKET_STATUS_TEXT: { readonly [S in TicketStatus]: string } = {
   assigned: '已派至承办单位',
   accepted: '承办单位办理中',
   replied: '承办单位办理中',
-  approved: '已答复',
-  resolved: '已办结',
+  resolved: '已答复办结',
   published: '已办结并公开',
-  returned: '重新派单中',
   merged: '已并入同类诉求办理',
 };

@@ -8,6 +8,9 @@ import type { TicketStatus } from './ticket-status';
 @Index('uq_tickets_message_id', ['messageId'], { unique: true })
 @Index('ix_tickets_status_updated_at', ['status', 'updatedAt'])
 @Index('ix_tickets_lead_unit_id', ['leadUnitId'])
+@Index('ix_tickets_merged_into_id', ['mergedIntoId'])
+// A GIN index on assisting_unit_ids (the unit inbox) is in the migration; TypeORM cannot describe it.
+@Index('ix_tickets_assisting_unit_ids', { synchronize: false })
 export class TicketEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_tickets' })
   id: string;
@@ -51,6 +54,34 @@ export class TicketEntity {
   /** 未答复 alarm: `warning` after 2 months without an answer, `critical` after 3 (fails the website check). */
   @Column('text', { name: 'unanswered_alarm', nullable: true })
   unansweredAlarm: 'warning' | 'critical' | null;
+
+  /** The handler (承办人) who claimed it; the reply is theirs to write. */
+  @Column('uuid', { name: 'claimed_by', nullable: true })
+  claimedBy: string | null;
+
+  // By entity name: auth is below tickets in the layering only through its types.
+  @ManyToOne('StaffUserEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'claimed_by', foreignKeyConstraintName: 'fk_tickets_claimed_by' })
+  claimer?: object;
+
+  /** When the current lead unit got it: the return window (退回) counts from here. */
+  @Column('timestamptz', { name: 'assigned_at', nullable: true })
+  assignedAt: Date | null;
+
+  /** The reply round: 1, then 2 after a citizen's 重办. */
+  @Column('integer', { default: 1 })
+  round: number;
+
+  @Column('integer', { name: 'reopen_count', default: 0 })
+  reopenCount: number;
+
+  /** 并单: the main ticket this one joined; its citizen gets the main ticket's reply. */
+  @Column('uuid', { name: 'merged_into_id', nullable: true })
+  mergedIntoId: string | null;
+
+  @ManyToOne(() => TicketEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'merged_into_id', foreignKeyConstraintName: 'fk_tickets_merged_into' })
+  mergedInto?: TicketEntity;
 
   /** True when a deadline reached a year whose holiday schedule is not loaded yet (counted Mon–Fri). */
   @Column('boolean', { name: 'deadline_provisional' })

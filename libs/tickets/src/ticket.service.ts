@@ -24,7 +24,9 @@ export interface TicketTransition {
   actor: string;
   reason?: string;
   data?: Record<string, unknown>;
-  changes?: Partial<Pick<TicketEntity, 'leadUnitId' | 'assistingUnitIds'>>;
+  changes?: Partial<Pick<TicketEntity, 'leadUnitId' | 'assistingUnitIds' | 'assignedAt' | 'claimedBy' | 'mergedIntoId' | 'round' | 'reopenCount' | 'replyDueAt' | 'deadlineProvisional'>>;
+  /** The event type when it is not the new status (claimed, submitted, returned, ...). */
+  event?: string;
 }
 
 /** Opens tickets and moves them through their life; every move writes its event in the caller's transaction. */
@@ -91,7 +93,7 @@ export class TicketService {
       .execute();
     if (!result.affected) return false;
     await recordTicketEvent(manager, ticketId, this.time.now(), {
-      type: move.to,
+      type: move.event ?? move.to,
       actor: move.actor,
       fromStatus: move.from,
       toStatus: move.to,

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
 import { InboundMessageEntity } from '@wenzheng/intake';
 import { JobHandler, JobName, JobOutcome, RouteTicketData } from '@wenzheng/queue';
 import { TicketEntity, TicketService } from '@wenzheng/tickets';
@@ -19,6 +20,7 @@ export class RouteTicketJob implements JobHandler<JobName.RouteTicket> {
     private readonly dataSource: DataSource,
     private readonly catalogue: RoutingCatalogueRepository,
     private readonly tickets: TicketService,
+    @Inject(TIME_SOURCE) private readonly time: TimeSource,
   ) {}
 
   async handle({ ticketId }: RouteTicketData): Promise<JobOutcome> {
@@ -44,7 +46,11 @@ export class RouteTicketJob implements JobHandler<JobName.RouteTicket> {
               actor: 'system:route',
               reason: `rule ${decision.ruleCode}`,
               data: { decision },
-              changes: { leadUnitId: idOf(decision.leadUnit), assistingUnitIds: decision.assistingUnits.map(idOf) },
+              changes: {
+                leadUnitId: idOf(decision.leadUnit),
+                assistingUnitIds: decision.assistingUnits.map(idOf),
+                assignedAt: this.time.now(),
+              },
             })
           : await this.tickets.transition(manager, ticketId, {
               from: 'analyzed',

@@ -1,0 +1,118 @@
+import { ApiError, api, session, whenSessionEnds } from './api.js';
+import { field, h, replace } from './dom.js';
+import { ROLE_TEXT } from './format.js';
+import { renderInbox } from './inbox.js';
+import { renderTicket } from './ticket.js';
+import { clearMessage, showMessage } from './ui.js';
+
+const main = document.getElementById('main');
+let user;
+
+function parseHash() {
+  const [path, search = ''] = location.hash.replace(/^#/, '').split('?');
+  return { path: path || '/inbox', params: new URLSearchParams(search) };
+}
+
+/** Goes to `hash` and draws it, also when the address already shows it (no hashchange then). */
+function navigate(hash) {
+  if (location.hash === hash) route();
+  else location.hash = hash;
+}
+
+async function route() {
+  clearMessage();
+  if (!session.token()) return renderLogin();
+  if (!user) {
+    try {
+      user = await api.me();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return renderLogin('登录已失效，请重新登录。');
+      main.replaceChildren(h('p', {}, '无法加载用户信息，请刷新页面重试。'));
+      return;
+    }
+  }
+  renderHeader();
+  const { path, params } = parseHash();
+  const ticket = /^\/tickets\/([^/]+)$/.exec(path);
+  if (ticket) await renderTicket(main, decodeURIComponent(ticket[1]));
+  else await renderInbox(main, params, user);
+}
+
+function renderHeader() {
+  const box = document.getElementById('user-box');
+  box.hidden = !user;
+  if (!user) return;
+  document.getElementById('user-name').textContent = user.displayName;
+  document.getElementById('user-unit').textContent = user.unit.name;
+  document.getElementById('user-roles').textContent = user.roles.map((role) => ROLE_TEXT[role] ?? role).join('、');
+}
+
+function renderLogin(notice) {
+  user = undefined;
+  renderHeader();
+  const username = h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true, 'data-testid': 'login-username' });
+  const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true, 'data-testid': 'login-password' });
+  const error = h('p', { class: 'form-error', id: 'login-error', role: 'alert', 'data-testid': 'login-error' }, notice ?? '');
+  const submit = h('button', { type: 'submit', 'data-testid': 'login-submit' }, '登录');
+  const form = h(
+    'form',
+    {
+      class: 'stack',
+      'data-testid': 'login-form',
+      'aria-describedby': 'login-error',
+      onsubmit: async (event) => {
+        event.preventDefault();
+        submit.disabled = true;
+        error.textContent = '';
+        try {
+          const result = await api.login(username.value.trim(), password.value);
+          session.save(result.token);
+          user = result.user;
+          navigate('#/inbox');
+        } catch (failure) {
+          error.textContent = loginErrorText(failure);
+          password.select();
+        } finally {
+          submit.disabled = false;
+        }
+      },
+    },
+    field('用户名', username),
+    field('密码', password),
+    error,
+    submit,
+  );
+  replace(main, h('section', { class: 'login card', 'aria-labelledby': 'view-heading' }, h('h1', { id: 'view-heading', tabindex: '-1' }, '工作人员登录'), form));
+  username.focus();
+}
+
+function loginErrorText(error) {
+  if (!(error instanceof ApiError)) return '无法连接服务器，请稍后再试。';
+  if (error.status === 401) return '用户名或密码错误。';
+  if (error.status === 429) {
+    const minutes = error.retryAfter ? Math.ceil(error.retryAfter / 60) : undefined;
+    return `登录失败次数过多，请${minutes ? ` ${minutes} 分钟后` : '稍后'}再试。`;
+  }
+  if (error.status === 400) return '请填写用户名和密码。';
+  return `登录失败（${error.status}）：${error.message}`;
+}
+
+async function logout() {
+  try {
+    await api.logout();
+  } catch {
+    // The session ends here either way: the token is forgotten below.
+  }
+  session.clear();
+  user = undefined;
+  history.replaceState(null, '', location.pathname);
+  renderLogin();
+  showMessage('已退出登录。');
+}
+
+whenSessionEnds(() => {
+  renderLogin('登录已失效，请重新登录。');
+});
+document.getElementById('logout').addEventListener('click', logout);
+window.addEventListener('hashchange', route);
+route();
