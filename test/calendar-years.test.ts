@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { INestApplication, INestApplicationContext, Module } from '@nestjs/common';
@@ -18,6 +17,7 @@ import {
 import { ConfigModule, HubConfig } from '../libs/config/src';
 import { DatabaseModule, dataSourceOptions } from '../libs/database/src';
 import { CalendarYears1764000000000 } from '../libs/database/src/migrations/1764000000000-CalendarYears';
+import { requireBuiltCli, runCli } from './support/cli';
 import { InProcessHub, startInProcessHub } from './support/in-process-hub';
 import { connect, createTestDatabase } from './support/test-database';
 import { REDIS_URL, hubTestEnv } from './support/test-env';
@@ -28,7 +28,6 @@ import { waitFor } from './support/wait-for';
 const json = (response: Response): Promise<any> => response.json();
 
 const ROOT = resolve(__dirname, '..');
-const CLI_ENTRY = resolve(ROOT, 'dist/apps/cli/src/main.js');
 const ADMIN_TOKEN = 'test-admin-token-7f3c9a1e5b2d4c6f';
 const shipped = (year: number) => readYearScheduleFile(resolve(ROOT, `config/calendar/${year}.json`));
 
@@ -98,15 +97,6 @@ async function calendarContext(config: HubConfig, listener?: CalendarChangeListe
   );
   await app.init();
   return app;
-}
-
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI_ENTRY, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: 'pipe' });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise((done) => child.once('exit', (code) => done({ code, stdout, stderr })));
 }
 
 describe('calendar years managed without SQL', () => {
@@ -353,7 +343,7 @@ describe('calendar years managed without SQL', () => {
   describe('the CLI', () => {
     let env: NodeJS.ProcessEnv;
     beforeAll(() => {
-      if (!existsSync(CLI_ENTRY)) throw new Error(`${CLI_ENTRY} is missing: run \`npm run build\` (npm test does)`);
+      requireBuiltCli();
       const database = new URL(hub.config.database.url).pathname.slice(1);
       env = hubTestEnv(database, hub.config.redis.queuePrefix);
     });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { TICKET_STATUS_TEXT } from '../libs/tickets/src';
 import { FixedTime, InProcessHub, startInProcessHub } from './support/in-process-hub';
 import { waitFor } from './support/wait-for';
 
@@ -159,7 +160,7 @@ describe('staff console in a browser', () => {
     await citizen.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
     await citizen.goto(statusUrl);
     expect(await citizen.getByTestId('reply-body').textContent()).toBe(REPLY);
-    expect(await citizen.getByTestId('status-text').textContent()).toBe('已办结');
+    expect(await citizen.getByTestId('status-text').textContent()).toBe(TICKET_STATUS_TEXT.resolved);
     await citizen.getByRole('group', { name: '服务态度' }).getByLabel('5 分').check();
     await citizen.getByRole('group', { name: '办理速度' }).getByLabel('4 分').check();
     await citizen.getByRole('group', { name: '问题是否解决' }).getByLabel('是').check();
@@ -170,6 +171,22 @@ describe('staff console in a browser', () => {
     expect(await citizen.getByTestId('rating').textContent()).toContain('5 分（很满意）');
     expect(await citizen.getByTestId('rating-form').count()).toBe(0);
     await citizen.close();
+
+    // A form sent by hand: bad input, then a second rating, are refused on the page, in Chinese.
+    const rate = (fields: Record<string, string>) =>
+      fetch(`${hub.baseUrl}/portal/status/rating`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ no: receipt.trackingNo, code: receipt.queryCode, ...fields }).toString(),
+        redirect: 'manual',
+      });
+    const bad = await rate({ attitude: '9', speed: '4', resolved: 'true' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('评价未提交');
+    const again = await rate({ attitude: '1', speed: '1', resolved: 'false' });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('该诉求目前不能评价，或已经评价过。');
+    expect((await rate({ code: 'WRONGCOD', attitude: '1', speed: '1', resolved: 'false' })).status).toBe(404);
   }, 120_000);
 
   it('keeps a ticket away from the handlers of another unit', async () => {
@@ -182,7 +199,7 @@ describe('staff console in a browser', () => {
     await logOut();
 
     await logIn('pingdu-education.handler');
-    expect(await page.getByTestId('user-unit').textContent()).toBe('市教育体育局');
+    expect(await page.getByTestId('user-unit').textContent()).toBe('市教体局');
     await page.getByLabel('搜索').fill(receipt.trackingNo);
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByTestId('inbox-empty').waitFor();
@@ -209,5 +226,90 @@ describe('staff console in a browser', () => {
     expect(wrong.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await wrong.text()).toContain('没有找到与该受理编号和查询码对应的诉求');
     await lookup.close();
+  });
+
+  it('lets a dispatcher assign, an assisting unit give its opinion, a reviewer decide an extension and send a reply back', async () => {
+    const receipt = await submitMessage('一点想法', '希望我们的城市越来越好，谢谢各位领导的辛勤付出。');
+    await waitFor('the message to wait for dispatch', async () => (await citizenStatus(receipt)).status === 'dispatching');
+
+    // 派单员: 待派单 lists it; assign 城乡建设 with 教体 assisting.
+    await logIn('pingdu-office.dispatcher');
+    await page.getByTestId('tab-dispatch').click();
+    await page.waitForURL(/status=dispatching/);
+    await rowOf(receipt.trackingNo).getByRole('link').click();
+    await page.getByTestId('open-assign').locator('summary').click();
+    await page.getByLabel('主办单位').selectOption({ label: '市城乡建设局' });
+    await page.getByRole('group', { name: '协办单位（可多选）' }).getByLabel('市教体局').check();
+    await page.getByTestId('action-assign').click();
+    await statusIs('assigned');
+    expect(await page.getByTestId('lead-unit').textContent()).toBe('市城乡建设局');
+    await logOut();
+
+    // 协办: the assisting unit sees it, marked, and adds its opinion; it cannot claim or reply.
+    await logIn('pingdu-education.handler');
+    const assisting = rowOf(receipt.trackingNo);
+    await assisting.waitFor();
+    expect(await assisting.getByText('协办', { exact: true }).count()).toBe(1);
+    await assisting.getByRole('link').click();
+    await page.getByTestId('ticket-detail').waitFor();
+    expect(await page.getByTestId('action-claim').count()).toBe(0);
+    await page.getByTestId('opinion-body').fill('建议结合城市文明创建工作一并答复。');
+    await page.getByTestId('action-opinion').click();
+    await page.getByTestId('section-opinions').getByText('建议结合城市文明创建工作一并答复。').waitFor();
+    await logOut();
+
+    // 主办 handler: claim, ask for 3 more working days, submit a reply.
+    await logIn('pingdu-construction.handler');
+    await rowOf(receipt.trackingNo).getByRole('link').click();
+    await page.getByTestId('action-claim').click();
+    await statusIs('accepted');
+    await page.getByTestId('open-request-extension').locator('summary').click();
+    await page.getByLabel('延长工作日数').fill('3');
+    await page.getByLabel('延期理由').fill('需征求多个部门意见。');
+    await page.getByTestId('action-request-extension').click();
+    await page.getByTestId('extension').getByText('待审批').waitFor();
+    await page.getByLabel('答复内容（审核通过后发送给来信人）').fill('感谢您的建议。');
+    await page.getByTestId('action-submit').click();
+    await statusIs('replied');
+    await logOut();
+
+    // 审核人: approve the extension, send the reply back with a comment.
+    await logIn('pingdu-construction.reviewer');
+    await page.getByTestId('tab-review').click();
+    await page.waitForURL(/status=replied/);
+    await rowOf(receipt.trackingNo).getByRole('link').click();
+    await page.getByTestId('action-approve-extension').click();
+    await page.getByTestId('extension').getByText('已批准').waitFor();
+    await page.getByTestId('action-reject').click();
+    expect(await page.getByTestId('message').textContent()).toBe('退回修改须填写审核意见。');
+    await page.getByLabel('审核意见（退回修改时必填）').fill('请写明下一步工作安排。');
+    await page.getByTestId('action-reject').click();
+    await statusIs('accepted');
+    await logOut();
+
+    // The handler finds the reviewer's comment beside the reply to rework.
+    await logIn('pingdu-construction.handler');
+    await rowOf(receipt.trackingNo).getByRole('link').click();
+    await page.getByTestId('review-comment-shown').waitFor();
+    expect(await page.getByTestId('review-comment-shown').textContent()).toBe('审核意见：请写明下一步工作安排。');
+    expect(await page.getByTestId('reply-body').inputValue()).toBe('感谢您的建议。');
+  }, 120_000);
+
+  // Last: it moves the hub's clock past the deadlines of every ticket above.
+  it('marks an overdue ticket in red with the working days it is late', async () => {
+    const receipt = await submitMessage('小区停水三天', '我们小区自来水停水三天了，没有任何通知，老人孩子生活很不方便。');
+    await waitFor('the message to be routed', async () => (await citizenStatus(receipt)).status === 'assigned');
+    // Due Monday 10/26; Thursday 10/29 is three working days later.
+    time.set(new Date('2026-10-29T10:00:00+08:00'));
+
+    await logIn('pingdu-construction.handler');
+    await page.getByLabel('只看已超期').check();
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/overdue=true/);
+    const countdown = rowOf(receipt.trackingNo).getByTestId('countdown');
+    await countdown.waitFor();
+    expect(await countdown.textContent()).toBe('已超期 3 个工作日');
+    expect(await countdown.getAttribute('class')).toContain('overdue');
+    expect(await countdown.evaluate((node) => getComputedStyle(node).color)).toBe('rgb(179, 38, 30)');
   });
 });

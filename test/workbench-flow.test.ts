@@ -85,6 +85,17 @@ describe('unit workbench, end to end through the queues', () => {
     expect(second.status).toBe(201);
     expect(second.body.reopened).toBe(false);
     expect((await api(handler, 'GET', `/tickets/${ticketId}`)).body.status).toBe('resolved');
+
+    // The ratings and both answers feed the unit's figures.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const figures = await call(hub.baseUrl, 'GET', `/api/v1/stats/units?from=${today}&to=${today}`);
+    expect(figures.body.units.find((u: { unitCode: string }) => u.unitCode === 'pingdu-construction')).toMatchObject({
+      answered: 2,
+      ratings: 2,
+      averageAttitude: 4.5,
+      averageSpeed: 3.5,
+      resolvedRate: 0,
+    });
   });
 
   it('return within the window goes back to dispatching and is a labelled routing example; the dispatcher re-assigns', async () => {

@@ -11,6 +11,17 @@ describe('parseCliArgs', () => {
       ['calendar:load', '--year', '2027', 'feed.ics', '--source=https://www.gov.cn/x.htm', '--notice', '国务院办公厅通知'],
       { command: 'calendar:load', file: 'feed.ics', year: 2027, source: 'https://www.gov.cn/x.htm', notice: '国务院办公厅通知' },
     ],
+    ['user list', ['user:list'], { command: 'user:list' }],
+    [
+      'a new admin',
+      ['user:create', '--username', 'ops', '--name=运维', '--unit', 'pingdu-big-data', '--roles', 'admin, dispatcher', '--password-stdin'],
+      { command: 'user:create', username: 'ops', displayName: '运维', unit: 'pingdu-big-data', roles: ['admin', 'dispatcher'], passwordFromStdin: true },
+    ],
+    [
+      'a new user without --password-stdin',
+      ['user:create', '--username', 'ops', '--name', '运维', '--unit', 'pingdu-big-data', '--roles', 'admin'],
+      { command: 'user:create', username: 'ops', displayName: '运维', unit: 'pingdu-big-data', roles: ['admin'], passwordFromStdin: false },
+    ],
   ])('reads %s', (_case, argv, expected) => {
     expect(parseCliArgs(argv)).toEqual(expected);
   });
@@ -25,6 +36,10 @@ describe('parseCliArgs', () => {
     ['an empty value', ['calendar:load', 'a.ics', '--source='], /--source needs a value/],
     ['a short year', ['calendar:load', 'a.ics', '--year', '27'], /--year must be a four-digit year, got 27/],
     ['an option twice', ['calendar:load', 'a.ics', '--year=2027', '--year=2028'], /--year is given twice/],
+    ['a user without unit and roles', ['user:create', '--username', 'ops', '--name', 'x'], /user:create needs --unit, --roles/],
+    ['a password on the command line', ['user:create', '--password', 'secret'], /unknown option --password/],
+    ['a value for the stdin flag', ['user:create', '--password-stdin=yes'], /unknown option --password-stdin/],
+    ['arguments to user:list', ['user:list', 'all'], /user:list takes no arguments/],
   ])('refuses %s', (_case, argv, message) => {
     const parsed = parseCliArgs(argv);
     expect(parsed).toHaveProperty('error');

@@ -8,6 +8,16 @@ export type CliCommand =
       readonly year?: number;
       readonly source?: string;
       readonly notice?: string;
+    }
+  | { readonly command: 'user:list' }
+  | {
+      readonly command: 'user:create';
+      readonly username: string;
+      readonly displayName: string;
+      readonly unit: string;
+      readonly roles: string[];
+      /** Read the password from the first line of stdin; otherwise a random one is made and printed once. */
+      readonly passwordFromStdin: boolean;
     };
 
 export const USAGE = `Usage: npm run cli -- <command>
@@ -18,43 +28,96 @@ export const USAGE = `Usage: npm run cli -- <command>
       iCalendar: --year picks the year when the file covers several; --source is the notice's URL when the
       file has no SOURCE or URL property; --notice is the notice's title.
   calendar:list
-      Lists the loaded years with their sources.`;
+      Lists the loaded years with their sources.
+  user:create --username NAME --name DISPLAY_NAME --unit UNIT_CODE --roles ROLE[,ROLE] [--password-stdin]
+      Creates a staff account (the first admin: --roles admin). Roles: handler, reviewer, dispatcher, monitor,
+      admin. Without --password-stdin a random password is generated and printed once.
+  user:list
+      Lists the staff accounts.`;
 
-const LOAD_OPTIONS = new Set(['--year', '--source', '--notice']);
+interface CommandSpec {
+  /** Options that take a value. */
+  options: readonly string[];
+  /** Options without a value. */
+  flags?: readonly string[];
+  positional: number;
+}
+
+const SPECS: Record<Exclude<CliCommand['command'], 'help'>, CommandSpec> = {
+  'calendar:list': { options: [], positional: 0 },
+  'calendar:load': { options: ['--year', '--source', '--notice'], positional: 1 },
+  'user:list': { options: [], positional: 0 },
+  'user:create': { options: ['--username', '--name', '--unit', '--roles'], flags: ['--password-stdin'], positional: 0 },
+};
+
+type Parsed = { positional: string[]; options: Map<string, string>; flags: Set<string> };
+
+function parseOptions(name: string, spec: CommandSpec, rest: readonly string[]): Parsed | { error: string } {
+  const parsed: Parsed = { positional: [], options: new Map(), flags: new Set() };
+  for (let i = 0; i < rest.length; i += 1) {
+    const arg = rest[i];
+    if (!arg.startsWith('--')) {
+      parsed.positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const option = eq < 0 ? arg : arg.slice(0, eq);
+    if (spec.flags?.includes(option) && eq < 0) {
+      parsed.flags.add(option);
+      continue;
+    }
+    if (!spec.options.includes(option)) return { error: `unknown option ${option}` };
+    const value = eq < 0 ? rest[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === '') return { error: `${option} needs a value` };
+    if (parsed.options.has(option)) return { error: `${option} is given twice` };
+    parsed.options.set(option, value);
+  }
+  if (parsed.positional.length !== spec.positional) {
+    return {
+      error:
+        spec.positional === 0
+          ? `${name} takes no arguments, got ${parsed.positional.join(' ')}`
+          : `${name} takes exactly ${spec.positional === 1 ? 'one file' : `${spec.positional} arguments`}`,
+    };
+  }
+  return parsed;
+}
 
 /** Parsed command, or `{ error }` for a usage mistake (exit status 2). */
 export function parseCliArgs(argv: readonly string[]): CliCommand | { readonly error: string } {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
-  if (command === 'calendar:list') {
-    return rest.length === 0 ? { command } : { error: `calendar:list takes no arguments, got ${rest.join(' ')}` };
-  }
-  if (command !== 'calendar:load') return { error: `unknown command ${JSON.stringify(command)}` };
-
-  const positional: string[] = [];
-  const options = new Map<string, string>();
-  for (let i = 0; i < rest.length; i += 1) {
-    const arg = rest[i];
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
+  if (!Object.hasOwn(SPECS, command)) return { error: `unknown command ${JSON.stringify(command)}` };
+  const name = command as keyof typeof SPECS;
+  const parsed = parseOptions(name, SPECS[name], rest);
+  if ('error' in parsed) return parsed;
+  const { options, positional, flags } = parsed;
+  switch (name) {
+    case 'calendar:list':
+    case 'user:list':
+      return { command: name };
+    case 'calendar:load': {
+      const year = options.get('--year');
+      if (year !== undefined && !/^\d{4}$/.test(year)) return { error: `--year must be a four-digit year, got ${year}` };
+      return {
+        command: name,
+        file: positional[0],
+        ...(year === undefined ? {} : { year: Number(year) }),
+        ...(options.has('--source') ? { source: options.get('--source') } : {}),
+        ...(options.has('--notice') ? { notice: options.get('--notice') } : {}),
+      };
     }
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg : arg.slice(0, eq);
-    if (!LOAD_OPTIONS.has(name)) return { error: `unknown option ${name}` };
-    const value = eq < 0 ? rest[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '') return { error: `${name} needs a value` };
-    if (options.has(name)) return { error: `${name} is given twice` };
-    options.set(name, value);
+    case 'user:create': {
+      const missing = ['--username', '--name', '--unit', '--roles'].filter((o) => !options.has(o));
+      if (missing.length) return { error: `user:create needs ${missing.join(', ')}` };
+      return {
+        command: name,
+        username: options.get('--username') as string,
+        displayName: options.get('--name') as string,
+        unit: options.get('--unit') as string,
+        roles: (options.get('--roles') as string).split(',').map((r) => r.trim()).filter(Boolean),
+        passwordFromStdin: flags.has('--password-stdin'),
+      };
+    }
   }
-  if (positional.length !== 1) return { error: 'calendar:load takes exactly one file' };
-  const year = options.get('--year');
-  if (year !== undefined && !/^\d{4}$/.test(year)) return { error: `--year must be a four-digit year, got ${year}` };
-  return {
-    command,
-    file: positional[0],
-    ...(year === undefined ? {} : { year: Number(year) }),
-    ...(options.has('--source') ? { source: options.get('--source') } : {}),
-    ...(options.has('--notice') ? { notice: options.get('--notice') } : {}),
-  };
 }

@@ -1,10 +1,14 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { createStaffUser, listStaffUsers } from '@wenzheng/auth';
 import { CalendarDataError, CalendarStore } from '@wenzheng/calendar';
 import { ConfigError, HubConfig, loadHubConfig } from '@wenzheng/config';
 import { prepareDatabase } from '@wenzheng/database';
+import { DomainError, InputError } from '@wenzheng/errors';
 import { CliCommand, USAGE, parseCliArgs } from './cli-args';
 import { CliModule } from './cli.module';
 
@@ -60,6 +64,32 @@ function list(store: CalendarStore): void {
   }
 }
 
+type CreateUserCommand = Extract<CliCommand, { command: 'user:create' }>;
+
+async function readFirstLine(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0];
+}
+
+async function createUser(dataSource: DataSource, args: CreateUserCommand): Promise<void> {
+  const generated = !args.passwordFromStdin;
+  const password = generated ? randomBytes(12).toString('base64url') : await readFirstLine();
+  const user = await dataSource.transaction((manager) =>
+    createStaffUser(manager, { username: args.username, displayName: args.displayName, unit: args.unit, roles: args.roles, password }),
+  );
+  console.log(`created ${user.username} (${user.roles.join(', ')}) in unit ${args.unit}`);
+  if (generated) console.log(`password: ${password}\n(shown once; change it after the first login through PATCH /api/v1/admin/users/${user.id})`);
+}
+
+async function listUsers(dataSource: DataSource): Promise<void> {
+  const users = await listStaffUsers(dataSource.manager);
+  if (users.length === 0) console.log('no staff account');
+  for (const u of users) {
+    console.log(`${u.username.padEnd(36)} ${u.roles.join(',').padEnd(20)} ${u.unit.code.padEnd(26)} ${u.displayName}${u.disabled ? '  (disabled)' : ''}`);
+  }
+}
+
 async function run(config: HubConfig, command: Exclude<CliCommand, { command: 'help' }>): Promise<void> {
   let bytes: Buffer | undefined;
   if (command.command === 'calendar:load') {
@@ -76,7 +106,9 @@ async function run(config: HubConfig, command: Exclude<CliCommand, { command: 'h
   try {
     const store = app.get(CalendarStore);
     if (command.command === 'calendar:list') list(store);
-    else await load(store, command, bytes as Buffer);
+    else if (command.command === 'calendar:load') await load(store, command, bytes as Buffer);
+    else if (command.command === 'user:list') await listUsers(app.get(DataSource));
+    else await createUser(app.get(DataSource), command);
   } finally {
     await app.close();
   }
@@ -97,7 +129,9 @@ async function main(argv: readonly string[]): Promise<number> {
     await run(loadHubConfig(), command);
     return 0;
   } catch (error) {
-    if (error instanceof CliInputError || error instanceof CalendarDataError || error instanceof ConfigError) {
+    if (error instanceof InputError) {
+      console.error(`${error.field}: ${error.message}`);
+    } else if (error instanceof CliInputError || error instanceof CalendarDataError || error instanceof ConfigError || error instanceof DomainError) {
       console.error(error.message);
     } else {
       console.error('failed:', error);

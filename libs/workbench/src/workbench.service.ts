@@ -251,6 +251,7 @@ export class WorkbenchService {
         [c.ticket.id, c.ticket.messageId, wrongUnit, reason, c.actor],
       );
       // Back on the dispatchers' desk with a fresh dispatch clock; the citizen's reply clock keeps running.
+      await this.tickets.stopClock(c.manager, c.ticket.id, 'dispatch', { actor: c.actor, reason: 'returned' });
       const clock = await this.clocks.start(c.manager, { type: TICKET_SUBJECT, id: c.ticket.id }, 'dispatch', 'dispatch', c.now, { actor: c.actor });
       await c.manager.update(TicketEntity, { id: c.ticket.id }, { dispatchDueAt: clock.dueAt as Date });
     });

@@ -29,6 +29,9 @@ describe('unitFigures', () => {
     { kind: 'extension-asked', ticketId: 't3', unitId: 'u2', at: at('2026-10-10T09:00:00') },
     { kind: 'extension-asked', ticketId: 't3', unitId: 'u2', at: at('2026-10-12T09:00:00') },
     { kind: 'extension-approved', ticketId: 't3', unitId: 'u2', at: at('2026-10-12T10:00:00') },
+    { kind: 'rated', ticketId: 't1', unitId: 'u1', at: at('2026-10-10T09:00:00'), attitude: 5, speed: 4, resolved: true },
+    { kind: 'rated', ticketId: 't2', unitId: 'u1', at: at('2026-10-15T09:00:00'), attitude: 2, speed: 1, resolved: false },
+    { kind: 'rated', ticketId: 't3', unitId: 'u2', at: at('2026-10-15T09:00:00'), attitude: 4, speed: 4, resolved: true },
   ];
 
   it('counts per unit and overall from the facts', () => {
@@ -46,14 +49,18 @@ describe('unitFigures', () => {
       p90WorkingDaysToAnswer: 6,
       extensionsAsked: 0,
       extensionsApproved: 0,
+      ratings: 2,
+      averageAttitude: 3.5,
+      averageSpeed: 2.5,
+      resolvedRate: 0.5,
     });
     expect(figures.find((f) => f.unitId === 'u2')).toMatchObject({ received: 1, answered: 0, onTimeRate: null, extensionsAsked: 2, extensionsApproved: 1 });
-    expect(figures.at(-1)).toMatchObject({ unitId: 'all', received: 4, answered: 2, overdue: 1, extensionsAsked: 2 });
+    expect(figures.at(-1)).toMatchObject({ unitId: 'all', received: 4, answered: 2, overdue: 1, extensionsAsked: 2, ratings: 3, averageAttitude: 3.67, averageSpeed: 3, resolvedRate: 0.67 });
   });
 
   it('gives only the overall line for no facts', () => {
     expect(unitFigures([], calendar)).toEqual([
-      expect.objectContaining({ unitId: 'all', received: 0, answered: 0, averageWorkingDaysToAnswer: null, p90WorkingDaysToAnswer: null }),
+      expect.objectContaining({ unitId: 'all', received: 0, answered: 0, averageWorkingDaysToAnswer: null, p90WorkingDaysToAnswer: null, ratings: 0, averageAttitude: null, resolvedRate: null }),
     ]);
   });
 });

@@ -5,7 +5,8 @@ export type TicketFact =
   | { kind: 'received'; ticketId: string; unitId: string | null; at: Date }
   | { kind: 'answered'; ticketId: string; unitId: string | null; at: Date; receivedAt: Date; dueAt: Date | null }
   | { kind: 'overdue'; ticketId: string; unitId: string | null; at: Date }
-  | { kind: 'extension-asked' | 'extension-approved'; ticketId: string; unitId: string | null; at: Date };
+  | { kind: 'extension-asked' | 'extension-approved'; ticketId: string; unitId: string | null; at: Date }
+  | { kind: 'rated'; ticketId: string; unitId: string | null; at: Date; attitude: number; speed: number; resolved: boolean };
 
 export interface UnitFigures {
   unitId: string | null;
@@ -19,6 +20,11 @@ export interface UnitFigures {
   p90WorkingDaysToAnswer: number | null;
   extensionsAsked: number;
   extensionsApproved: number;
+  /** 回访/满意度: ratings given in the range, their averages (1–5) and the share that said "resolved". */
+  ratings: number;
+  averageAttitude: number | null;
+  averageSpeed: number | null;
+  resolvedRate: number | null;
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -41,6 +47,8 @@ export function unitFigures(facts: readonly TicketFact[], calendar: WorkingDayCa
     const onTime = answered.filter((f) => f.dueAt !== null && f.at <= f.dueAt).length;
     const days = answered.map((f) => calendar.workingDaysBetween(f.receivedAt, f.at).days).sort((a, b) => a - b);
     const count = (kind: TicketFact['kind']) => new Set(group.filter((f) => f.kind === kind).map((f) => f.ticketId)).size;
+    const ratings = group.filter((f): f is Extract<TicketFact, { kind: 'rated' }> => f.kind === 'rated');
+    const mean = (values: number[]) => (values.length ? round(values.reduce((a, b) => a + b, 0) / values.length) : null);
     return {
       unitId,
       received: count('received'),
@@ -52,6 +60,10 @@ export function unitFigures(facts: readonly TicketFact[], calendar: WorkingDayCa
       p90WorkingDaysToAnswer: percentile(days, 90),
       extensionsAsked: group.filter((f) => f.kind === 'extension-asked').length,
       extensionsApproved: group.filter((f) => f.kind === 'extension-approved').length,
+      ratings: ratings.length,
+      averageAttitude: mean(ratings.map((r) => r.attitude)),
+      averageSpeed: mean(ratings.map((r) => r.speed)),
+      resolvedRate: mean(ratings.map((r) => (r.resolved ? 1 : 0))),
     };
   };
   const perUnit = [...groups.entries()]

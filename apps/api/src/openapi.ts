@@ -1,0 +1,233 @@
+import { INestApplication, applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiQuery, ApiResponse, DocumentBuilder, ReferenceObject, SchemaObject, SwaggerModule } from '@nestjs/swagger';
+import { z } from 'zod';
+import { STAFF_ROLES } from '@wenzheng/auth';
+import { TICKET_ACTIONS, TICKET_STATUSES } from '@wenzheng/tickets';
+
+export const DOCS_PATH = 'api/docs';
+
+/** As a client sends it (`io: 'input'`): transforms and defaults apply after the request, not in it. */
+function jsonSchemaOf(schema: z.ZodType): SchemaObject {
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input' }) as SchemaObject;
+}
+
+/** The JSON request body, from the zod schema the service validates it with. */
+export function zodBody(schema: z.ZodType, options: { required?: boolean; description?: string } = {}): MethodDecorator {
+  return ApiBody({ schema: jsonSchemaOf(schema), ...options });
+}
+
+/** One query parameter per property of a zod object schema that validates the whole query. */
+export function zodQuery(schema: z.ZodObject, descriptions: Record<string, string> = {}): MethodDecorator {
+  const { properties = {}, required = [] } = jsonSchemaOf(schema);
+  return applyDecorators(
+    ...Object.entries(properties).map(([name, property]) =>
+      ApiQuery({ name, required: required.includes(name), schema: property, description: descriptions[name] }),
+    ),
+  );
+}
+
+const string: SchemaObject = { type: 'string' };
+const integer: SchemaObject = { type: 'integer' };
+const number: SchemaObject = { type: 'number' };
+const boolean: SchemaObject = { type: 'boolean' };
+const dateTime: SchemaObject = { type: 'string', format: 'date-time' };
+const date: SchemaObject = { type: 'string', format: 'date', example: '2026-10-08' };
+const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true });
+const arrayOf = (items: SchemaObject | ReferenceObject): SchemaObject => ({ type: 'array', items });
+const object = (properties: Record<string, SchemaObject | ReferenceObject>, optional: string[] = []): SchemaObject => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties).filter((name) => !optional.includes(name)),
+});
+
+const unitRef = object({ id: string, code: string, name: string });
+const roles = arrayOf({ type: 'string', enum: [...STAFF_ROLES] });
+const probe = object({ up: boolean, error: string }, ['error']);
+
+/** The response shapes, written out by hand from the interfaces the services return; registered as components. */
+const SCHEMAS = {
+  Error: {
+    type: 'object',
+    description: 'Every error the API answers.',
+    properties: {
+      statusCode: integer,
+      error: { ...string, description: 'The HTTP reason phrase' },
+      message: string,
+      field: { ...string, description: 'With 400: the first bad field, e.g. `reason` or `(content-type)`' },
+      status: { ...string, description: 'With 409: the ticket status that does not allow it' },
+    },
+    required: ['statusCode', 'error', 'message'],
+  },
+  PortalReceipt: object({ trackingNo: string, queryCode: string, receivedAt: dateTime, replyDueAt: dateTime, provisional: boolean }),
+  PortalStatus: object({
+    trackingNo: string,
+    status: { type: 'string', enum: [...TICKET_STATUSES] },
+    statusText: { ...string, description: 'The status in words for the citizen (Chinese)' },
+    kind: string,
+    receivedAt: dateTime,
+    replyDueAt: dateTime,
+    provisional: boolean,
+    leadUnit: nullable(string),
+    assistingUnits: arrayOf(string),
+    reply: nullable(object({ body: string, unit: nullable(string), repliedAt: dateTime })),
+    rating: nullable(object({ attitude: integer, speed: integer, resolved: boolean, comment: nullable(string), ratedAt: dateTime })),
+    canRate: boolean,
+  }),
+  PortalRating: object({
+    attitude: integer,
+    speed: integer,
+    resolved: boolean,
+    comment: nullable(string),
+    ratedAt: dateTime,
+    reopened: { ...boolean, description: 'True when "not resolved" re-opened the ticket (重办)' },
+  }),
+  StaffPrincipal: object({ id: string, username: string, displayName: string, roles, unit: object({ id: string, code: string, name: string, kind: string }) }),
+  StaffUser: object({ id: string, username: string, displayName: string, roles, unit: object({ code: string, name: string }), disabled: boolean, createdAt: dateTime }),
+  Unit: object({ id: string, code: string, name: string, kind: string }),
+  TicketSummary: object({
+    id: string,
+    trackingNo: string,
+    title: string,
+    kind: string,
+    status: { type: 'string', enum: [...TICKET_STATUSES] },
+    statusText: string,
+    receivedAt: dateTime,
+    dueAt: { ...dateTime, description: 'The dispatch deadline while the ticket waits for dispatch, the reply deadline after' },
+    dueClock: { type: 'string', enum: ['dispatch', 'reply'] },
+    workingDaysLeft: { ...integer, description: '0 = due today, negative = overdue' },
+    overdue: boolean,
+    leadUnit: nullable(unitRef),
+    assistingUnits: arrayOf(unitRef),
+    position: { type: 'string', enum: ['lead', 'assisting'], nullable: true, description: "The caller's unit on this ticket: 主办 or 协办" },
+    claimedBy: nullable(object({ id: string, displayName: string })),
+  }),
+  TicketDetail: {
+    description: 'The summary plus the message, the reply of the current round, opinions, notes, history, clocks, and what the caller may do next.',
+    allOf: [
+      { $ref: '#/components/schemas/TicketSummary' },
+      object({
+        message: object({
+          title: string,
+          body: string,
+          channel: string,
+          senderName: nullable(string),
+          senderPhone: nullable(string),
+          receivedAt: dateTime,
+          publicConsent: boolean,
+        }),
+        keywords: arrayOf(object({ term: string, weight: number })),
+        round: integer,
+        reply: { type: 'object', nullable: true },
+        opinions: arrayOf({ type: 'object' }),
+        notes: arrayOf({ type: 'object' }),
+        events: arrayOf({ type: 'object' }),
+        clocks: arrayOf({ type: 'object', description: 'Dispatch and reply clocks with their extension requests' }),
+        mergedInto: nullable(object({ id: string, trackingNo: string })),
+        mergedTickets: arrayOf(object({ id: string, trackingNo: string })),
+        returnWindowEndsAt: nullable(dateTime),
+        actions: arrayOf({ type: 'string', enum: [...TICKET_ACTIONS] }),
+      }),
+    ],
+  },
+  TicketPage: object({ items: arrayOf({ $ref: '#/components/schemas/TicketSummary' }), total: integer, page: integer, pageSize: integer }),
+  StaffSession: object({ token: string, expiresAt: dateTime, user: { $ref: '#/components/schemas/StaffPrincipal' } }),
+  WorkingDays: object({
+    due: { ...date, description: 'The Asia/Shanghai date the period ends on' },
+    dueAt: { ...dateTime, description: '23:59:59 Asia/Shanghai of `due`' },
+    provisional: { ...boolean, description: 'The count crossed a year without holiday data (taken as Monday–Friday)' },
+  }),
+  CalendarYears: object({
+    years: arrayOf(
+      object({ year: integer, source: string, notice: nullable(string), holidays: integer, workdays: integer, loadedAt: dateTime, loadedBy: string }),
+    ),
+  }),
+  CalendarYearData: {
+    ...object(
+      {
+        year: { ...integer, description: 'Optional; must match the path' },
+        source: { ...string, format: 'uri', description: 'URL of the State Council notice' },
+        notice: { ...string, description: 'Title of the notice' },
+        holidays: { ...arrayOf(date), description: 'Every day off the notice lists, weekend days inside a span included' },
+        workdays: { ...arrayOf(date), description: 'The make-up working days (调休): Saturdays or Sundays' },
+      },
+      ['year', 'notice'],
+    ),
+    additionalProperties: false,
+  },
+  CalendarLoad: object({
+    year: integer,
+    replaced: { ...boolean, description: 'The year was loaded before and is now replaced' },
+  }),
+  CalendarIcsLoad: object({ year: integer, replaced: boolean, holidays: integer, workdays: integer, usedEvents: integer, skippedEvents: integer }),
+  UnitFigures: object({
+    from: date,
+    to: date,
+    units: arrayOf({
+      ...object({
+        unitId: nullable(string),
+        unitCode: nullable(string),
+        unitName: nullable(string),
+        received: integer,
+        answered: integer,
+        answeredOnTime: integer,
+        overdue: integer,
+        onTimeRate: nullable(number),
+        averageWorkingDaysToAnswer: nullable(number),
+        p90WorkingDaysToAnswer: nullable(number),
+        extensionsAsked: integer,
+        extensionsApproved: integer,
+        ratings: integer,
+        averageAttitude: nullable(number),
+        averageSpeed: nullable(number),
+        resolvedRate: nullable(number),
+      }),
+      description: 'One row per unit (null: not yet assigned), then the overall row, unitId "all"',
+    }),
+  }),
+  Health: object({ status: { type: 'string', enum: ['ok', 'unavailable'] }, postgres: probe, redis: probe }),
+} satisfies Record<string, SchemaObject>;
+
+export type SchemaName = keyof typeof SCHEMAS;
+
+export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
+
+const ERROR_TEXT = {
+  400: 'Invalid input',
+  401: 'Not logged in, or the session has ended',
+  403: 'The role does not allow it',
+  404: 'Not found',
+  409: 'The state does not allow it',
+  429: 'Too many failed logins; retry after the Retry-After header',
+} as const;
+type ErrorStatus = keyof typeof ERROR_TEXT;
+
+/** Error responses, each `{ statusCode, error, message, field?, status? }`; give `[status, text]` for a more precise description. */
+export function apiErrors(...responses: (ErrorStatus | [ErrorStatus, string])[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...responses.map((response) => {
+      const [status, description] = Array.isArray(response) ? response : [response, ERROR_TEXT[response]];
+      return ApiResponse({ status, description, schema: ref('Error') });
+    }),
+  );
+}
+
+/** Serves the Swagger UI at /api/docs and the document at /api/docs-json, without authentication. */
+export function setupOpenApi(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Wenzheng 问政 hub API')
+    .setDescription('Citizen channels, the staff workbench, administration, the working-day calendar and statistics.')
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A staff session token from POST /api/v1/staff/login' })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of this deployment' }, 'admin-token')
+    .addTag('portal', 'The citizen portal mailbox (市长信箱): submit, follow, rate')
+    .addTag('staff-session', 'Staff login and session')
+    .addTag('staff-tickets', 'The unit workbench: tickets and their workflow')
+    .addTag('admin', 'Staff accounts (admin role)')
+    .addTag('calendar', 'Working days, holidays and make-up workdays (调休)')
+    .addTag('health', 'Liveness of the stores')
+    .addTag('stats', 'Per-unit figures')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...SCHEMAS } };
+  SwaggerModule.setup(DOCS_PATH, app, document);
+}
