@@ -18,6 +18,7 @@ import { ConfigModule, HubConfig } from '../libs/config/src';
 import { DatabaseModule, dataSourceOptions } from '../libs/database/src';
 import { CalendarYears1764000000000 } from '../libs/database/src/migrations/1764000000000-CalendarYears';
 import { requireBuiltCli, runCli } from './support/cli';
+import { login } from './support/staff-client';
 import { InProcessHub, startInProcessHub } from './support/in-process-hub';
 import { connect, createTestDatabase } from './support/test-database';
 import { REDIS_URL, hubTestEnv } from './support/test-env';
@@ -165,11 +166,11 @@ describe('calendar years managed without SQL', () => {
   });
 
   it.each<[string, Record<string, string>, string]>([
-    ['no Authorization header', {}, 'an admin token is required: Authorization: Bearer <ADMIN_TOKEN>'],
-    ['a wrong token', auth('test-admin-token-0000000000000000'), 'the admin token is not valid'],
-    ['a token one character short', auth(ADMIN_TOKEN.slice(0, -1)), 'the admin token is not valid'],
-    ['another scheme', { authorization: `Basic ${ADMIN_TOKEN}` }, 'the admin token is not valid'],
-    ['Bearer without a token', { authorization: 'Bearer ' }, 'the admin token is not valid'],
+    ['no Authorization header', {}, 'an admin is required: Authorization: Bearer <session token of an admin, or ADMIN_TOKEN>'],
+    ['a wrong token', auth('test-admin-token-0000000000000000'), 'neither a valid admin token nor an admin session'],
+    ['a token one character short', auth(ADMIN_TOKEN.slice(0, -1)), 'neither a valid admin token nor an admin session'],
+    ['another scheme', { authorization: `Basic ${ADMIN_TOKEN}` }, 'neither a valid admin token nor an admin session'],
+    ['Bearer without a token', { authorization: 'Bearer ' }, 'neither a valid admin token nor an admin session'],
   ])('answers 401 to %s and writes nothing', async (_case, headers, message) => {
     for (const response of [await put(2027, TEST_2027, headers), await postIcs(2025, ics2025(), '', headers)]) {
       expect(response.status).toBe(401);
@@ -179,11 +180,20 @@ describe('calendar years managed without SQL', () => {
     expect(await rowCount()).toBe(3);
   });
 
-  it('answers 403 when ADMIN_TOKEN is not configured, whatever the token', async () => {
+  it('without ADMIN_TOKEN configured, refuses the token and still lets an admin session in; other staff get 403', async () => {
     const response = await put(2027, TEST_2027, auth(), secondUrl);
-    expect(response.status).toBe(403);
-    expect(await json(response)).toEqual({ statusCode: 403, error: 'Forbidden', message: 'admin access is not configured' });
+    expect(response.status).toBe(401);
     expect(await rowCount()).toBe(3);
+    const session = async (username: string) => auth(await login(secondUrl, username));
+    const handler = await put(2027, TEST_2027, await session('pingdu-office.handler'), secondUrl);
+    expect(handler.status).toBe(403);
+    expect(await json(handler)).toEqual({ statusCode: 403, error: 'Forbidden', message: 'this needs the role admin' });
+    expect(await rowCount()).toBe(3);
+    // A year no other test uses, removed again so the later counts hold.
+    const admin = await put(2032, testYear(2032, ['2032-01-01']), await session('admin'), secondUrl);
+    expect(admin.status).toBe(200);
+    expect(await rowCount()).toBe(4);
+    await db.query(`DELETE FROM calendar_years WHERE year = 2032`);
   });
 
   // Every row has its extra headers: a row shorter than the test function's parameters makes jest pass `done`.

@@ -15,7 +15,7 @@ import {
 type PositionLabel = 'lead' | 'assisting' | 'none';
 type Who = `${StaffRole}/${PositionLabel}`;
 type Outcome = 'allowed' | 'forbidden' | 'conflict';
-type Conditions = Pick<WorkflowFacts, 'claimedByCaller' | 'hasDraft' | 'returnWindowOpen'>;
+type Conditions = Pick<WorkflowFacts, 'claimedByCaller' | 'hasDraft' | 'replyByCaller' | 'returnWindowOpen'>;
 
 const POSITIONS: readonly PositionLabel[] = ['lead', 'assisting', 'none'];
 const positionOf = (label: PositionLabel): UnitPosition => (label === 'none' ? null : label);
@@ -53,18 +53,22 @@ const RESULT: { readonly [A in TicketAction]: { to: TicketStatus | null; event: 
 };
 
 const MET: { readonly [A in TicketAction]?: Conditions } = {
-  claim: { claimedByCaller: null, hasDraft: false, returnWindowOpen: false },
-  draft: { claimedByCaller: true, hasDraft: false, returnWindowOpen: false },
-  submit: { claimedByCaller: true, hasDraft: true, returnWindowOpen: false },
-  return: { claimedByCaller: null, hasDraft: false, returnWindowOpen: true },
+  approve: { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false },
+  reject: { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false },
+  claim: { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false },
+  draft: { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: false },
+  submit: { claimedByCaller: true, hasDraft: true, replyByCaller: false, returnWindowOpen: false },
+  return: { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: true },
 };
 const UNMET: { readonly [A in TicketAction]?: Conditions } = {
-  claim: { claimedByCaller: true, hasDraft: true, returnWindowOpen: true },
-  draft: { claimedByCaller: null, hasDraft: true, returnWindowOpen: true },
-  submit: { claimedByCaller: false, hasDraft: false, returnWindowOpen: true },
-  return: { claimedByCaller: true, hasDraft: true, returnWindowOpen: false },
+  approve: { claimedByCaller: true, hasDraft: true, replyByCaller: true, returnWindowOpen: true },
+  reject: { claimedByCaller: true, hasDraft: true, replyByCaller: true, returnWindowOpen: true },
+  claim: { claimedByCaller: true, hasDraft: true, replyByCaller: false, returnWindowOpen: true },
+  draft: { claimedByCaller: null, hasDraft: true, replyByCaller: false, returnWindowOpen: true },
+  submit: { claimedByCaller: false, hasDraft: false, replyByCaller: false, returnWindowOpen: true },
+  return: { claimedByCaller: true, hasDraft: true, replyByCaller: false, returnWindowOpen: false },
 };
-const NEUTRAL: Conditions = { claimedByCaller: false, hasDraft: false, returnWindowOpen: false };
+const NEUTRAL: Conditions = { claimedByCaller: false, hasDraft: false, replyByCaller: false, returnWindowOpen: false };
 
 const conditionsFail = (action: TicketAction, c: Conditions): boolean => {
   switch (action) {
@@ -74,6 +78,9 @@ const conditionsFail = (action: TicketAction, c: Conditions): boolean => {
       return c.claimedByCaller !== true;
     case 'submit':
       return c.claimedByCaller !== true || !c.hasDraft;
+    case 'approve':
+    case 'reject':
+      return c.replyByCaller;
     case 'return':
       return !c.returnWindowOpen;
     default:
@@ -147,7 +154,7 @@ describe('decideAction: action × status × role × position', () => {
 
   it('covers every action × status × role × position', () => {
     const conditional = TICKET_ACTIONS.filter((a) => MET[a]).length;
-    expect(conditional).toBe(4);
+    expect(conditional).toBe(6);
     expect(grid).toHaveLength((TICKET_ACTIONS.length + conditional) * TICKET_STATUSES.length * STAFF_ROLES.length * POSITIONS.length);
     expect(STAFF_ROLES).toEqual(['handler', 'reviewer', 'dispatcher', 'monitor', 'admin']);
   });
@@ -184,7 +191,8 @@ describe('decideAction: the actions’ own conditions', () => {
   const combos: Conditions[] = [];
   for (const claimedByCaller of [true, false, null])
     for (const hasDraft of [true, false])
-      for (const returnWindowOpen of [true, false]) combos.push({ claimedByCaller, hasDraft, returnWindowOpen });
+      for (const replyByCaller of [true, false])
+        for (const returnWindowOpen of [true, false]) combos.push({ claimedByCaller, hasDraft, replyByCaller, returnWindowOpen });
 
   const cases: [TicketAction, StaffRole, UnitPosition, TicketStatus, Conditions, boolean][] = [];
   for (const action of TICKET_ACTIONS)
@@ -198,26 +206,28 @@ describe('decideAction: the actions’ own conditions', () => {
   });
 
   it.each<[string, TicketAction, TicketStatus, Conditions, RegExp]>([
-    ['claim already claimed by the caller', 'claim', 'accepted', { claimedByCaller: true, hasDraft: false, returnWindowOpen: true }, /already claimed/],
-    ['claim already claimed by the caller (assigned)', 'claim', 'assigned', { claimedByCaller: true, hasDraft: false, returnWindowOpen: true }, /already claimed/],
-    ['draft unclaimed', 'draft', 'accepted', { claimedByCaller: null, hasDraft: false, returnWindowOpen: true }, /claim/],
-    ['draft claimed by another', 'draft', 'accepted', { claimedByCaller: false, hasDraft: true, returnWindowOpen: true }, /claim/],
-    ['submit unclaimed', 'submit', 'accepted', { claimedByCaller: null, hasDraft: true, returnWindowOpen: true }, /claim/],
-    ['submit claimed by another', 'submit', 'accepted', { claimedByCaller: false, hasDraft: true, returnWindowOpen: true }, /claim/],
-    ['submit without draft', 'submit', 'accepted', { claimedByCaller: true, hasDraft: false, returnWindowOpen: true }, /reply/],
-    ['return after the window', 'return', 'assigned', { claimedByCaller: null, hasDraft: false, returnWindowOpen: false }, /return window/],
-    ['return after the window (accepted)', 'return', 'accepted', { claimedByCaller: true, hasDraft: false, returnWindowOpen: false }, /return window/],
+    ['approve own reply', 'approve', 'replied', { claimedByCaller: true, hasDraft: false, replyByCaller: true, returnWindowOpen: false }, /someone other than its author/],
+    ['reject own reply', 'reject', 'replied', { claimedByCaller: true, hasDraft: false, replyByCaller: true, returnWindowOpen: false }, /someone other than its author/],
+    ['claim already claimed by the caller', 'claim', 'accepted', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: true }, /already claimed/],
+    ['claim already claimed by the caller (assigned)', 'claim', 'assigned', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: true }, /already claimed/],
+    ['draft unclaimed', 'draft', 'accepted', { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: true }, /claim/],
+    ['draft claimed by another', 'draft', 'accepted', { claimedByCaller: false, hasDraft: true, replyByCaller: false, returnWindowOpen: true }, /claim/],
+    ['submit unclaimed', 'submit', 'accepted', { claimedByCaller: null, hasDraft: true, replyByCaller: false, returnWindowOpen: true }, /claim/],
+    ['submit claimed by another', 'submit', 'accepted', { claimedByCaller: false, hasDraft: true, replyByCaller: false, returnWindowOpen: true }, /claim/],
+    ['submit without draft', 'submit', 'accepted', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: true }, /reply/],
+    ['return after the window', 'return', 'assigned', { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false }, /return window/],
+    ['return after the window (accepted)', 'return', 'accepted', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: false }, /return window/],
   ])('%s → 409 with a telling message', (_, action, status, c, message) => {
-    const role: StaffRole = action === 'return' ? 'reviewer' : 'handler';
+    const role: StaffRole = ['return', 'approve', 'reject'].includes(action) ? 'reviewer' : 'handler';
     const decision = decideAction(action, facts(status, [role], 'lead', c));
     expect(decision).toEqual({ allowed: false, reason: 'conflict', message: expect.stringMatching(message) });
   });
 
   it.each<[TicketAction, TicketStatus, Conditions]>([
-    ['submit', 'assigned', { claimedByCaller: null, hasDraft: false, returnWindowOpen: false }],
-    ['draft', 'replied', { claimedByCaller: false, hasDraft: false, returnWindowOpen: false }],
-    ['claim', 'replied', { claimedByCaller: true, hasDraft: false, returnWindowOpen: false }],
-    ['return', 'replied', { claimedByCaller: null, hasDraft: false, returnWindowOpen: false }],
+    ['submit', 'assigned', { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false }],
+    ['draft', 'replied', { claimedByCaller: false, hasDraft: false, replyByCaller: false, returnWindowOpen: false }],
+    ['claim', 'replied', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: false }],
+    ['return', 'replied', { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false }],
   ])('%s on %s with failing conditions names the status first', (action, status, c) => {
     const decision = decideAction(action, facts(status, ['handler'], 'lead', c));
     expect(decision).toEqual({ allowed: false, reason: 'conflict', message: expect.stringMatching(word(status)) });
@@ -335,7 +345,7 @@ describe('decideAction: several roles', () => {
 
 describe('allowedActions', () => {
   const f = (status: TicketStatus, roles: StaffRole[], position: UnitPosition, claimedByCaller: boolean | null, hasDraft: boolean, returnWindowOpen: boolean) =>
-    facts(status, roles, position, { claimedByCaller, hasDraft, returnWindowOpen });
+    facts(status, roles, position, { claimedByCaller, hasDraft, replyByCaller: false, returnWindowOpen });
 
   it.each<[string, WorkflowFacts, TicketAction[]]>([
     ['lead handler, assigned, unclaimed', f('assigned', ['handler'], 'lead', null, false, true), ['claim', 'return', 'note', 'request-extension']],
@@ -370,10 +380,11 @@ describe('allowedActions', () => {
         for (const position of POSITIONS)
           for (const claimedByCaller of [true, false, null])
             for (const hasDraft of [true, false])
-              for (const returnWindowOpen of [true, false]) {
-                const persona = facts(status, [role], positionOf(position), { claimedByCaller, hasDraft, returnWindowOpen });
-                expect(allowedActions(persona)).toEqual(TICKET_ACTIONS.filter((a) => decideAction(a, persona).allowed));
-              }
+              for (const replyByCaller of [true, false])
+                for (const returnWindowOpen of [true, false]) {
+                  const persona = facts(status, [role], positionOf(position), { claimedByCaller, hasDraft, replyByCaller, returnWindowOpen });
+                  expect(allowedActions(persona)).toEqual(TICKET_ACTIONS.filter((a) => decideAction(a, persona).allowed));
+                }
   });
 });
 

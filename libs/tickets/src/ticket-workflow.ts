@@ -75,6 +75,8 @@ export interface WorkflowFacts {
   /** null = nobody has claimed it. */
   claimedByCaller: boolean | null;
   hasDraft: boolean;
+  /** The reply under review was written by the caller: nobody approves their own reply (四眼原则). */
+  replyByCaller: boolean;
   returnWindowOpen: boolean;
 }
 
@@ -120,6 +122,9 @@ function conditionConflict(action: TicketAction, facts: WorkflowFacts): string |
     case 'submit':
       if (facts.claimedByCaller !== true) return 'claim the ticket first: the reply is written by the handler who claimed it';
       return action === 'submit' && !facts.hasDraft ? 'write a reply before submitting it' : undefined;
+    case 'approve':
+    case 'reject':
+      return facts.replyByCaller ? 'a reply is reviewed by someone other than its author' : undefined;
     case 'return':
       return facts.returnWindowOpen ? undefined : 'the return window has ended; ask the dispatcher to re-assign it';
     default:

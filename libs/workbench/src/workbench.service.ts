@@ -377,8 +377,8 @@ export class WorkbenchService {
   }
 
   private async facts(manager: EntityManager, ticket: TicketEntity, staff: StaffPrincipal): Promise<WorkflowFacts> {
-    const [draft]: { n: number }[] = await manager.query(
-      `SELECT 1 AS n FROM ticket_replies WHERE ticket_id = $1 AND round = $2 AND state = 'draft' AND body <> ''`,
+    const [reply]: { state: string; author_id: string }[] = await manager.query(
+      `SELECT state, author_id FROM ticket_replies WHERE ticket_id = $1 AND round = $2`,
       [ticket.id, ticket.round],
     );
     const windowEnd = this.returnWindowEnd(ticket);
@@ -387,7 +387,8 @@ export class WorkbenchService {
       roles: staff.roles,
       position: positionOf(staff.unit.id, ticket),
       claimedByCaller: ticket.claimedBy === null ? null : ticket.claimedBy === staff.id,
-      hasDraft: Boolean(draft),
+      hasDraft: reply?.state === 'draft',
+      replyByCaller: reply?.author_id === staff.id,
       returnWindowOpen: windowEnd !== null && this.time.now() <= windowEnd,
     };
   }
