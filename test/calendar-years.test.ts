@@ -5,7 +5,6 @@ import { INestApplication, INestApplicationContext, Module } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { bootstrapApi } from '../apps/api/src/bootstrap';
 import {
   CALENDAR_CHANGE_LISTENER,
@@ -15,12 +14,13 @@ import {
   readYearScheduleFile,
 } from '../libs/calendar/src';
 import { ConfigModule, HubConfig } from '../libs/config/src';
-import { DatabaseModule, dataSourceOptions } from '../libs/database/src';
+import { DatabaseModule } from '../libs/database/src';
 import { CalendarYears1764000000000 } from '../libs/database/src/migrations/1764000000000-CalendarYears';
 import { requireBuiltCli, runCli } from './support/cli';
 import { login } from './support/staff-client';
 import { InProcessHub, startInProcessHub } from './support/in-process-hub';
-import { connect, createTestDatabase } from './support/test-database';
+import { withMigrationRunner } from './support/migration-runner';
+import { connect } from './support/test-database';
 import { REDIS_URL, hubTestEnv } from './support/test-env';
 import { waitFor } from './support/wait-for';
 
@@ -409,12 +409,8 @@ describe('calendar years managed without SQL', () => {
 });
 
 describe('migration 1764000000000-CalendarYears', () => {
-  it('goes down and up again', async () => {
-    const database = await createTestDatabase();
-    const dataSource = new DataSource(dataSourceOptions(database.url, 1));
-    await dataSource.initialize();
-    const runner = dataSource.createQueryRunner();
-    try {
+  it('goes down and up again', () =>
+    withMigrationRunner(async (runner, databaseUrl) => {
       const migration = new CalendarYears1764000000000();
       const table = async () => (await runner.query(`SELECT to_regclass('public.calendar_years') AS t`))[0].t;
       expect(await table()).toBe('calendar_years');
@@ -422,7 +418,7 @@ describe('migration 1764000000000-CalendarYears', () => {
       expect(await table()).toBeNull();
       await migration.up(runner);
       expect(await table()).toBe('calendar_years');
-      const client = await connect(database.url);
+      const client = await connect(databaseUrl);
       try {
         await expect(
           client.query(`INSERT INTO calendar_years VALUES (1980, 'https://x.test', null, '{}', '{}', now(), 'test')`),
@@ -430,10 +426,5 @@ describe('migration 1764000000000-CalendarYears', () => {
       } finally {
         await client.end();
       }
-    } finally {
-      await runner.release();
-      await dataSource.destroy();
-      await database.drop();
-    }
-  });
+    }));
 });

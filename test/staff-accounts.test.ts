@@ -1,10 +1,8 @@
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../libs/database/src';
 import { Workbench1764100000000 } from '../libs/database/src/migrations/1764100000000-Workbench';
 import { requireBuiltCli, runCli } from './support/cli';
 import { InProcessHub, startInProcessHub } from './support/in-process-hub';
+import { withMigrationRunner } from './support/migration-runner';
 import { call, login } from './support/staff-client';
-import { createTestDatabase } from './support/test-database';
 import { hubTestEnv } from './support/test-env';
 
 describe('staff accounts from the CLI', () => {
@@ -70,12 +68,8 @@ describe('staff accounts from the CLI', () => {
 });
 
 describe('migration 1764100000000-Workbench', () => {
-  it('goes down and up again', async () => {
-    const database = await createTestDatabase();
-    const dataSource = new DataSource(dataSourceOptions(database.url, 1));
-    await dataSource.initialize();
-    const runner = dataSource.createQueryRunner();
-    try {
+  it('goes down and up again', () =>
+    withMigrationRunner(async (runner) => {
       const migration = new Workbench1764100000000();
       const tables = async () =>
         (await runner.query(`SELECT to_regclass('public.staff_users') AS users, to_regclass('public.ticket_replies') AS replies`))[0];
@@ -84,10 +78,5 @@ describe('migration 1764100000000-Workbench', () => {
       expect(await tables()).toEqual({ users: null, replies: null });
       await migration.up(runner);
       expect(await tables()).toEqual({ users: 'staff_users', replies: 'ticket_replies' });
-    } finally {
-      await runner.release();
-      await dataSource.destroy();
-      await database.drop();
-    }
-  });
+    }));
 });

@@ -162,5 +162,19 @@ describe('unit workbench, end to end through the queues', () => {
     const after = decided.body.clocks.find((c: { id: string }) => c.id === reply.id);
     expect(new Date(after.dueAt).getTime()).toBeGreaterThan(new Date(reply.dueAt).getTime());
     expect(new Date(decided.body.dueAt).getTime()).toBe(new Date(after.dueAt).getTime());
+
+    // The request reached the dispatchers' inbox (站内通知), the decision the handlers'; read marks stick per unit.
+    const trackingNo = decided.body.trackingNo;
+    const dispatcherNotices = await api('pingdu-big-data.dispatcher', 'GET', '/notifications?unread=true');
+    const asking = dispatcherNotices.body.find((n: { title: string }) => n.title === `延期申请：工单 ${trackingNo}`);
+    expect(asking).toMatchObject({ ticketId, role: 'dispatcher', readAt: null });
+    const handlerNotices = await api('pingdu-construction.handler', 'GET', '/notifications');
+    const approvedNotice = handlerNotices.body.find((n: { title: string }) => n.title === `延期已批准：工单 ${trackingNo}`);
+    expect(approvedNotice).toMatchObject({ ticketId, role: 'handler' });
+    expect((await api('pingdu-education.handler', 'POST', `/notifications/${approvedNotice.id}/read`)).status).toBe(404);
+    expect((await api('pingdu-construction.handler', 'POST', `/notifications/${approvedNotice.id}/read`)).status).toBe(204);
+    const unread = await api('pingdu-construction.handler', 'GET', '/notifications?unread=true');
+    expect(unread.body.map((n: { id: string }) => n.id)).not.toContain(approvedNotice.id);
+    expect((await api('pingdu-construction.handler', 'GET', '/notifications?limit=0')).status).toBe(400);
   });
 });

@@ -14,6 +14,7 @@ import { HttpErrorFilter } from './http-error.filter';
 import { JsonContentTypeMiddleware } from './json-content-type.middleware';
 import { PortalController } from './portal.controller';
 import { PortalPagesController } from './portal-pages.controller';
+import { StaffNotificationsController } from './staff-notifications.controller';
 import { StaffSessionController } from './staff-session.controller';
 import { StaffTicketsController } from './staff-tickets.controller';
 import { StatsController } from './stats.controller';
@@ -31,6 +32,7 @@ export class ApiModule implements NestModule {
         PortalPagesController,
         StaffSessionController,
         StaffTicketsController,
+        StaffNotificationsController,
         AdminUsersController,
         CalendarController,
         HealthController,

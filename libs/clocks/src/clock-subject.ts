@@ -35,7 +35,7 @@ export const CLOCK_SUBJECT_HANDLERS = Symbol('CLOCK_SUBJECT_HANDLERS');
 
 export class ClockError extends Error {
   constructor(
-    readonly code: 'not-found' | 'not-running' | 'not-paused' | 'expired' | 'pending-extension' | 'limit' | 'invalid',
+    readonly code: 'not-found' | 'not-running' | 'not-paused' | 'expired' | 'pending-extension' | 'decided' | 'limit' | 'invalid',
     message: string,
   ) {
     super(message);

@@ -71,7 +71,7 @@ export class ExtensionService {
   ): Promise<ClockExtensionEntity> {
     const extension = await manager.findOne(ClockExtensionEntity, { where: { id: extensionId }, lock: { mode: 'pessimistic_write' } });
     if (!extension) throw new ClockError('not-found', `no extension request ${extensionId}`);
-    if (extension.status !== 'requested') throw new ClockError('invalid', `the request was already ${extension.status}`);
+    if (extension.status !== 'requested') throw new ClockError('decided', `the request was already ${extension.status}`);
     extension.status = decision.approve ? 'approved' : 'refused';
     extension.decidedBy = decision.actor;
     extension.decidedAt = this.time.now();

@@ -15,7 +15,7 @@ import {
 type PositionLabel = 'lead' | 'assisting' | 'none';
 type Who = `${StaffRole}/${PositionLabel}`;
 type Outcome = 'allowed' | 'forbidden' | 'conflict';
-type Conditions = Pick<WorkflowFacts, 'claimedByCaller' | 'hasDraft' | 'replyByCaller' | 'returnWindowOpen'>;
+type Conditions = Pick<WorkflowFacts, 'claimedByCaller' | 'hasDraft' | 'replyByCaller' | 'returnWindowOpen' | 'extensionPending'>;
 
 const POSITIONS: readonly PositionLabel[] = ['lead', 'assisting', 'none'];
 const positionOf = (label: PositionLabel): UnitPosition => (label === 'none' ? null : label);
@@ -53,22 +53,26 @@ const RESULT: { readonly [A in TicketAction]: { to: TicketStatus | null; event: 
 };
 
 const MET: { readonly [A in TicketAction]?: Conditions } = {
-  approve: { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false },
-  reject: { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false },
-  claim: { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false },
-  draft: { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: false },
-  submit: { claimedByCaller: true, hasDraft: true, replyByCaller: false, returnWindowOpen: false },
-  return: { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: true },
+  'request-extension': { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false, extensionPending: false },
+  'decide-extension': { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false, extensionPending: true },
+  approve: { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false, extensionPending: false },
+  reject: { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false, extensionPending: false },
+  claim: { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false, extensionPending: false },
+  draft: { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: false, extensionPending: false },
+  submit: { claimedByCaller: true, hasDraft: true, replyByCaller: false, returnWindowOpen: false, extensionPending: false },
+  return: { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: true, extensionPending: false },
 };
 const UNMET: { readonly [A in TicketAction]?: Conditions } = {
-  approve: { claimedByCaller: true, hasDraft: true, replyByCaller: true, returnWindowOpen: true },
-  reject: { claimedByCaller: true, hasDraft: true, replyByCaller: true, returnWindowOpen: true },
-  claim: { claimedByCaller: true, hasDraft: true, replyByCaller: false, returnWindowOpen: true },
-  draft: { claimedByCaller: null, hasDraft: true, replyByCaller: false, returnWindowOpen: true },
-  submit: { claimedByCaller: false, hasDraft: false, replyByCaller: false, returnWindowOpen: true },
-  return: { claimedByCaller: true, hasDraft: true, replyByCaller: false, returnWindowOpen: false },
+  'request-extension': { claimedByCaller: true, hasDraft: true, replyByCaller: true, returnWindowOpen: true, extensionPending: true },
+  'decide-extension': { claimedByCaller: true, hasDraft: true, replyByCaller: true, returnWindowOpen: true, extensionPending: false },
+  approve: { claimedByCaller: true, hasDraft: true, replyByCaller: true, returnWindowOpen: true, extensionPending: false },
+  reject: { claimedByCaller: true, hasDraft: true, replyByCaller: true, returnWindowOpen: true, extensionPending: false },
+  claim: { claimedByCaller: true, hasDraft: true, replyByCaller: false, returnWindowOpen: true, extensionPending: false },
+  draft: { claimedByCaller: null, hasDraft: true, replyByCaller: false, returnWindowOpen: true, extensionPending: false },
+  submit: { claimedByCaller: false, hasDraft: false, replyByCaller: false, returnWindowOpen: true, extensionPending: false },
+  return: { claimedByCaller: true, hasDraft: true, replyByCaller: false, returnWindowOpen: false, extensionPending: false },
 };
-const NEUTRAL: Conditions = { claimedByCaller: false, hasDraft: false, replyByCaller: false, returnWindowOpen: false };
+const NEUTRAL: Conditions = { claimedByCaller: false, hasDraft: false, replyByCaller: false, returnWindowOpen: false, extensionPending: false };
 
 const conditionsFail = (action: TicketAction, c: Conditions): boolean => {
   switch (action) {
@@ -83,6 +87,10 @@ const conditionsFail = (action: TicketAction, c: Conditions): boolean => {
       return c.replyByCaller;
     case 'return':
       return !c.returnWindowOpen;
+    case 'request-extension':
+      return c.extensionPending;
+    case 'decide-extension':
+      return !c.extensionPending;
     default:
       return false;
   }
@@ -154,7 +162,7 @@ describe('decideAction: action × status × role × position', () => {
 
   it('covers every action × status × role × position', () => {
     const conditional = TICKET_ACTIONS.filter((a) => MET[a]).length;
-    expect(conditional).toBe(6);
+    expect(conditional).toBe(8);
     expect(grid).toHaveLength((TICKET_ACTIONS.length + conditional) * TICKET_STATUSES.length * STAFF_ROLES.length * POSITIONS.length);
     expect(STAFF_ROLES).toEqual(['handler', 'reviewer', 'dispatcher', 'monitor', 'admin']);
   });
@@ -192,7 +200,7 @@ describe('decideAction: the actions’ own conditions', () => {
   for (const claimedByCaller of [true, false, null])
     for (const hasDraft of [true, false])
       for (const replyByCaller of [true, false])
-        for (const returnWindowOpen of [true, false]) combos.push({ claimedByCaller, hasDraft, replyByCaller, returnWindowOpen });
+        for (const returnWindowOpen of [true, false]) combos.push({ claimedByCaller, hasDraft, replyByCaller, returnWindowOpen, extensionPending: false });
 
   const cases: [TicketAction, StaffRole, UnitPosition, TicketStatus, Conditions, boolean][] = [];
   for (const action of TICKET_ACTIONS)
@@ -206,17 +214,17 @@ describe('decideAction: the actions’ own conditions', () => {
   });
 
   it.each<[string, TicketAction, TicketStatus, Conditions, RegExp]>([
-    ['approve own reply', 'approve', 'replied', { claimedByCaller: true, hasDraft: false, replyByCaller: true, returnWindowOpen: false }, /someone other than its author/],
-    ['reject own reply', 'reject', 'replied', { claimedByCaller: true, hasDraft: false, replyByCaller: true, returnWindowOpen: false }, /someone other than its author/],
-    ['claim already claimed by the caller', 'claim', 'accepted', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: true }, /already claimed/],
-    ['claim already claimed by the caller (assigned)', 'claim', 'assigned', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: true }, /already claimed/],
-    ['draft unclaimed', 'draft', 'accepted', { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: true }, /claim/],
-    ['draft claimed by another', 'draft', 'accepted', { claimedByCaller: false, hasDraft: true, replyByCaller: false, returnWindowOpen: true }, /claim/],
-    ['submit unclaimed', 'submit', 'accepted', { claimedByCaller: null, hasDraft: true, replyByCaller: false, returnWindowOpen: true }, /claim/],
-    ['submit claimed by another', 'submit', 'accepted', { claimedByCaller: false, hasDraft: true, replyByCaller: false, returnWindowOpen: true }, /claim/],
-    ['submit without draft', 'submit', 'accepted', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: true }, /reply/],
-    ['return after the window', 'return', 'assigned', { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false }, /return window/],
-    ['return after the window (accepted)', 'return', 'accepted', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: false }, /return window/],
+    ['approve own reply', 'approve', 'replied', { claimedByCaller: true, hasDraft: false, replyByCaller: true, returnWindowOpen: false, extensionPending: false }, /someone other than its author/],
+    ['reject own reply', 'reject', 'replied', { claimedByCaller: true, hasDraft: false, replyByCaller: true, returnWindowOpen: false, extensionPending: false }, /someone other than its author/],
+    ['claim already claimed by the caller', 'claim', 'accepted', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: true, extensionPending: false }, /already claimed/],
+    ['claim already claimed by the caller (assigned)', 'claim', 'assigned', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: true, extensionPending: false }, /already claimed/],
+    ['draft unclaimed', 'draft', 'accepted', { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: true, extensionPending: false }, /claim/],
+    ['draft claimed by another', 'draft', 'accepted', { claimedByCaller: false, hasDraft: true, replyByCaller: false, returnWindowOpen: true, extensionPending: false }, /claim/],
+    ['submit unclaimed', 'submit', 'accepted', { claimedByCaller: null, hasDraft: true, replyByCaller: false, returnWindowOpen: true, extensionPending: false }, /claim/],
+    ['submit claimed by another', 'submit', 'accepted', { claimedByCaller: false, hasDraft: true, replyByCaller: false, returnWindowOpen: true, extensionPending: false }, /claim/],
+    ['submit without draft', 'submit', 'accepted', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: true, extensionPending: false }, /reply/],
+    ['return after the window', 'return', 'assigned', { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false, extensionPending: false }, /return window/],
+    ['return after the window (accepted)', 'return', 'accepted', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: false, extensionPending: false }, /return window/],
   ])('%s → 409 with a telling message', (_, action, status, c, message) => {
     const role: StaffRole = ['return', 'approve', 'reject'].includes(action) ? 'reviewer' : 'handler';
     const decision = decideAction(action, facts(status, [role], 'lead', c));
@@ -224,10 +232,10 @@ describe('decideAction: the actions’ own conditions', () => {
   });
 
   it.each<[TicketAction, TicketStatus, Conditions]>([
-    ['submit', 'assigned', { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false }],
-    ['draft', 'replied', { claimedByCaller: false, hasDraft: false, replyByCaller: false, returnWindowOpen: false }],
-    ['claim', 'replied', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: false }],
-    ['return', 'replied', { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false }],
+    ['submit', 'assigned', { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false, extensionPending: false }],
+    ['draft', 'replied', { claimedByCaller: false, hasDraft: false, replyByCaller: false, returnWindowOpen: false, extensionPending: false }],
+    ['claim', 'replied', { claimedByCaller: true, hasDraft: false, replyByCaller: false, returnWindowOpen: false, extensionPending: false }],
+    ['return', 'replied', { claimedByCaller: null, hasDraft: false, replyByCaller: false, returnWindowOpen: false, extensionPending: false }],
   ])('%s on %s with failing conditions names the status first', (action, status, c) => {
     const decision = decideAction(action, facts(status, ['handler'], 'lead', c));
     expect(decision).toEqual({ allowed: false, reason: 'conflict', message: expect.stringMatching(word(status)) });
@@ -344,8 +352,15 @@ describe('decideAction: several roles', () => {
 });
 
 describe('allowedActions', () => {
-  const f = (status: TicketStatus, roles: StaffRole[], position: UnitPosition, claimedByCaller: boolean | null, hasDraft: boolean, returnWindowOpen: boolean) =>
-    facts(status, roles, position, { claimedByCaller, hasDraft, replyByCaller: false, returnWindowOpen });
+  const f = (
+    status: TicketStatus,
+    roles: StaffRole[],
+    position: UnitPosition,
+    claimedByCaller: boolean | null,
+    hasDraft: boolean,
+    returnWindowOpen: boolean,
+    extensionPending = false,
+  ) => facts(status, roles, position, { claimedByCaller, hasDraft, replyByCaller: false, returnWindowOpen, extensionPending });
 
   it.each<[string, WorkflowFacts, TicketAction[]]>([
     ['lead handler, assigned, unclaimed', f('assigned', ['handler'], 'lead', null, false, true), ['claim', 'return', 'note', 'request-extension']],
@@ -355,16 +370,19 @@ describe('allowedActions', () => {
     ['lead handler, accepted, claimed, drafted, window closed', f('accepted', ['handler'], 'lead', true, true, false), ['draft', 'submit', 'note', 'request-extension']],
     ['lead handler, replied', f('replied', ['handler'], 'lead', true, true, true), ['note', 'request-extension']],
     ['lead handler, resolved', f('resolved', ['handler'], 'lead', true, true, true), ['note']],
-    ['lead reviewer, replied', f('replied', ['reviewer'], 'lead', null, true, false), ['approve', 'reject', 'note', 'decide-extension']],
-    ['lead reviewer, assigned, window open', f('assigned', ['reviewer'], 'lead', null, false, true), ['return', 'note', 'decide-extension']],
-    ['lead reviewer, accepted, window closed', f('accepted', ['reviewer'], 'lead', null, false, false), ['note', 'decide-extension']],
-    ['lead handler+reviewer, replied', f('replied', ['handler', 'reviewer'], 'lead', true, true, true), ['approve', 'reject', 'note', 'request-extension', 'decide-extension']],
+    ['lead reviewer, replied, extension pending', f('replied', ['reviewer'], 'lead', null, true, false, true), ['approve', 'reject', 'note', 'decide-extension']],
+    ['lead reviewer, replied, nothing to decide', f('replied', ['reviewer'], 'lead', null, true, false), ['approve', 'reject', 'note']],
+    ['lead reviewer, assigned, window open, extension pending', f('assigned', ['reviewer'], 'lead', null, false, true, true), ['return', 'note', 'decide-extension']],
+    ['lead reviewer, accepted, window closed, extension pending', f('accepted', ['reviewer'], 'lead', null, false, false, true), ['note', 'decide-extension']],
+    ['lead handler+reviewer, replied, extension pending', f('replied', ['handler', 'reviewer'], 'lead', true, true, true, true), ['approve', 'reject', 'note', 'decide-extension']],
+    ['lead handler, assigned, extension pending', f('assigned', ['handler'], 'lead', null, false, true, true), ['claim', 'return', 'note']],
     ['assisting handler, accepted', f('accepted', ['handler'], 'assisting', null, false, true), ['opinion', 'note']],
     ['assisting reviewer, replied', f('replied', ['reviewer'], 'assisting', null, true, true), ['opinion', 'note']],
     ['assisting handler, resolved', f('resolved', ['handler'], 'assisting', null, true, true), ['note']],
     ['dispatcher, dispatching', f('dispatching', ['dispatcher'], null, null, false, false), ['assign', 'merge', 'note']],
-    ['dispatcher, accepted', f('accepted', ['dispatcher'], null, null, false, true), ['assign', 'merge', 'note', 'decide-extension']],
-    ['dispatcher, replied', f('replied', ['dispatcher'], null, null, true, true), ['note', 'decide-extension']],
+    ['dispatcher, accepted, extension pending', f('accepted', ['dispatcher'], null, null, false, true, true), ['assign', 'merge', 'note', 'decide-extension']],
+    ['dispatcher, accepted, nothing to decide', f('accepted', ['dispatcher'], null, null, false, true), ['assign', 'merge', 'note']],
+    ['dispatcher, replied, extension pending', f('replied', ['dispatcher'], null, null, true, true, true), ['note', 'decide-extension']],
     ['dispatcher, merged', f('merged', ['dispatcher'], null, null, false, false), ['note']],
     ['monitor, assigned', f('assigned', ['monitor'], null, null, false, true), []],
     ['monitor with a lead position, replied', f('replied', ['monitor'], 'lead', true, true, true), []],
@@ -382,7 +400,7 @@ describe('allowedActions', () => {
             for (const hasDraft of [true, false])
               for (const replyByCaller of [true, false])
                 for (const returnWindowOpen of [true, false]) {
-                  const persona = facts(status, [role], positionOf(position), { claimedByCaller, hasDraft, replyByCaller, returnWindowOpen });
+                  const persona = facts(status, [role], positionOf(position), { claimedByCaller, hasDraft, replyByCaller, returnWindowOpen, extensionPending: false });
                   expect(allowedActions(persona)).toEqual(TICKET_ACTIONS.filter((a) => decideAction(a, persona).allowed));
                 }
   });

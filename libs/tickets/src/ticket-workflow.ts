@@ -78,6 +78,8 @@ export interface WorkflowFacts {
   /** The reply under review was written by the caller: nobody approves their own reply (四眼原则). */
   replyByCaller: boolean;
   returnWindowOpen: boolean;
+  /** An extension request on the ticket waits for a decision (only one may). */
+  extensionPending: boolean;
 }
 
 export type WorkflowDecision =
@@ -127,6 +129,10 @@ function conditionConflict(action: TicketAction, facts: WorkflowFacts): string |
       return facts.replyByCaller ? 'a reply is reviewed by someone other than its author' : undefined;
     case 'return':
       return facts.returnWindowOpen ? undefined : 'the return window has ended; ask the dispatcher to re-assign it';
+    case 'request-extension':
+      return facts.extensionPending ? 'an extension request is already waiting for a decision' : undefined;
+    case 'decide-extension':
+      return facts.extensionPending ? undefined : 'no extension request is waiting for a decision';
     default:
       return undefined;
   }

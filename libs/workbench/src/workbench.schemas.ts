@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requiredText } from '@wenzheng/errors';
+import { MESSAGE_KINDS } from '@wenzheng/routing';
 import { TICKET_STATUSES } from '@wenzheng/tickets';
 
 const list = <T extends string>(values: readonly [T, ...T[]], field: string) =>
@@ -11,7 +12,7 @@ const list = <T extends string>(values: readonly [T, ...T[]], field: string) =>
 export const ticketListQuerySchema = z
   .object({
     status: list(TICKET_STATUSES, 'status').optional(),
-    kind: z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).optional(),
+    kind: list(MESSAGE_KINDS, 'kind').optional(),
     dueBefore: z.iso.datetime({ offset: true, error: 'dueBefore must be an ISO date-time' }).transform((v) => new Date(v)).optional(),
     overdue: z.enum(['true', 'false'], { error: 'overdue must be true or false' }).transform((v) => v === 'true').optional(),
     q: z.string().trim().max(100, 'q must be at most 100 characters').optional(),

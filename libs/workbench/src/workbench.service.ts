@@ -192,9 +192,9 @@ export class WorkbenchService {
     const { body: text } = parseInput(replySchema, body);
     return this.act(staff, id, 'draft', async (c) => {
       await c.manager.query(
-        `INSERT INTO ticket_replies (ticket_id, round, body, state, author_id) VALUES ($1, $2, $3, 'draft', $4)
-         ON CONFLICT (ticket_id, round) DO UPDATE SET body = EXCLUDED.body, author_id = EXCLUDED.author_id, state = 'draft', updated_at = now()`,
-        [c.ticket.id, c.ticket.round, text, c.staff.id],
+        `INSERT INTO ticket_replies (ticket_id, round, body, state, author_id, created_at, updated_at) VALUES ($1, $2, $3, 'draft', $4, $5, $5)
+         ON CONFLICT (ticket_id, round) DO UPDATE SET body = EXCLUDED.body, author_id = EXCLUDED.author_id, state = 'draft', updated_at = $5`,
+        [c.ticket.id, c.ticket.round, text, c.staff.id, c.now],
       );
     });
   }
@@ -202,9 +202,10 @@ export class WorkbenchService {
   submit(staff: StaffPrincipal, id: string, body: unknown): Promise<TicketDetail> {
     parseInput(emptySchema, body ?? {});
     return this.act(staff, id, 'submit', async (c) => {
-      await c.manager.query(`UPDATE ticket_replies SET state = 'submitted', updated_at = now() WHERE ticket_id = $1 AND round = $2`, [
+      await c.manager.query(`UPDATE ticket_replies SET state = 'submitted', updated_at = $3 WHERE ticket_id = $1 AND round = $2`, [
         c.ticket.id,
         c.ticket.round,
+        c.now,
       ]);
       await this.move(c, {});
     });
@@ -214,7 +215,7 @@ export class WorkbenchService {
     const { comment } = parseInput(approveSchema, body ?? {});
     return this.act(staff, id, 'approve', async (c) => {
       const [reply]: { id: string }[] = await c.manager.query(
-        `UPDATE ticket_replies SET state = 'approved', approved_by = $3, approved_at = $4, review_comment = $5, updated_at = now()
+        `UPDATE ticket_replies SET state = 'approved', approved_by = $3, approved_at = $4, review_comment = $5, updated_at = $4
           WHERE ticket_id = $1 AND round = $2 RETURNING id`,
         [c.ticket.id, c.ticket.round, c.staff.id, c.now, comment || null],
       ).then((result: [{ id: string }[], number]) => result[0]);
@@ -234,8 +235,8 @@ export class WorkbenchService {
     const { comment } = parseInput(rejectSchema, body);
     return this.act(staff, id, 'reject', async (c) => {
       await c.manager.query(
-        `UPDATE ticket_replies SET state = 'draft', review_comment = $3, updated_at = now() WHERE ticket_id = $1 AND round = $2`,
-        [c.ticket.id, c.ticket.round, comment],
+        `UPDATE ticket_replies SET state = 'draft', review_comment = $3, updated_at = $4 WHERE ticket_id = $1 AND round = $2`,
+        [c.ticket.id, c.ticket.round, comment, c.now],
       );
       await this.move(c, {}, comment);
     });
@@ -299,7 +300,7 @@ export class WorkbenchService {
       );
       if (!main) throw new InputError('into', `no ticket with tracking number ${into}`);
       if (main.id === c.ticket.id) throw new InputError('into', 'a ticket cannot be merged into itself');
-      if (main.status === 'merged') throw new StateError(`ticket ${into} is itself merged; merge into its main ticket`, main.status);
+      if (main.status === 'merged') throw new StateError(`ticket ${into} is itself merged; merge into its main ticket`, c.ticket.status);
       await this.move(c, { mergedIntoId: main.id, claimedBy: null }, undefined, { into });
       for (const purpose of ['dispatch', 'reply']) {
         await this.tickets.stopClock(c.manager, c.ticket.id, purpose, { actor: c.actor, reason: `merged into ${into}` });
@@ -318,9 +319,9 @@ export class WorkbenchService {
     const { body: text } = parseInput(textSchema, body);
     return this.act(staff, id, 'opinion', async (c) => {
       await c.manager.query(
-        `INSERT INTO ticket_opinions (ticket_id, unit_id, author_id, body) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (ticket_id, unit_id) DO UPDATE SET body = EXCLUDED.body, author_id = EXCLUDED.author_id, updated_at = now()`,
-        [c.ticket.id, c.staff.unit.id, c.staff.id, text],
+        `INSERT INTO ticket_opinions (ticket_id, unit_id, author_id, body, updated_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (ticket_id, unit_id) DO UPDATE SET body = EXCLUDED.body, author_id = EXCLUDED.author_id, updated_at = EXCLUDED.updated_at`,
+        [c.ticket.id, c.staff.unit.id, c.staff.id, text, c.now],
       );
       await this.record(c, { unit: c.staff.unit.code });
     });
@@ -329,7 +330,12 @@ export class WorkbenchService {
   addNote(staff: StaffPrincipal, id: string, body: unknown): Promise<TicketDetail> {
     const { body: text } = parseInput(textSchema, body);
     return this.act(staff, id, 'note', async (c) => {
-      await c.manager.query(`INSERT INTO ticket_notes (ticket_id, author_id, body) VALUES ($1, $2, $3)`, [c.ticket.id, c.staff.id, text]);
+      await c.manager.query(`INSERT INTO ticket_notes (ticket_id, author_id, body, created_at) VALUES ($1, $2, $3, $4)`, [
+        c.ticket.id,
+        c.staff.id,
+        text,
+        c.now,
+      ]);
       await this.record(c, {});
     });
   }
@@ -381,6 +387,11 @@ export class WorkbenchService {
       `SELECT state, author_id FROM ticket_replies WHERE ticket_id = $1 AND round = $2`,
       [ticket.id, ticket.round],
     );
+    const [pending]: { n: number }[] = await manager.query(
+      `SELECT 1 AS n FROM clock_extensions x JOIN clocks c ON c.id = x.clock_id
+        WHERE c.subject_type = 'ticket' AND c.subject_id = $1 AND x.status = 'requested' LIMIT 1`,
+      [ticket.id],
+    );
     const windowEnd = this.returnWindowEnd(ticket);
     return {
       status: ticket.status,
@@ -390,6 +401,7 @@ export class WorkbenchService {
       hasDraft: reply?.state === 'draft',
       replyByCaller: reply?.author_id === staff.id,
       returnWindowOpen: windowEnd !== null && this.time.now() <= windowEnd,
+      extensionPending: Boolean(pending),
     };
   }
 
