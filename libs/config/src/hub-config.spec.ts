@@ -28,6 +28,22 @@ describe('hub configuration', () => {
     expect(config.nlp.segmenter).toBe('nodejieba');
   });
 
+  it.each<[string, boolean | number | string]>([
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['loopback', 'loopback'],
+    ['10.0.0.1, 10.0.0.2', '10.0.0.1, 10.0.0.2'],
+  ])('reads TRUST_PROXY=%s', (value, expected) => {
+    expect(loadHubConfig({ TRUST_PROXY: value }).http.trustProxy).toEqual(expected);
+  });
+
+  it('reads the workbench and login settings in their units', () => {
+    const config = loadHubConfig({ SESSION_IDLE_MINUTES: '20', SESSION_MAX_HOURS: '8', LOGIN_LOCK_MINUTES: '5', RETURN_WINDOW_DAYS: '1' });
+    expect(config.auth).toMatchObject({ sessionIdleMs: 1_200_000, sessionMaxMs: 28_800_000, loginLockMs: 300_000, maxFailuresPerAccount: 5 });
+    expect(config.workbench.returnWindowDays).toBe(1);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadHubConfig({ PORT: '' }).http.port).toBe(3000);
   });
@@ -43,6 +59,9 @@ describe('hub configuration', () => {
     [{ QUEUE_PREFIX: 'a:b' }, /^QUEUE_PREFIX/],
     [{ TRACKING_SECRET: 'short' }, /^TRACKING_SECRET: must be at least 16/],
     [{ DEMO_LOAD: 'yes' }, /^DEMO_LOAD/],
+    [{ TRUST_PROXY: 'everyone' }, /^TRUST_PROXY: must be true, false/],
+    [{ SESSION_IDLE_MINUTES: '0' }, /^SESSION_IDLE_MINUTES/],
+    [{ RETURN_WINDOW_DAYS: '31' }, /^RETURN_WINDOW_DAYS/],
   ])('refuses %j naming the variable', (env, problem) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

@@ -9,7 +9,12 @@ export type SegmenterName = 'nodejieba' | 'rs-jieba';
 export interface HubConfig {
   readonly env: 'development' | 'test' | 'production';
   readonly roles: ReadonlySet<HubRole>;
-  readonly http: { readonly port: number; readonly host: string };
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client address (login limits). */
+    readonly trustProxy: boolean | number | string;
+  };
   readonly database: { readonly url: string; readonly poolSize: number };
   readonly redis: { readonly url: string; readonly queuePrefix: string };
   readonly queue: {
@@ -79,6 +84,11 @@ function envSchema(root: string) {
       .pipe(z.array(z.enum(['api', 'worker'])).min(1, 'must name at least one of api, worker')),
     PORT: int(0, 65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/, ]+|loopback|linklocal|uniquelocal)$/, 'must be true, false, a hop count, or proxy addresses')
+      .default('false')
+      .transform((v) => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/wenzheng'),
     DATABASE_POOL_SIZE: int(1, 200).default(10),
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
@@ -130,7 +140,7 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   return {
     env: e.NODE_ENV,
     roles: new Set(e.HUB_ROLES),
-    http: { port: e.PORT, host: e.HOST },
+    http: { port: e.PORT, host: e.HOST, trustProxy: e.TRUST_PROXY },
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
     queue: {
