@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
 import { TICKET_STATUS_TEXT } from '../libs/tickets/src';
 import { FixedTime, InProcessHub, startInProcessHub } from './support/in-process-hub';
+import { call, login } from './support/staff-client';
 import { waitFor } from './support/wait-for';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -91,13 +92,21 @@ describe('staff console in a browser', () => {
     expect(response.headers.get('location')).toBe('/console/');
   });
 
-  it('refuses a wrong password with a message on the form', async () => {
+  it('refuses a wrong password, then too many, with a message on the form', async () => {
     await page.goto(`${hub.baseUrl}/console/`);
-    await page.getByLabel('用户名').fill('pingdu-construction.handler');
+    const error = page.getByTestId('login-error');
+    await page.getByLabel('用户名').fill('pingdu-civil-affairs.reviewer');
     await page.getByLabel('密码').fill('not-the-password');
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText('用户名或密码错误。').waitFor();
+    await error.getByText('用户名或密码错误。').waitFor();
     expect(await page.getByTestId('user-name').isVisible()).toBe(false);
+    // The account locks after 5 failures (LOGIN_MAX_FAILURES_PER_ACCOUNT) for 15 minutes.
+    for (let attempt = 2; attempt <= 6; attempt++) {
+      await page.getByLabel('密码').fill('not-the-password');
+      await page.getByRole('button', { name: '登录' }).click();
+      await waitFor(`the answer to login attempt ${attempt}`, async () => (await page.getByTestId('login-submit').isEnabled()) && Boolean(await error.textContent()));
+    }
+    expect(await error.textContent()).toBe('登录失败次数过多，请 15 分钟后再试。');
   });
 
   it('takes a message from the inbox to the citizen: claim, reply, approve, deliver, rate', async () => {
@@ -117,6 +126,7 @@ describe('staff console in a browser', () => {
     expect(await row.getByTestId('countdown').textContent()).toBe('剩余 15 个工作日');
     expect(await row.textContent()).toContain('小区供暖不热');
     expect(await row.textContent()).toContain('市城乡建设局');
+    expect(await row.textContent()).toContain('待签收');
     expect(await page.getByTestId('tab-review').count()).toBe(0);
     await page.screenshot({ path: '/tmp/console-inbox.png' });
 
@@ -295,6 +305,78 @@ describe('staff console in a browser', () => {
     expect(await page.getByTestId('reply-body').inputValue()).toBe('感谢您的建议。');
   }, 120_000);
 
+  it('shows the notices (站内通知) with the unread count: an extension request reaches a dispatcher, who opens the ticket and marks it read', async () => {
+    const receipt = await submitMessage('暖气管道漏水', '我家楼上的暖气管道漏水，供热公司一直没人来修，天花板都泡坏了。');
+    await waitFor('the message to be routed', async () => (await citizenStatus(receipt)).status === 'assigned');
+
+    // The handler asks for 4 more working days through the API: every dispatcher unit gets "延期申请：工单 …".
+    const staff = async (username: string, method: string, path: string, body?: unknown) =>
+      call(hub.baseUrl, method, `/api/v1/staff${path}`, { token: await login(hub.baseUrl, username), body });
+    const found = await staff('pingdu-construction.handler', 'GET', `/tickets?q=${receipt.trackingNo}`);
+    const ticketId: string = found.body.items[0].id;
+    const asked = await staff('pingdu-construction.handler', 'POST', `/tickets/${ticketId}/extensions`, { length: 4, reason: '需协调供热公司现场检修。' });
+    expect(asked.status).toBe(200);
+    const dispatcher = 'pingdu-big-data.dispatcher';
+    const unread = (await staff(dispatcher, 'GET', '/notifications?unread=true&limit=200')).body as { id: string; title: string; createdAt: string }[];
+    const notice = unread.find((n) => n.title === `延期申请：工单 ${receipt.trackingNo}`);
+    expect(notice).toBeDefined();
+    const count = unread.length;
+    const countLink = (n: number) => page.getByRole('link', { name: n ? `通知（${n}）` : '通知', exact: true });
+
+    // The header shows the count in words as soon as the inbox loads.
+    await logIn(dispatcher);
+    await countLink(count).waitFor();
+    expect(await page.getByTestId('notice-link').getAttribute('data-count')).toBe(String(count));
+    await countLink(count).click();
+    await page.waitForURL(/#\/notifications$/);
+    await page.getByRole('heading', { level: 1, name: '站内通知' }).waitFor();
+    expect(await page.title()).toBe('站内通知 - 承办单位工作台');
+    expect(await page.getByTestId('notice-link').getAttribute('aria-current')).toBe('page');
+
+    const item = page.locator(`[data-testid="notice"][data-notice-id="${notice!.id}"]`);
+    await item.waitFor();
+    expect(await item.getByRole('heading', { level: 2 }).textContent()).toBe(`延期申请：工单 ${receipt.trackingNo}`);
+    expect(await item.getByTestId('notice-body').textContent()).toBe('申请延期 4 个工作日：需协调供热公司现场检修。');
+    expect(await item.getByTestId('notice-state').textContent()).toBe('未读');
+    expect(await item.getAttribute('data-read')).toBe('false');
+    expect(await item.textContent()).toContain('延期申请 · 发给派单员');
+    // The time is Shanghai's wall clock (UTC+8, no daylight saving), whatever the zone of the browser.
+    const shanghai = new Date(new Date(notice!.createdAt).getTime() + 8 * 3600_000).toISOString();
+    const wallClock = `${shanghai.slice(0, 10).replace(/-/g, '/')} ${shanghai.slice(11, 16)}`;
+    expect(await item.getByTestId('notice-time').textContent()).toBe(wallClock);
+    expect(await page.getByTestId('notice').count()).toBeGreaterThanOrEqual(count);
+
+    // "查看工单" opens the ticket the notice is about, with the request waiting for a decision.
+    await item.getByRole('link', { name: '查看工单' }).click();
+    await page.locator(`[data-testid="ticket-detail"][data-ticket-id="${ticketId}"]`).waitFor();
+    expect(await page.getByTestId('ticket-tracking-no').textContent()).toBe(`受理编号 ${receipt.trackingNo}`);
+    await page.getByTestId('extension').getByText('待审批').waitFor();
+    expect(await countLink(count).count()).toBe(1);
+
+    // Back to the list; mark it read from the keyboard: it stays in place, muted, and the count goes down.
+    await page.goBack();
+    await item.waitFor();
+    await item.getByRole('button', { name: '标为已读' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-testid="notice"][data-notice-id="${notice!.id}"][data-read="true"]`).waitFor();
+    expect(await item.getByTestId('notice-state').textContent()).toBe('已读');
+    expect(await item.getByRole('button', { name: '标为已读' }).count()).toBe(0);
+    expect(await item.getAttribute('class')).toContain('read');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe(`延期申请：工单 ${receipt.trackingNo}`);
+    expect(await page.getByTestId('message').textContent()).toBe(`已标为已读：延期申请：工单 ${receipt.trackingNo}`);
+    await countLink(count - 1).waitFor();
+    const after = (await staff(dispatcher, 'GET', '/notifications?unread=true&limit=200')).body as { id: string }[];
+    expect(after.map((n) => n.id)).not.toContain(notice!.id);
+    await page.screenshot({ path: '/tmp/console-notices.png' });
+
+    // 只看未读 no longer lists it.
+    await page.getByTestId('notices-unread').click();
+    await page.waitForURL(/unread=true/);
+    await page.locator('[data-testid="notices"], [data-testid="notices-empty"]').first().waitFor();
+    expect(await item.count()).toBe(0);
+    await logOut();
+  }, 60_000);
+
   // Last: it moves the hub's clock past the deadlines of every ticket above.
   it('marks an overdue ticket in red with the working days it is late', async () => {
     const receipt = await submitMessage('小区停水三天', '我们小区自来水停水三天了，没有任何通知，老人孩子生活很不方便。');
@@ -310,6 +392,8 @@ describe('staff console in a browser', () => {
     await countdown.waitFor();
     expect(await countdown.textContent()).toBe('已超期 3 个工作日');
     expect(await countdown.getAttribute('class')).toContain('overdue');
-    expect(await countdown.evaluate((node) => getComputedStyle(node).color)).toBe('rgb(179, 38, 30)');
+    // An expression string: the test compiles without the DOM library.
+    const color = await page.evaluate(`getComputedStyle(document.querySelector('[data-tracking-no="${receipt.trackingNo}"] [data-testid="countdown"]')).color`);
+    expect(color).toBe('rgb(179, 38, 30)');
   });
 });

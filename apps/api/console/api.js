@@ -50,6 +50,9 @@ const query = (params) => {
 
 const ticket = (id) => `/tickets/${encodeURIComponent(id)}`;
 
+/** The most notices the API answers at once (GET /notifications?limit ≤ 200). */
+export const NOTICE_LIMIT = 200;
+
 export const api = {
   login: (username, password) => request('POST', '/login', { username, password }),
   logout: () => request('POST', '/logout'),
@@ -70,4 +73,6 @@ export const api = {
   requestExtension: (id, length, reason) => request('POST', `${ticket(id)}/extensions`, { length, reason }),
   decideExtension: (id, extensionId, approve, note) =>
     request('POST', `${ticket(id)}/extensions/${encodeURIComponent(extensionId)}/decision`, note ? { approve, note } : { approve }),
+  notices: ({ unread = false, limit = 50 } = {}) => request('GET', `/notifications${query({ unread: unread ? 'true' : undefined, limit })}`),
+  readNotice: (id) => request('POST', `/notifications/${encodeURIComponent(id)}/read`),
 };

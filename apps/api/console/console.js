@@ -2,11 +2,14 @@ import { ApiError, api, session, whenSessionEnds } from './api.js';
 import { field, h, replace } from './dom.js';
 import { ROLE_TEXT } from './format.js';
 import { renderInbox } from './inbox.js';
+import { renderNotices, refreshNoticeCount, showNoticeCount } from './notices.js';
 import { renderTicket } from './ticket.js';
-import { clearMessage, showMessage } from './ui.js';
+import { clearMessage, setTitle, showMessage } from './ui.js';
 
 const main = document.getElementById('main');
 let user;
+/** The view last drawn, so focus moves to a new view's heading but stays put while filtering the same list. */
+let shownPath;
 
 function parseHash() {
   const [path, search = ''] = location.hash.replace(/^#/, '').split('?');
@@ -27,21 +30,31 @@ async function route() {
       user = await api.me();
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return renderLogin('登录已失效，请重新登录。');
-      main.replaceChildren(h('p', {}, '无法加载用户信息，请刷新页面重试。'));
+      replace(main, h('p', {}, '无法加载用户信息，请刷新页面重试。'));
       return;
     }
   }
-  renderHeader();
   const { path, params } = parseHash();
+  renderHeader(path);
+  // Every view recounts the unread notices: the inbox load, a ticket opened after an action elsewhere.
+  refreshNoticeCount();
   const ticket = /^\/tickets\/([^/]+)$/.exec(path);
   if (ticket) await renderTicket(main, decodeURIComponent(ticket[1]));
+  else if (path === '/notifications') await renderNotices(main, params);
   else await renderInbox(main, params, user);
+  // Signed out while loading: the login form has the focus now.
+  if (!session.token()) return;
+  if (path !== shownPath) main.querySelector('#view-heading')?.focus();
+  shownPath = path;
 }
 
-function renderHeader() {
+function renderHeader(path) {
   const box = document.getElementById('user-box');
   box.hidden = !user;
-  if (!user) return;
+  const notices = document.getElementById('notice-link');
+  if (path === '/notifications') notices.setAttribute('aria-current', 'page');
+  else notices.removeAttribute('aria-current');
+  if (!user) return showNoticeCount(undefined);
   document.getElementById('user-name').textContent = user.displayName;
   document.getElementById('user-unit').textContent = user.unit.name;
   document.getElementById('user-roles').textContent = user.roles.map((role) => ROLE_TEXT[role] ?? role).join('、');
@@ -49,7 +62,9 @@ function renderHeader() {
 
 function renderLogin(notice) {
   user = undefined;
+  shownPath = undefined;
   renderHeader();
+  setTitle('登录');
   const username = h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true, 'data-testid': 'login-username' });
   const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true, 'data-testid': 'login-password' });
   const error = h('p', { class: 'form-error', id: 'login-error', role: 'alert', 'data-testid': 'login-error' }, notice ?? '');

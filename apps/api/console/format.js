@@ -11,10 +11,8 @@ export const STATUS_TEXT = {
   assigned: '待签收',
   accepted: '办理中',
   replied: '待审核',
-  approved: '已审核',
   resolved: '已办结',
   published: '已公开',
-  returned: '已退回',
   merged: '已并单',
 };
 
@@ -41,6 +39,10 @@ export const EVENT_TEXT = {
   resolved: '审核通过，办结',
   returned: '退回',
   merged: '并单',
+  'merge.joined': '他件并入',
+  'reply.delivered': '答复已送达',
+  rated: '来信人评价',
+  reopened: '重办',
   'opinion.added': '协办意见',
   'note.added': '内部备注',
   'extension.requested': '申请延期',
@@ -57,6 +59,16 @@ export const EVENT_TEXT = {
   'clock.seriously-overdue': '严重超期',
   'unanswered.warning': '两个月未答复',
   'unanswered.critical': '三个月未答复',
+};
+
+/** 站内通知 kinds, as the notices list labels them. */
+export const NOTICE_KIND_TEXT = {
+  'clock.reminder': '到期提醒',
+  'clock.overdue': '超期督办',
+  'clock.seriously-overdue': '严重超期督办',
+  'extension.requested': '延期申请',
+  'extension.approved': '延期已批准',
+  'extension.refused': '延期未批准',
 };
 
 export const textOf = (table, key) => table[key] ?? key ?? '';

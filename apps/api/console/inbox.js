@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { field, h, replace } from './dom.js';
 import { KIND_TEXT, OPEN_STATUSES, STATUS_FILTERS, STATUS_TEXT, countdownText, dueLabel, formatTime } from './format.js';
-import { showError } from './ui.js';
+import { setTitle, showError } from './ui.js';
 
 const PAGE_SIZE = 20;
 /** The status filter value for "every status" (no filter sent). */
@@ -36,6 +36,8 @@ export async function renderInbox(main, params, user) {
   };
   const tabs = tabsFor(user);
   const current = tabs.find((tab) => tab.status === filters.status && !filters.kind && !filters.overdue && !filters.q);
+  const title = current?.label ?? '工单查询';
+  setTitle(title);
   const results = h('div', { class: 'results', 'aria-live': 'polite' }, h('p', { class: 'loading' }, '正在加载…'));
   replace(
     main,
@@ -46,7 +48,7 @@ export async function renderInbox(main, params, user) {
         h('a', { href: inboxHash({ status: tab.status }), 'data-testid': `tab-${tab.id}`, 'aria-current': tab === current ? 'page' : null }, tab.label),
       ),
     ),
-    h('h1', { id: 'view-heading', tabindex: '-1' }, current?.label ?? '工单查询'),
+    h('h1', { id: 'view-heading', tabindex: '-1' }, title),
     filterForm(filters),
     results,
   );
@@ -124,11 +126,16 @@ function ticketRow(ticket) {
       ticket.position === 'assisting' ? h('span', { class: 'badge' }, '协办') : null,
     ),
     h('td', {}, KIND_TEXT[ticket.kind] ?? ticket.kind),
-    h('td', {}, ticket.statusText),
+    h('td', {}, statusWords(ticket)),
     h('td', {}, ticket.leadUnit?.name ?? '—'),
     h('td', {}, countdown(ticket), h('small', { class: 'due' }, `${dueLabel(ticket.dueClock)} ${formatTime(ticket.dueAt)}`)),
     h('td', {}, ticket.claimedBy?.displayName ?? '—'),
   );
+}
+
+/** The API's statusText is the citizen's wording (accepted and replied read alike); staff need the step. */
+export function statusWords(ticket) {
+  return STATUS_TEXT[ticket.status] ?? ticket.statusText;
 }
 
 export function countdown(ticket) {

@@ -12,21 +12,19 @@ import {
   formatTime,
   textOf,
 } from './format.js';
-import { countdown } from './inbox.js';
-import { busy, showError, showMessage } from './ui.js';
+import { countdown, statusWords } from './inbox.js';
+import { refreshNoticeCount } from './notices.js';
+import { busy, setTitle, showError, showMessage } from './ui.js';
 
 /** Units for the assign form; they change rarely, so once per page load. */
 let unitsOnce;
 const loadUnits = () => (unitsOnce ??= api.units().catch((error) => ((unitsOnce = undefined), Promise.reject(error))));
 
-/** People and units may come as names or as `{ name }` / `{ displayName }` objects. */
-const nameOf = (who) => (typeof who === 'string' ? who : (who?.displayName ?? who?.name ?? ''));
-
+/** History actors are `citizen:<channel>`, `system:<step>` or `staff:<username>`. */
 function actorText(actor) {
-  if (typeof actor !== 'string') return nameOf(actor);
   if (actor.startsWith('citizen:')) return '来信人';
   if (actor.startsWith('system:')) return '系统';
-  return actor;
+  return actor.replace(/^staff:/, '');
 }
 
 export async function renderTicket(main, id) {
@@ -54,11 +52,14 @@ function show(main, ticket) {
         show(main, updated);
         showMessage(done);
         main.querySelector('#view-heading')?.focus();
+        // An action may bring or settle notices (an extension asked or decided); the header count follows.
+        refreshNoticeCount();
       } catch (error) {
         showError(error);
       }
     });
   const context = { ticket, can, act };
+  setTitle(`${ticket.trackingNo} ${ticket.title}`);
 
   replace(
     main,
@@ -71,7 +72,7 @@ function show(main, ticket) {
         'p',
         { class: 'meta' },
         h('span', { class: 'mono', 'data-testid': 'ticket-tracking-no' }, `受理编号 ${ticket.trackingNo}`),
-        h('span', { class: 'status', 'data-testid': 'ticket-status', 'data-status': ticket.status }, ticket.statusText),
+        h('span', { class: 'status', 'data-testid': 'ticket-status', 'data-status': ticket.status }, statusWords(ticket)),
         h('span', {}, textOf(KIND_TEXT, ticket.kind)),
         countdown(ticket),
         ticket.round > 1 ? h('span', {}, `第 ${ticket.round} 轮办理`) : null,
@@ -211,7 +212,7 @@ function textForm({ id, label, button, testid, max, submit }) {
 
 function opinionsSection({ ticket, can, act }) {
   const items = ticket.opinions.map((o) =>
-    h('li', {}, h('p', { class: 'meta' }, `${nameOf(o.unit)} · ${nameOf(o.author)} · ${formatTime(o.at)}`), h('p', { class: 'prewrap' }, o.body)),
+    h('li', {}, h('p', { class: 'meta' }, `${o.unit.name} · ${o.author} · ${formatTime(o.at)}`), h('p', { class: 'prewrap' }, o.body)),
   );
   return section(
     'opinions',
@@ -224,7 +225,7 @@ function opinionsSection({ ticket, can, act }) {
 }
 
 function notesSection({ ticket, can, act }) {
-  const items = ticket.notes.map((n) => h('li', {}, h('p', { class: 'meta' }, `${nameOf(n.author)} · ${formatTime(n.at)}`), h('p', { class: 'prewrap' }, n.body)));
+  const items = ticket.notes.map((n) => h('li', {}, h('p', { class: 'meta' }, `${n.author} · ${formatTime(n.at)}`), h('p', { class: 'prewrap' }, n.body)));
   return section(
     'notes',
     '内部备注',
@@ -322,7 +323,8 @@ function actionsSection(context) {
     );
     forms.push(disclosure('申请延期', 'request-extension', form));
   }
-  return section('actions', '操作', forms.length ? forms : h('p', { class: 'empty' }, '当前没有可执行的操作。'));
+  const none = can('approve') || can('reject') ? '请在“答复”一栏审核。' : '当前没有可执行的操作。';
+  return section('actions', '操作', forms.length ? forms : h('p', { class: 'empty' }, none));
 }
 
 function disclosure(title, testid, content) {
@@ -376,12 +378,12 @@ function clocksSection({ ticket, can, act }) {
 }
 
 function extensionItem(extension, { ticket, can, act }) {
-  const decided = extension.decidedBy ? `，${nameOf(extension.decidedBy)}${extension.decisionNote ? `：${extension.decisionNote}` : ''}` : '';
+  const decided = extension.decidedBy ? `，${actorText(extension.decidedBy)}${extension.decisionNote ? `：${extension.decisionNote}` : ''}` : '';
   const item = h(
     'li',
     { 'data-testid': 'extension' },
     h('p', {}, `申请延长 ${extension.length} 个工作日 · ${textOf(EXTENSION_STATUS_TEXT, extension.status)}${decided}`),
-    h('p', { class: 'meta' }, `${nameOf(extension.requestedBy)} · ${formatTime(extension.requestedAt)} · 理由：${extension.reason}`),
+    h('p', { class: 'meta' }, `${actorText(extension.requestedBy)} · ${formatTime(extension.requestedAt)} · 理由：${extension.reason}`),
   );
   if (extension.status === 'requested' && can('decide-extension')) {
     const note = h('input', { id: `decision-note-${extension.id}`, maxlength: '1000', 'data-testid': 'decision-note' });

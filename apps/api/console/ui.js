@@ -54,3 +54,7 @@ export async function busy(scope, work) {
     scope.removeAttribute('aria-busy');
   }
 }
+
+export function setTitle(view) {
+  document.title = `${view} - 承办单位工作台`;
+}
