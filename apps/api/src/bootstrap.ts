@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { TimeSource } from '@wenzheng/calendar';
 import { projectRoot, type HubConfig } from '@wenzheng/config';
 import { ApiModule } from './api.module';
+import { setupOpenApi } from './openapi';
 
 export const BODY_LIMIT = '64kb';
 /** An iCalendar upload: a whole multi-year public feed is a few hundred KiB. */
@@ -16,6 +17,8 @@ export async function bootstrapApi(config: HubConfig, time?: TimeSource): Promis
     bodyParser: false,
     logger: config.env === 'test' ? ['error', 'warn'] : undefined,
   });
+  // Behind a reverse proxy the client address (login limits per address) comes from X-Forwarded-For.
+  app.set('trust proxy', config.http.trustProxy);
   app.useBodyParser('json', { limit: BODY_LIMIT });
   // Raw bytes, not text: RFC 5545 folds at 75 octets, which may split a UTF-8 character; ics.ts unfolds before decoding.
   app.useBodyParser('raw', { type: 'text/calendar', limit: ICS_BODY_LIMIT });
@@ -23,6 +26,7 @@ export async function bootstrapApi(config: HubConfig, time?: TimeSource): Promis
   app.useBodyParser('urlencoded', { extended: false, limit: BODY_LIMIT });
   // The staff console: static files, not built; they sit in the source tree, so resolve from the root, not from dist/.
   app.useStaticAssets(join(projectRoot(), 'apps/api/console'), { prefix: '/console/' });
+  setupOpenApi(app);
   await app.listen(config.http.port, config.http.host);
   return app;
 }

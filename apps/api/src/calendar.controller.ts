@@ -1,7 +1,9 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, UseGuards, applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CalendarDataError, CalendarStore } from '@wenzheng/calendar';
 import { AdminTokenGuard } from './admin-token.guard';
+import { apiErrors, ref } from './openapi';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 /** Until staff accounts exist, every admin holds the one token. */
@@ -22,12 +24,31 @@ async function refusingBadData<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+const yearParam = ApiParam({ name: 'year', description: 'A four-digit year, e.g. 2027' });
+/** AdminTokenGuard's terms; a factory because a swagger security decorator cannot be applied to two methods. */
+const ApiAdminAccess = () =>
+  applyDecorators(
+    ApiBearerAuth(),
+    ApiBearerAuth('admin-token'),
+    apiErrors(
+      [400, 'The year or the calendar data is invalid; the message names each problem'],
+      [401, 'Neither a valid ADMIN_TOKEN nor a staff session'],
+      [403, 'A staff session without the role admin'],
+    ),
+  );
+
+@ApiTags('calendar')
 @Controller('api/v1/calendar')
 export class CalendarController {
   constructor(private readonly calendars: CalendarStore) {}
 
   /** `from` must carry its offset (Z or +08:00): a deadline is only meaningful for an exact moment. */
   @Get('working-days')
+  @ApiOperation({ summary: 'The deadline a number of working days (工作日) after a moment', description: 'Weekends and holidays do not count; make-up working days (调休) do.' })
+  @ApiQuery({ name: 'from', required: true, schema: { type: 'string', format: 'date-time' }, description: 'With its offset, e.g. 2026-09-30T10:00:00+08:00' })
+  @ApiQuery({ name: 'add', required: true, schema: { type: 'integer', minimum: 0, maximum: 3650 }, description: 'Working days to add' })
+  @ApiOkResponse({ schema: ref('WorkingDays') })
+  @apiErrors(400)
   workingDays(@Query('from') from?: string, @Query('add') add?: string) {
     if (!from || !ISO_DATE_TIME.test(from) || Number.isNaN(Date.parse(from))) {
       throw new BadRequestException({ message: 'from must be an ISO date-time with offset, e.g. 2026-09-30T10:00:00+08:00', field: 'from' });
@@ -40,6 +61,8 @@ export class CalendarController {
   }
 
   @Get('years')
+  @ApiOperation({ summary: 'The years with holiday data (节假日安排) loaded' })
+  @ApiOkResponse({ schema: ref('CalendarYears') })
   years() {
     return { years: this.calendars.years() };
   }
@@ -47,6 +70,11 @@ export class CalendarController {
   /** JSON `{ source, notice?, holidays, workdays }`; loads or replaces the year. */
   @Put('years/:year')
   @UseGuards(AdminTokenGuard)
+  @ApiAdminAccess()
+  @ApiOperation({ summary: "Load or replace a year's holidays and make-up working days (调休), as JSON" })
+  @yearParam
+  @ApiBody({ schema: ref('CalendarYearData') })
+  @ApiOkResponse({ schema: ref('CalendarLoad') })
   putYear(@Param('year') year: string, @Body() body: unknown, @Req() request: Request) {
     if (!request.is('application/json')) {
       throw new BadRequestException({ message: 'Content-Type must be application/json', field: '(content-type)' });
@@ -58,6 +86,14 @@ export class CalendarController {
   @Post('years/:year/ics')
   @HttpCode(200)
   @UseGuards(AdminTokenGuard)
+  @ApiAdminAccess()
+  @ApiOperation({ summary: "Load or replace a year's holidays and make-up working days from an iCalendar file" })
+  @yearParam
+  @ApiQuery({ name: 'source', required: false, description: 'URL of the State Council notice' })
+  @ApiQuery({ name: 'notice', required: false, description: 'Title of the notice' })
+  @ApiConsumes('text/calendar')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ schema: ref('CalendarIcsLoad') })
   async postIcs(@Param('year') year: string, @Body() body: unknown, @Query('source') source?: string, @Query('notice') notice?: string) {
     if (!Buffer.isBuffer(body)) {
       throw new BadRequestException({ message: 'Content-Type must be text/calendar', field: '(content-type)' });

@@ -1,10 +1,13 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { JobQueue, withTimeout } from '@wenzheng/queue';
+import { ref } from './openapi';
 
 const PROBE_TIMEOUT_MS = 1500;
 
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -14,6 +17,9 @@ export class HealthController {
 
   /** 200 when PostgreSQL and Redis both answer, 503 otherwise, with the state of each. */
   @Get()
+  @ApiOperation({ summary: 'Whether PostgreSQL and Redis answer' })
+  @ApiResponse({ status: 200, description: 'Both answer', schema: ref('Health') })
+  @ApiResponse({ status: 503, description: 'One or both do not', schema: ref('Health') })
   async health(@Res({ passthrough: true }) response: Response) {
     const [postgres, redis] = await Promise.all([
       this.probe(() => this.dataSource.query('SELECT 1')),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { STAFF_ROLES } from '@wenzheng/auth';
 import { TICKET_ACTIONS, TICKET_STATUSES } from '@wenzheng/tickets';
 
-export const DOCS_PATH = 'api/docs';
+const DOCS_PATH = 'api/docs';
 
 /** As a client sends it (`io: 'input'`): transforms and defaults apply after the request, not in it. */
 function jsonSchemaOf(schema: z.ZodType): SchemaObject {
@@ -40,6 +40,7 @@ const object = (properties: Record<string, SchemaObject | ReferenceObject>, opti
   required: Object.keys(properties).filter((name) => !optional.includes(name)),
 });
 
+const component = (name: string): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
 const unitRef = object({ id: string, code: string, name: string });
 const roles = arrayOf({ type: 'string', enum: [...STAFF_ROLES] });
 const probe = object({ up: boolean, error: string }, ['error']);
@@ -102,9 +103,8 @@ const SCHEMAS = {
     claimedBy: nullable(object({ id: string, displayName: string })),
   }),
   TicketDetail: {
-    description: 'The summary plus the message, the reply of the current round, opinions, notes, history, clocks, and what the caller may do next.',
     allOf: [
-      { $ref: '#/components/schemas/TicketSummary' },
+      component('TicketSummary'),
       object({
         message: object({
           title: string,
@@ -117,20 +117,51 @@ const SCHEMAS = {
         }),
         keywords: arrayOf(object({ term: string, weight: number })),
         round: integer,
-        reply: { type: 'object', nullable: true },
-        opinions: arrayOf({ type: 'object' }),
-        notes: arrayOf({ type: 'object' }),
-        events: arrayOf({ type: 'object' }),
-        clocks: arrayOf({ type: 'object', description: 'Dispatch and reply clocks with their extension requests' }),
+        reply: nullable(
+          object({
+            round: integer,
+            body: string,
+            state: { type: 'string', enum: ['draft', 'submitted', 'approved'] },
+            authorName: string,
+            updatedAt: dateTime,
+            reviewComment: nullable(string),
+          }),
+        ),
+        opinions: arrayOf(object({ id: string, unit: unitRef, author: string, body: string, at: dateTime })),
+        notes: arrayOf(object({ id: string, author: string, body: string, at: dateTime })),
+        events: arrayOf(
+          object({ at: dateTime, actor: string, type: string, fromStatus: nullable(string), toStatus: nullable(string), reason: nullable(string), data: { type: 'object' } }),
+        ),
+        clocks: arrayOf(
+          object({
+            id: string,
+            purpose: string,
+            state: string,
+            dueAt: nullable(dateTime),
+            provisional: boolean,
+            extensions: arrayOf(
+              object({
+                id: string,
+                length: integer,
+                reason: string,
+                status: string,
+                requestedBy: string,
+                requestedAt: dateTime,
+                decidedBy: nullable(string),
+                decisionNote: nullable(string),
+              }),
+            ),
+          }),
+        ),
         mergedInto: nullable(object({ id: string, trackingNo: string })),
         mergedTickets: arrayOf(object({ id: string, trackingNo: string })),
         returnWindowEndsAt: nullable(dateTime),
-        actions: arrayOf({ type: 'string', enum: [...TICKET_ACTIONS] }),
+        actions: { ...arrayOf({ type: 'string', enum: [...TICKET_ACTIONS] }), description: 'What the caller may do now' },
       }),
     ],
   },
-  TicketPage: object({ items: arrayOf({ $ref: '#/components/schemas/TicketSummary' }), total: integer, page: integer, pageSize: integer }),
-  StaffSession: object({ token: string, expiresAt: dateTime, user: { $ref: '#/components/schemas/StaffPrincipal' } }),
+  TicketPage: object({ items: arrayOf(component('TicketSummary')), total: integer, page: integer, pageSize: integer }),
+  StaffSession: object({ token: string, expiresAt: dateTime, user: component('StaffPrincipal') }),
   WorkingDays: object({
     due: { ...date, description: 'The Asia/Shanghai date the period ends on' },
     dueAt: { ...dateTime, description: '23:59:59 Asia/Shanghai of `due`' },
@@ -184,20 +215,30 @@ const SCHEMAS = {
       description: 'One row per unit (null: not yet assigned), then the overall row, unitId "all"',
     }),
   }),
+  Notice: object({
+    id: string,
+    kind: string,
+    title: string,
+    body: string,
+    ticketId: nullable(string),
+    role: { ...string, description: 'The role it is addressed to' },
+    createdAt: dateTime,
+    readAt: nullable(dateTime),
+  }),
   Health: object({ status: { type: 'string', enum: ['ok', 'unavailable'] }, postgres: probe, redis: probe }),
 } satisfies Record<string, SchemaObject>;
 
-export type SchemaName = keyof typeof SCHEMAS;
+/** A reference to one of the response shapes below. */
+export const ref = (name: keyof typeof SCHEMAS): ReferenceObject => component(name);
 
-export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
-
+/** As docs/workbench-api.md explains them. */
 const ERROR_TEXT = {
-  400: 'Invalid input',
-  401: 'Not logged in, or the session has ended',
-  403: 'The role does not allow it',
-  404: 'Not found',
-  409: 'The state does not allow it',
-  429: 'Too many failed logins; retry after the Retry-After header',
+  400: 'Bad input (`field` names it)',
+  401: 'No token, or an expired or logged-out one',
+  403: "The caller's role may not do this, or their unit is not in the right position (主办/协办)",
+  404: "No such record, or one outside the caller's scope (they look the same)",
+  409: "The ticket's status does not allow it (`status` says where it is)",
+  429: 'Too many failed logins for this account or this address (see the Retry-After header)',
 } as const;
 type ErrorStatus = keyof typeof ERROR_TEXT;
 
@@ -217,11 +258,13 @@ export function setupOpenApi(app: INestApplication): void {
     .setTitle('Wenzheng 问政 hub API')
     .setDescription('Citizen channels, the staff workbench, administration, the working-day calendar and statistics.')
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A staff session token from POST /api/v1/staff/login' })
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of this deployment' }, 'admin-token')
+    // addSecurity, not addBearerAuth: that one declares the tokens JWTs, and both are opaque.
+    .addSecurity('bearer', { type: 'http', scheme: 'bearer', description: 'A staff session token from POST /api/v1/staff/login' })
+    .addSecurity('admin-token', { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of this deployment' })
     .addTag('portal', 'The citizen portal mailbox (市长信箱): submit, follow, rate')
     .addTag('staff-session', 'Staff login and session')
     .addTag('staff-tickets', 'The unit workbench: tickets and their workflow')
+    .addTag('staff-notifications', 'The in-app inbox (站内通知): reminders, 督办, extension requests and decisions')
     .addTag('admin', 'Staff accounts (admin role)')
     .addTag('calendar', 'Working days, holidays and make-up workdays (调休)')
     .addTag('health', 'Liveness of the stores')

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Header, HttpException, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { PortalService, renderLookupPage, renderNotFoundPage, renderStatusPage, statusPageUrl } from '@wenzheng/channels';
 import { DomainError } from '@wenzheng/errors';
@@ -11,7 +12,8 @@ const REFUSAL_TEXT: Record<number, string> = {
   409: '该诉求目前不能评价，或已经评价过。',
 };
 
-/** The citizen's status page (办理进度查询) as server-rendered HTML, for browsers without JavaScript. */
+/** The citizen's status page (办理进度查询) as server-rendered HTML, for browsers without JavaScript; pages, not API. */
+@ApiExcludeController()
 @Controller('portal/status')
 export class PortalPagesController {
   constructor(private readonly portal: PortalService) {}
