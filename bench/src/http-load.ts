@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { HttpLoadMessage, HttpLoadPlan, HttpLoadResult } from './http-client.thread';
+import type { HttpLoadMessage, HttpLoadPlan, HttpLoadResult, HttpTarget } from './http-client.thread';
 
-export type { HttpLoadPlan, HttpLoadResult };
+export type { HttpLoadPlan, HttpLoadResult, HttpTarget };
 
 /** Runs one HTTP load plan on a fresh client thread; `onMeasuring` is called when its warm-up is over. */
 export function runHttpLoad(plan: HttpLoadPlan, onMeasuring?: () => void): Promise<HttpLoadResult> {

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { PortalService } from '@wenzheng/channels';
 import { JobQueue, QueueName } from '@wenzheng/queue';
@@ -6,9 +5,9 @@ import { bootstrapApi } from '../../apps/api/src/bootstrap';
 import { BareIntake, startBareHttpServer } from './bare-intake';
 import { benchHubConfig, deleteBenchQueueKeys, freshBenchDatabase, loadAverage } from './bench-environment';
 import { portalSubmission } from './corpus';
-import { runHttpLoad } from './http-load';
-import { LatencySummary, LoadRun, runClosedLoop, summarize } from './load-harness';
-import { installWireCounter, wireCounts } from './wire-counter';
+import { LatencySummary, summarize } from './load-harness';
+import { LoadSource, measureClosedLoop } from './measured-load';
+import { installWireCounter } from './wire-counter';
 
 export const INTAKE_CONCURRENCIES = [16, 64];
 export const INTAKE_REQUESTS = 3000;
@@ -73,43 +72,30 @@ export async function benchIntake(texts: readonly string[], progress: (line: str
       for (const target of Object.keys(INTAKE_TARGETS) as IntakeTarget[]) {
         const tag = `r${++runNo}`;
         progress(`intake: ${target}, ${concurrency} in flight, ${INTAKE_WARMUP} warm-up + ${INTAKE_REQUESTS} measured`);
-        let run: LoadRun;
-        let warmupOk: number;
-        let busySince = performance.eventLoopUtilization();
-        let wireSince = wireCounts();
-        const measuring = () => {
-          busySince = performance.eventLoopUtilization();
-          wireSince = wireCounts();
-        };
         // Messages are built before the run, so no row pays for making its input.
         const submissions = Array.from({ length: INTAKE_WARMUP + INTAKE_REQUESTS }, (_, i) =>
           portalSubmission(texts, i, tag),
         );
-        if (target === 'hub-http' || target === 'bare-http') {
-          const bodies = submissions.map((submission) => JSON.stringify(submission));
-          const httpRun = await runHttpLoad(
-            {
-              url: target === 'hub-http' ? hubUrl : bareServer.url,
-              bodies,
-              warmup: INTAKE_WARMUP,
-              load: { kind: 'closed', concurrency },
-            },
-            measuring,
-          );
-          warmupOk = httpRun.warmupOk;
-          run = httpRun;
-        } else {
-          const submit: (i: number) => Promise<unknown> =
-            target === 'hub-service'
-              ? (i: number) => portal.submit(submissions[i])
-              : (i: number) => bare.store(submissions[i]);
-          const warm = await runClosedLoop(INTAKE_WARMUP, concurrency, submit);
-          warmupOk = warm.latenciesMs.length;
-          measuring();
-          run = await runClosedLoop(INTAKE_REQUESTS, concurrency, (i) => submit(INTAKE_WARMUP + i));
-        }
-        const mainThreadBusy = performance.eventLoopUtilization(busySince).utilization;
-        const wire = wireCounts();
+        const source: LoadSource =
+          target === 'hub-http' || target === 'bare-http'
+            ? {
+                http: {
+                  url: target === 'hub-http' ? hubUrl : bareServer.url,
+                  bodies: submissions.map((submission) => JSON.stringify(submission)),
+                },
+              }
+            : {
+                call:
+                  target === 'hub-service'
+                    ? (i: number) => portal.submit(submissions[i])
+                    : (i: number) => bare.store(submissions[i]),
+              };
+        const { run, warmupOk, mainThreadBusy, pgStatements, redisCommands } = await measureClosedLoop(
+          source,
+          INTAKE_WARMUP,
+          INTAKE_REQUESTS,
+          concurrency,
+        );
         const accepted = run.latenciesMs.length;
         if (target.startsWith('hub')) hubAccepted += warmupOk + run.latenciesMs.length;
         rows.push({
@@ -117,8 +103,8 @@ export async function benchIntake(texts: readonly string[], progress: (line: str
           concurrency,
           summary: summarize(run),
           mainThreadBusy,
-          pgPerMessage: (wire.pg - wireSince.pg) / accepted,
-          redisPerMessage: (wire.redis - wireSince.redis) / accepted,
+          pgPerMessage: pgStatements / accepted,
+          redisPerMessage: redisCommands / accepted,
           firstError: run.firstError,
         });
       }

@@ -12,8 +12,16 @@ import { loadCorpus } from './corpus';
 import { EndToEndFigures, benchEndToEnd } from './end-to-end.bench';
 import { INTAKE_TARGETS, IntakeFigures, IntakeTarget, benchIntake } from './intake.bench';
 import { count, heading, ms, ratio, table } from './report';
+import {
+  SEARCH_WORD,
+  WORKBENCH_PLANS,
+  WorkbenchEndpoint,
+  WorkbenchFigures,
+  WorkbenchTarget,
+  benchWorkbench,
+} from './workbench.bench';
 
-const SECTIONS = ['intake', 'analyze', 'e2e'] as const;
+const SECTIONS = ['intake', 'analyze', 'e2e', 'workbench'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const CORPUS_LINES = 5000;
@@ -141,6 +149,92 @@ function printEndToEnd(f: EndToEndFigures): void {
   print(`\nLoad average ${f.loadBefore.toFixed(2)} → ${f.loadAfter.toFixed(2)}.`);
 }
 
+const WORKBENCH_ENDPOINTS: Record<WorkbenchEndpoint, string> = {
+  inbox: 'GET /api/v1/staff/tickets (unit inbox)',
+  dispatching: 'GET …/tickets?status=dispatching',
+  search: `GET …/tickets?q=${SEARCH_WORD}`,
+  detail: 'GET …/tickets/:id',
+  login: 'POST /api/v1/staff/login',
+};
+
+const WORKBENCH_TARGETS: Record<WorkbenchTarget, string> = {
+  'hub-http': 'hub: HTTP (Nest, session check)',
+  'hub-service': 'hub: WorkbenchService in-process',
+  'bare-sql': "baseline: the repository's 2 statements on a pg Pool",
+  'bare-verify': 'baseline: argon2id verify alone in-process',
+};
+
+function printWorkbench(f: WorkbenchFigures): void {
+  print(heading('4. Workbench: staff API on a seeded city vs its own SQL on a bare pg Pool'));
+  const statuses = Object.entries(f.seed.byStatus)
+    .sort(([, a], [, b]) => b - a)
+    .map(([status, n]) => `${status} ${count(n)}`)
+    .join(', ');
+  print(
+    `${count(f.seed.tickets)} tickets seeded in ${f.seed.seconds.toFixed(1)} s (set-based SQL, then VACUUM ANALYZE): ${statuses}; ` +
+      `${count(f.seed.assisted)} with an assisting unit. Tables: tickets ${f.seed.tableMiB.tickets.toFixed(0)} MiB, ` +
+      `inbound_messages ${f.seed.tableMiB.messages.toFixed(0)} MiB. ` +
+      `Handler ${f.handler} (${f.seed.biggestUnit.name}, the biggest unit: lead or assisting on ${count(f.seed.biggestUnit.tickets)} tickets); ` +
+      `dispatcher ${f.dispatcher}.\n` +
+      `Matches (the page's total): unit inbox ${count(f.matched.inbox)}, dispatching ${count(f.matched.dispatching)}, ` +
+      `"${SEARCH_WORD}" in the unit's open tickets ${count(f.matched.search)}. Every list row reads the first page of 20.\n` +
+      `Closed loop; HTTP rows from the client thread; PostgreSQL pool ${f.poolSize} for hub and baseline; worker not running. ` +
+      `Detail rows cycle over ${f.seed.detailTicketIds.length} open tickets of the unit (each with 3–4 events and 2 clocks). ` +
+      'Rows of fewer than 100 requests: p99 is the slowest request.\n',
+  );
+  print(
+    table(
+      ['endpoint', 'row', 'in flight', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'main thread busy', 'pg/req', 'redis/req', 'errors'],
+      f.rows.map((r) => [
+        WORKBENCH_ENDPOINTS[r.endpoint],
+        WORKBENCH_TARGETS[r.target],
+        r.concurrency,
+        WORKBENCH_PLANS[r.endpoint].requests,
+        count(r.summary.perSecond),
+        ms(r.summary.p50),
+        ms(r.summary.p99),
+        `${Math.round(r.mainThreadBusy * 100)} %`,
+        r.pgPerRequest.toFixed(1),
+        r.redisPerRequest.toFixed(1),
+        r.summary.errors,
+      ]),
+      2,
+    ),
+  );
+  for (const r of f.rows.filter((row) => row.firstError)) {
+    print(`  ${r.endpoint} ${r.target} c=${r.concurrency}: first error: ${r.firstError}`);
+  }
+
+  const pairs: [WorkbenchTarget, WorkbenchTarget, string][] = [
+    ['hub-http', 'bare-sql', 'hub HTTP / bare SQL'],
+    ['hub-service', 'bare-sql', 'hub in-process / bare SQL'],
+    ['hub-http', 'hub-service', 'hub HTTP / hub in-process'],
+    ['hub-http', 'bare-verify', 'hub HTTP / argon2id verify'],
+  ];
+  const find = (endpoint: WorkbenchEndpoint, target: WorkbenchTarget, c: number) =>
+    f.rows.find((r) => r.endpoint === endpoint && r.target === target && r.concurrency === c)?.summary;
+  const ratioRows = f.rows
+    .filter((r, i, all) => all.findIndex((o) => o.endpoint === r.endpoint && o.concurrency === r.concurrency) === i)
+    .flatMap(({ endpoint, concurrency: c }) =>
+      pairs.flatMap(([a, b, label]) => {
+        const x = find(endpoint, a, c);
+        const y = find(endpoint, b, c);
+        return x && y
+          ? [[WORKBENCH_ENDPOINTS[endpoint], label, c, ratio(x.perSecond, y.perSecond), ratio(x.p50, y.p50), ratio(x.p99, y.p99)]]
+          : [];
+      }),
+    );
+  print('');
+  print(table(['endpoint', 'ratio', 'in flight', 'throughput', 'p50', 'p99'], ratioRows, 2));
+
+  print('\nPlans, EXPLAIN (ANALYZE, BUFFERS) of the statements the repository sends (node: actual rows, inclusive time):');
+  for (const plan of f.plans) {
+    print(`\n    ${plan.label}: execution ${ms(plan.executionMs)} ms`);
+    for (const line of plan.lines) print(`      ${line}`);
+  }
+  print(`\nLoad average ${f.loadBefore.toFixed(2)} → ${f.loadAfter.toFixed(2)}.`);
+}
+
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
   const unknown = asked.filter((s) => !(SECTIONS as readonly string[]).includes(s));
@@ -181,6 +275,7 @@ async function main(): Promise<void> {
     if (sections.has('intake')) printIntake(await benchIntake(corpus.raw, progress));
     if (sections.has('analyze')) printAnalyze(await benchAnalyze(corpus, progress), corpus.source);
     if (sections.has('e2e')) printEndToEnd(await benchEndToEnd(corpus.raw, progress));
+    if (sections.has('workbench')) printWorkbench(await benchWorkbench(corpus.raw, progress));
   } finally {
     await deleteBenchQueueKeys();
   }

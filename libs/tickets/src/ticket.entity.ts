@@ -9,8 +9,10 @@ import type { TicketStatus } from './ticket-status';
 @Index('ix_tickets_status_updated_at', ['status', 'updatedAt'])
 @Index('ix_tickets_lead_unit_id', ['leadUnitId'])
 @Index('ix_tickets_merged_into_id', ['mergedIntoId'])
-// A GIN index on assisting_unit_ids (the unit inbox) is in the migration; TypeORM cannot describe it.
+// GIN and partial indexes for the unit inbox are in the migrations; TypeORM cannot describe them.
 @Index('ix_tickets_assisting_unit_ids', { synchronize: false })
+@Index('ix_tickets_open_lead_unit_id', { synchronize: false })
+@Index('ix_tickets_open_assisting_unit_ids', { synchronize: false })
 export class TicketEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_tickets' })
   id: string;

@@ -55,15 +55,24 @@ export class WorkbenchTicketRepository {
     }
     if (query.q) {
       const like = param(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(m.title ILIKE ${like} OR m.body ILIKE ${like} OR t.tracking_no = ${param(query.q)})`);
+      // Text without letter case (Chinese, digits) needs no ILIKE, and LIKE is cheaper per row.
+      const op = query.q.toLowerCase() === query.q.toUpperCase() ? 'LIKE' : 'ILIKE';
+      where.push(`(m.title ${op} ${like} OR m.body ${op} ${like} OR t.tracking_no = ${param(query.q)})`);
     }
     const condition = where.join(' AND ');
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM tickets t JOIN inbound_messages m ON m.id = t.message_id WHERE ${condition}`,
-      params,
-    );
+    // Only a text search needs the messages while filtering; the page joins them for its 20 rows alone.
+    const messages = query.q ? 'JOIN inbound_messages m ON m.id = t.message_id' : '';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM tickets t ${messages} WHERE ${condition}`, params);
     const rows: TicketRow[] = await this.dataSource.query(
-      `${SELECT_ROW} WHERE ${condition} ORDER BY due_at, t.received_at, t.id LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}`,
+      `SELECT p.id, p.tracking_no, m.title, p.kind, p.status, p.received_at, p.due_at, p.dispatch_phase,
+              p.lead_unit_id, p.assisting_unit_ids, p.claimed_by, s.display_name AS claimer_name
+         FROM (SELECT t.id, t.tracking_no, t.message_id, t.kind, t.status, t.received_at, ${DUE_AT} AS due_at,
+                      ${DISPATCH_PHASE} AS dispatch_phase, t.lead_unit_id, t.assisting_unit_ids, t.claimed_by
+                 FROM tickets t ${messages} WHERE ${condition}
+                ORDER BY due_at, t.received_at, t.id LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}) p
+         JOIN inbound_messages m ON m.id = p.message_id
+         LEFT JOIN staff_users s ON s.id = p.claimed_by
+        ORDER BY p.due_at, p.received_at, p.id`,
       params,
     );
     return { rows, total };

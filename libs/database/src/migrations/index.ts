@@ -2,6 +2,7 @@ import { InitialSchema1763884800000 } from './1763884800000-InitialSchema';
 import { CalendarYears1764000000000 } from './1764000000000-CalendarYears';
 import { Clocks1764000100000 } from './1764000100000-Clocks';
 import { Workbench1764100000000 } from './1764100000000-Workbench';
+import { OpenTicketIndexes1764100100000 } from './1764100100000-OpenTicketIndexes';
 
 /** In order of application; a new migration is added here and nowhere else. */
-export const MIGRATIONS = [InitialSchema1763884800000, CalendarYears1764000000000, Clocks1764000100000, Workbench1764100000000];
+export const MIGRATIONS = [InitialSchema1763884800000, CalendarYears1764000000000, Clocks1764000100000, Workbench1764100000000, OpenTicketIndexes1764100100000];
