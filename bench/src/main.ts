@@ -27,6 +27,24 @@ type Section = (typeof SECTIONS)[number];
 const CORPUS_LINES = 5000;
 
 const progress = (line: string) => process.stderr.write(`… ${line}\n`);
+
+/** The cells every closed-loop row prints: rate, latency, how busy the server's main thread was, statements per request. */
+function loadCells(
+  summary: { perSecond: number; p50: number; p99: number; errors: number },
+  mainThreadBusy: number,
+  pgPerRequest: number,
+  redisPerRequest: number,
+): (string | number)[] {
+  return [
+    count(summary.perSecond),
+    ms(summary.p50),
+    ms(summary.p99),
+    `${Math.round(mainThreadBusy * 100)} %`,
+    pgPerRequest.toFixed(1),
+    redisPerRequest.toFixed(1),
+    summary.errors,
+  ];
+}
 const print = (text: string) => process.stdout.write(`${text}\n`);
 
 function printIntake(f: IntakeFigures): void {
@@ -41,13 +59,7 @@ function printIntake(f: IntakeFigures): void {
   const rows = f.rows.map((r) => [
     INTAKE_TARGETS[r.target],
     r.concurrency,
-    count(r.summary.perSecond),
-    ms(r.summary.p50),
-    ms(r.summary.p99),
-    `${Math.round(r.mainThreadBusy * 100)} %`,
-    r.pgPerMessage.toFixed(1),
-    r.redisPerMessage.toFixed(1),
-    r.summary.errors,
+    ...loadCells(r.summary, r.mainThreadBusy, r.pgPerMessage, r.redisPerMessage),
   ]);
   print(
     table(['row', 'in flight', 'msg/s', 'p50 ms', 'p99 ms', 'main thread busy', 'pg/msg', 'redis/msg', 'errors'], rows),
@@ -190,13 +202,7 @@ function printWorkbench(f: WorkbenchFigures): void {
         WORKBENCH_TARGETS[r.target],
         r.concurrency,
         WORKBENCH_PLANS[r.endpoint].requests,
-        count(r.summary.perSecond),
-        ms(r.summary.p50),
-        ms(r.summary.p99),
-        `${Math.round(r.mainThreadBusy * 100)} %`,
-        r.pgPerRequest.toFixed(1),
-        r.redisPerRequest.toFixed(1),
-        r.summary.errors,
+        ...loadCells(r.summary, r.mainThreadBusy, r.pgPerRequest, r.redisPerRequest),
       ]),
       2,
     ),
