@@ -4,10 +4,13 @@ import { TimeSource } from '@wenzheng/calendar';
 import { PortalModule } from '@wenzheng/channels';
 import { HubConfig } from '@wenzheng/config';
 import { AuthModule } from '@wenzheng/auth';
+import { PublishingModule } from '@wenzheng/publishing';
 import { TicketsModule } from '@wenzheng/tickets';
 import { WorkbenchModule } from '@wenzheng/workbench';
 import { AdminUsersController } from './admin-users.controller';
-import { hubCore } from '../../hub/src/hub-core';
+import { ArchiveController } from './archive.controller';
+import { ArchivePagesController } from './archive-pages.controller';
+import { hubCore, nlpModule } from '../../hub/src/hub-core';
 import { CalendarController } from './calendar.controller';
 import { HealthController } from './health.controller';
 import { HttpErrorFilter } from './http-error.filter';
@@ -15,6 +18,7 @@ import { JsonContentTypeMiddleware } from './json-content-type.middleware';
 import { PortalController } from './portal.controller';
 import { PortalPagesController } from './portal-pages.controller';
 import { StaffNotificationsController } from './staff-notifications.controller';
+import { StaffPublicationsController } from './staff-publications.controller';
 import { StaffSessionController } from './staff-session.controller';
 import { StaffTicketsController } from './staff-tickets.controller';
 import { StatsController } from './stats.controller';
@@ -26,13 +30,16 @@ export class ApiModule implements NestModule {
     const core = hubCore(config, time);
     return {
       module: ApiModule,
-      imports: [...core.imports, PortalModule, TicketsModule, AuthModule, WorkbenchModule],
+      imports: [...core.imports, PortalModule, TicketsModule, AuthModule, PublishingModule.register(nlpModule(config)), WorkbenchModule],
       controllers: [
         PortalController,
         PortalPagesController,
         StaffSessionController,
         StaffTicketsController,
         StaffNotificationsController,
+        StaffPublicationsController,
+        ArchiveController,
+        ArchivePagesController,
         AdminUsersController,
         CalendarController,
         HealthController,

@@ -265,6 +265,8 @@ export function setupOpenApi(app: INestApplication): void {
     .addTag('staff-session', 'Staff login and session')
     .addTag('staff-tickets', 'The unit workbench: tickets and their workflow')
     .addTag('staff-notifications', 'The in-app inbox (站内通知): reminders, 督办, extension requests and decisions')
+    .addTag('staff-publications', 'Publishing review (公开审核): masked drafts, release, withhold, withdraw')
+    .addTag('archive', 'The public archive of published replies (no login)')
     .addTag('admin', 'Staff accounts (admin role)')
     .addTag('calendar', 'Working days, holidays and make-up workdays (调休)')
     .addTag('health', 'Liveness of the stores')

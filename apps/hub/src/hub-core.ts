@@ -3,6 +3,7 @@ import { CALENDAR_CHANGE_LISTENER, CalendarModule, TimeSource } from '@wenzheng/
 import { ClocksModule, RetimeOnCalendarChange } from '@wenzheng/clocks';
 import { ConfigModule, HubConfig } from '@wenzheng/config';
 import { DatabaseModule } from '@wenzheng/database';
+import { NlpModule } from '@wenzheng/nlp';
 import { NotificationsModule } from '@wenzheng/notifications';
 import { QueueModule } from '@wenzheng/queue';
 import { TicketClockSubject } from '@wenzheng/tickets';
@@ -21,4 +22,13 @@ export function hubCore(config: HubConfig, time?: TimeSource): { imports: (Dynam
     // A calendar year loaded in this process re-times open deadlines in a worker.
     providers: [{ provide: CALENDAR_CHANGE_LISTENER, useClass: RetimeOnCalendarChange }],
   };
+}
+
+/** The configured segmenter and keyword dictionaries; one instance per app, shared by the modules that need them. */
+export function nlpModule(config: HubConfig): DynamicModule {
+  return NlpModule.forRoot({
+    segmenter: config.nlp.segmenter,
+    userDictPath: config.nlp.userDictPath,
+    stopWordsPath: config.nlp.stopWordsPath,
+  });
 }

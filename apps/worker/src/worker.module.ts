@@ -3,15 +3,23 @@ import { TimeSource } from '@wenzheng/calendar';
 import { FireClockTimerJob, RetimeClocksJob, TimerFeeder } from '@wenzheng/clocks';
 import { HubConfig } from '@wenzheng/config';
 import { AnalyzeMessageJob, IntakeJobsModule } from '@wenzheng/intake';
-import { NlpModule } from '@wenzheng/nlp';
+import { PreparePublicationJob, PublishingModule } from '@wenzheng/publishing';
 import { JOB_HANDLERS, JobWorkerHost } from '@wenzheng/queue';
 import { RouteTicketJob, RoutingModule } from '@wenzheng/routing';
 import { PortalReplyChannel } from '@wenzheng/channels';
 import { DeliverReplyJob, REPLY_CHANNELS, SweepUnansweredJob, UnansweredSweepTrigger } from '@wenzheng/tickets';
-import { hubCore } from '../../hub/src/hub-core';
+import { hubCore, nlpModule } from '../../hub/src/hub-core';
 
 /** Every job handler of the hub; JobWorkerHost refuses to start unless each job name has exactly one. */
-const HANDLERS = [AnalyzeMessageJob, RouteTicketJob, FireClockTimerJob, RetimeClocksJob, SweepUnansweredJob, DeliverReplyJob];
+const HANDLERS = [
+  AnalyzeMessageJob,
+  RouteTicketJob,
+  FireClockTimerJob,
+  RetimeClocksJob,
+  SweepUnansweredJob,
+  DeliverReplyJob,
+  PreparePublicationJob,
+];
 
 /** The delivery port's adapters, one per channel (WeChat, Weibo and the bot add theirs). */
 const REPLY_CHANNEL_ADAPTERS = [PortalReplyChannel];
@@ -20,17 +28,14 @@ const REPLY_CHANNEL_ADAPTERS = [PortalReplyChannel];
 @Module({})
 export class WorkerModule {
   static create(config: HubConfig, time?: TimeSource): DynamicModule {
-    const nlp = NlpModule.forRoot({
-      segmenter: config.nlp.segmenter,
-      userDictPath: config.nlp.userDictPath,
-      stopWordsPath: config.nlp.stopWordsPath,
-    });
+    const nlp = nlpModule(config);
     const core = hubCore(config, time);
     return {
       module: WorkerModule,
       imports: [
         ...core.imports,
         IntakeJobsModule.register(nlp),
+        PublishingModule.register(nlp),
         RoutingModule,
       ],
       providers: [

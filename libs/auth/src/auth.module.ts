@@ -3,13 +3,13 @@ import Redis from 'ioredis';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
 import { AuthService, LOGIN_THROTTLE, SESSION_STORE } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { AUTH_REDIS, PublicRateLimitGuard } from './public-rate-limit.guard';
 import { SessionStore } from './session.store';
 import { StaffAuthGuard } from './staff-auth.guard';
 import { StaffUsersService } from './staff-users.service';
 
-const AUTH_REDIS = Symbol('AUTH_REDIS');
 
-/** Staff sessions and login limits live in Redis under the deployment's prefix; accounts in PostgreSQL. */
+/** Staff sessions, login limits and the public request limit live in Redis under the deployment's prefix; accounts in PostgreSQL. */
 @Module({
   providers: [
     {
@@ -36,8 +36,9 @@ const AUTH_REDIS = Symbol('AUTH_REDIS');
     AuthService,
     StaffUsersService,
     StaffAuthGuard,
+    PublicRateLimitGuard,
   ],
-  exports: [AuthService, StaffUsersService, StaffAuthGuard],
+  exports: [AuthService, StaffUsersService, StaffAuthGuard, PublicRateLimitGuard, AUTH_REDIS],
 })
 export class AuthModule implements OnApplicationShutdown {
   constructor(@Inject(AUTH_REDIS) private readonly redis: Redis) {}

@@ -10,3 +10,4 @@ export * from './staff-users.service';
 export * from './staff-auth.guard';
 export * from './auth.module';
 export * from './demo-staff.loader';
+export * from './public-rate-limit.guard';

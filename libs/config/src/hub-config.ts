@@ -44,6 +44,10 @@ export interface HubConfig {
     /** 退回: the lead unit may return a ticket until the end of this many working days after assignment. */
     readonly returnWindowDays: number;
   };
+  /** With auto-release, a masked draft is published at once; without (the default), a reviewer releases it. */
+  readonly publishing: { readonly autoRelease: boolean };
+  /** Requests per client address and minute on the public archive (pages and API). */
+  readonly publicApi: { readonly requestsPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -122,6 +126,8 @@ function envSchema(root: string) {
     LOGIN_MAX_FAILURES_PER_ADDRESS: int(1, 100000).default(30),
     LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
     RETURN_WINDOW_DAYS: int(0, 30).default(2),
+    PUBLISH_AUTO_RELEASE: bool.default(false),
+    PUBLIC_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(300),
   });
 }
 
@@ -164,5 +170,7 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     },
     workbench: { returnWindowDays: e.RETURN_WINDOW_DAYS },
+    publishing: { autoRelease: e.PUBLISH_AUTO_RELEASE },
+    publicApi: { requestsPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE },
   };
 }

@@ -3,6 +3,7 @@ import { ClockEntity, ClockExtensionEntity, ClockTimerEntity } from '@wenzheng/c
 import { CalendarYearEntity } from '@wenzheng/calendar';
 import { InboundMessageEntity, OutboxEntity } from '@wenzheng/intake';
 import { NotificationEntity } from '@wenzheng/notifications';
+import { PublicationEntity } from '@wenzheng/publishing';
 import { RoutingExampleEntity, RoutingRuleEntity } from '@wenzheng/routing';
 import {
   TicketDeliveryEntity,
@@ -35,4 +36,5 @@ export const ENTITIES = [
   TicketDeliveryEntity,
   TicketRatingEntity,
   RoutingExampleEntity,
+  PublicationEntity,
 ];

@@ -48,4 +48,10 @@ export class NodejiebaSegmenter implements Segmenter {
     // The second argument is named `strict` in nodejieba's typings but is the HMM switch in its binding.
     return cleanTokens(nodejieba.cut(input, true));
   }
+
+  cutForSearch(text: string): string[] {
+    const input = toSegmenterInput(text);
+    if (input === '') return [];
+    return cleanTokens(nodejieba.cutForSearch(input, true));
+  }
 }

@@ -28,4 +28,10 @@ export class RsJiebaSegmenter implements Segmenter {
     if (input === '') return [];
     return cleanTokens(this.jieba.cut(input, true));
   }
+
+  cutForSearch(text: string): string[] {
+    const input = toSegmenterInput(text);
+    if (input === '') return [];
+    return cleanTokens(this.jieba.cutForSearch(input, true));
+  }
 }

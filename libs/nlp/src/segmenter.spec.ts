@@ -92,6 +92,20 @@ describe.each(ADAPTERS)('%s segmenter', (name, create) => {
     expect(bad).toEqual([]);
   });
 
+  it.each([
+    ['棚户区改造进展缓慢', ['棚户', '棚户区', '改造', '棚户区改造'], ['进展', '缓慢']],
+    ['市城乡建设局的回复', ['城乡', '建设', '建设局', '市城乡建设局'], ['回复']],
+  ])('search mode keeps %s and adds the shorter words inside it', (text, inside, rest) => {
+    const tokens = segmenter.cutForSearch(text);
+    expect(tokens).toEqual(expect.arrayContaining([...inside, ...rest]));
+    expect(segmenter.cut(text)).not.toEqual(expect.arrayContaining(inside.slice(0, -1)));
+  });
+
+  it('search mode returns no whitespace token and nothing for blank text', () => {
+    expect(segmenter.cutForSearch(' \n\u3000')).toEqual([]);
+    expect(REALISTIC_MESSAGES.flatMap((text) => segmenter.cutForSearch(text)).filter((t) => t === '' || /\s/u.test(t))).toEqual([]);
+  });
+
   it('uses nodejieba’s base dictionary, not the one bundled with @node-rs/jieba', () => {
     // IC卡 and U盘 are words only in the @node-rs/jieba bundle.
     expect(segmenter.cut('办理IC卡')).toEqual(['办理', 'IC', '卡']);

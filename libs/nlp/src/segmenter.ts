@@ -11,6 +11,11 @@ export type SegmenterName = (typeof SEGMENTER_NAMES)[number];
 export interface Segmenter {
   readonly name: SegmenterName;
   cut(text: string): string[];
+  /**
+   * jieba's search mode: the precise cut plus the shorter words inside long ones (棚户区改造 → 棚户, 户区, 棚户区,
+   * 改造, 棚户区改造), for indexing text that queries cut in precise mode must find.
+   */
+  cutForSearch(text: string): string[];
 }
 
 export interface SegmenterOptions {

@@ -12,6 +12,7 @@ describe('job catalogue', () => {
     { name: JobName.SweepUnanswered, data: { day: '2026-11-23' } },
     { name: JobName.DeliverReply, data: { ticketId: 't-1', round: 1 } },
     { name: JobName.DeliverReply, data: { ticketId: 't-1', round: 2 } },
+    { name: JobName.PreparePublication, data: { ticketId: 't-1', round: 1 } },
   ];
 
   it.each(requests)('gives $name a deterministic id without ":"', (request) => {
@@ -64,6 +65,7 @@ describe('parseJobRequest', () => {
     ['deliver-reply', { ticketId: 't', round: 2 }, { name: JobName.DeliverReply, data: { ticketId: 't', round: 2 } }],
     ['deliver-reply', { ticketId: 't', round: '2' }, undefined],
     ['deliver-reply', { round: 1 }, undefined],
+    ['prepare-publication', { ticketId: 't', round: 1 }, { name: JobName.PreparePublication, data: { ticketId: 't', round: 1 } }],
     ['no-such-job', { ticketId: 't' }, undefined],
   ])('%s %j → %j', (name, data, expected) => {
     expect(parseJobRequest(name, data)).toEqual(expected);

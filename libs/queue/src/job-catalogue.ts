@@ -7,6 +7,7 @@ export enum QueueName {
   Route = 'route',
   Deadline = 'deadline',
   Deliver = 'deliver',
+  Publish = 'publish',
 }
 
 export enum JobName {
@@ -16,6 +17,7 @@ export enum JobName {
   RetimeClocks = 'retime-clocks',
   SweepUnanswered = 'sweep-unanswered',
   DeliverReply = 'deliver-reply',
+  PreparePublication = 'prepare-publication',
 }
 
 export interface AnalyzeMessageData {
@@ -48,6 +50,12 @@ export interface DeliverReplyData {
   round: number;
 }
 
+/** Mask an approved reply of `round` and draft (or, with auto-release, publish) its archive entry. */
+export interface PreparePublicationData {
+  ticketId: string;
+  round: number;
+}
+
 export interface JobDataMap {
   [JobName.AnalyzeMessage]: AnalyzeMessageData;
   [JobName.RouteTicket]: RouteTicketData;
@@ -55,6 +63,7 @@ export interface JobDataMap {
   [JobName.RetimeClocks]: RetimeClocksData;
   [JobName.SweepUnanswered]: SweepUnansweredData;
   [JobName.DeliverReply]: DeliverReplyData;
+  [JobName.PreparePublication]: PreparePublicationData;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -64,6 +73,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.RetimeClocks]: QueueName.Deadline,
   [JobName.SweepUnanswered]: QueueName.Deadline,
   [JobName.DeliverReply]: QueueName.Deliver,
+  [JobName.PreparePublication]: QueueName.Publish,
 };
 
 /** A job as it is asked for: the discriminated union every producer uses. */
@@ -83,6 +93,7 @@ export function jobIdOf(request: JobRequest): string {
     case JobName.SweepUnanswered:
       return `${request.name}-${request.data.day}`;
     case JobName.DeliverReply:
+    case JobName.PreparePublication:
       return `${request.name}-${request.data.ticketId}-${request.data.round}`;
   }
 }
@@ -108,6 +119,7 @@ export function parseJobRequest(name: string, data: unknown): JobRequest | undef
     case JobName.SweepUnanswered:
       return isId(d.day) ? { name, data: { day: d.day } } : undefined;
     case JobName.DeliverReply:
+    case JobName.PreparePublication:
       return isId(d.ticketId) && Number.isInteger(d.round) ? { name, data: { ticketId: d.ticketId, round: d.round as number } } : undefined;
     default:
       return undefined;

@@ -6,6 +6,7 @@ import { ClockError, ClockService, ExtensionService } from '@wenzheng/clocks';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
 import { AccessError, InputError, NotFoundError, StateError, isUuid, parseInput } from '@wenzheng/errors';
 import { Outbox } from '@wenzheng/intake';
+import { PublicationService } from '@wenzheng/publishing';
 import { JobName, JobRequest } from '@wenzheng/queue';
 import {
   TICKET_STATUS_TEXT,
@@ -64,6 +65,7 @@ export class WorkbenchService {
     private readonly extensions: ExtensionService,
     private readonly calendars: CalendarStore,
     private readonly outbox: Outbox,
+    private readonly publications: PublicationService,
     @Inject(TIME_SOURCE) private readonly time: TimeSource,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
@@ -228,6 +230,10 @@ export class WorkbenchService {
       // The citizen of this ticket and of every ticket merged into it get this reply.
       const recipients: { id: string }[] = await c.manager.query(`SELECT id FROM tickets WHERE id = $1 OR merged_into_id = $1`, [c.ticket.id]);
       await this.deliver(c, reply.id, c.ticket.round, recipients.map((r) => r.id));
+      // With the citizen's consent the answer goes to the public archive within 3 working days, masked first.
+      const publishing = await this.publications.planReply(c.manager, c.ticket, c.ticket.round, c.now, c.actor);
+      await this.outbox.add(c.manager, publishing);
+      c.jobs.push(...publishing);
     });
   }
 

@@ -1,0 +1,45 @@
+import { Controller, Get, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { PublicRateLimitGuard } from '@wenzheng/auth';
+import { ArchiveEntry, ArchiveSearchResult, ArchiveService, ArchiveTombstone, ArchiveUnitFigures } from '@wenzheng/publishing';
+import { apiErrors } from './openapi';
+
+/** The public archive as JSON (no login): the same data as the /archive pages. */
+@ApiTags('archive')
+@apiErrors([429, 'Too many requests from this address this minute (see the Retry-After header)'])
+@Controller('api/v1/archive')
+@UseGuards(PublicRateLimitGuard)
+export class ArchiveController {
+  constructor(private readonly archive: ArchiveService) {}
+
+  @Get('replies')
+  @ApiOperation({ summary: 'Published replies, searched in Chinese (q) and filtered; ranked when q is given, else newest first' })
+  @ApiQuery({ name: 'q', required: false, description: 'Words to find, cut with the jieba segmenter' })
+  @ApiQuery({ name: 'unit', required: false, description: 'A unit code' })
+  @ApiQuery({ name: 'kind', required: false, enum: ['consult', 'help', 'suggestion', 'complaint', 'report', 'urgent'] })
+  @ApiQuery({ name: 'from', required: false, description: 'Replied on or after (YYYY-MM-DD, Shanghai)' })
+  @ApiQuery({ name: 'to', required: false, description: 'Replied on or before (YYYY-MM-DD, Shanghai)' })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false, description: '1–50, default 10' })
+  @ApiOkResponse({ description: '{ items, total, page, pageSize, terms }' })
+  @apiErrors(400)
+  search(@Query() query: unknown): Promise<ArchiveSearchResult> {
+    return this.archive.search(query);
+  }
+
+  @Get('replies/:id')
+  @ApiOperation({ summary: 'One published reply, or the tombstone of a withdrawn one' })
+  @ApiParam({ name: 'id', description: 'The publication id (uuid)' })
+  @apiErrors(404)
+  async entry(@Param('id') id: string): Promise<ArchiveEntry | ArchiveTombstone> {
+    const entry = await this.archive.entry(id);
+    if (!entry) throw new NotFoundException('no published reply with this id');
+    return entry;
+  }
+
+  @Get('units')
+  @ApiOperation({ summary: "Each unit's published replies, answer times and ratings over the last 365 days" })
+  unitFigures(): Promise<ArchiveUnitFigures[]> {
+    return this.archive.unitFigures();
+  }
+}

@@ -1,0 +1,54 @@
+/** A published reply as the public sees it: masked texts only, no staff names, no ids of people. */
+export interface ArchiveEntry {
+  id: string;
+  kind: 'reply' | 'interpretation';
+  title: string;
+  messageKind: string | null;
+  messageText: string;
+  replyText: string;
+  unit: { code: string; name: string } | null;
+  /** 留言时间, 答复时间 (ISO), and the working days between them. */
+  receivedAt: string | null;
+  repliedAt: string | null;
+  workingDays: number | null;
+  publishedAt: string;
+}
+
+/** A withdrawn entry keeps its address: the page says it was withdrawn and why, nothing of the content. */
+export interface ArchiveTombstone {
+  id: string;
+  withdrawn: true;
+  reason: string | null;
+  withdrawnAt: string;
+}
+
+export interface ArchiveQuery {
+  q?: string;
+  unit?: string;
+  kind?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface ArchiveSearchResult {
+  items: (ArchiveEntry & { rank: number | null })[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The words the query was cut into (what the pages highlight). */
+  terms: string[];
+}
+
+export interface ArchiveUnitFigures {
+  unit: { code: string; name: string };
+  published: number;
+  averageWorkingDays: number | null;
+  p90WorkingDays: number | null;
+  onTimeRate: number | null;
+  ratings: number;
+  averageAttitude: number | null;
+  averageSpeed: number | null;
+  resolvedRate: number | null;
+}

@@ -1,0 +1,13 @@
+import { MaskSpan, maskSpan } from './mask-span';
+
+const EMAIL =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![A-Za-z0-9-])/g;
+
+/** Keeps the first character of the local part and the whole domain: z***@163.com. */
+export function findEmails(text: string, folded: string): MaskSpan[] {
+  return [...folded.matchAll(EMAIL)].map((match) => {
+    const end = match.index + match[0].length;
+    const at = match.index + match[0].indexOf('@');
+    return maskSpan(text, 'email', match.index, end, `${text[match.index]}***${text.slice(at, end)}`);
+  });
+}
