@@ -17,6 +17,7 @@ import { HttpErrorFilter } from './http-error.filter';
 import { JsonContentTypeMiddleware } from './json-content-type.middleware';
 import { PortalController } from './portal.controller';
 import { PortalPagesController } from './portal-pages.controller';
+import { StaffInterpretationsController } from './staff-interpretations.controller';
 import { StaffNotificationsController } from './staff-notifications.controller';
 import { StaffPublicationsController } from './staff-publications.controller';
 import { StaffSessionController } from './staff-session.controller';
@@ -38,6 +39,7 @@ export class ApiModule implements NestModule {
         StaffTicketsController,
         StaffNotificationsController,
         StaffPublicationsController,
+        StaffInterpretationsController,
         ArchiveController,
         ArchivePagesController,
         AdminUsersController,

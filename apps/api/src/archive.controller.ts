@@ -1,7 +1,14 @@
 import { Controller, Get, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PublicRateLimitGuard } from '@wenzheng/auth';
-import { ArchiveEntry, ArchiveSearchResult, ArchiveService, ArchiveTombstone, ArchiveUnitFigures } from '@wenzheng/publishing';
+import {
+  ArchiveEntry,
+  ArchiveSearchResult,
+  ArchiveService,
+  ArchiveTombstone,
+  ArchiveUnitFigures,
+  InterpretationService,
+} from '@wenzheng/publishing';
 import { apiErrors } from './openapi';
 
 /** The public archive as JSON (no login): the same data as the /archive pages. */
@@ -10,7 +17,10 @@ import { apiErrors } from './openapi';
 @Controller('api/v1/archive')
 @UseGuards(PublicRateLimitGuard)
 export class ArchiveController {
-  constructor(private readonly archive: ArchiveService) {}
+  constructor(
+    private readonly archive: ArchiveService,
+    private readonly interpretations: InterpretationService,
+  ) {}
 
   @Get('replies')
   @ApiOperation({ summary: 'Published replies, searched in Chinese (q) and filtered; ranked when q is given, else newest first' })
@@ -41,5 +51,17 @@ export class ArchiveController {
   @ApiOperation({ summary: "Each unit's published replies, answer times and ratings over the last 365 days" })
   unitFigures(): Promise<ArchiveUnitFigures[]> {
     return this.archive.unitFigures();
+  }
+
+  @Get('policies')
+  @ApiOperation({ summary: 'Policy documents with their interpretation (政策解读) once published' })
+  policies(): ReturnType<InterpretationService['policies']> {
+    return this.interpretations.policies();
+  }
+
+  @Get('interpretations/figures')
+  @ApiOperation({ summary: 'Interpretations published on time and late, per drafting unit' })
+  interpretationFigures(): ReturnType<InterpretationService['figures']> {
+    return this.interpretations.figures();
   }
 }

@@ -266,6 +266,7 @@ export function setupOpenApi(app: INestApplication): void {
     .addTag('staff-tickets', 'The unit workbench: tickets and their workflow')
     .addTag('staff-notifications', 'The in-app inbox (站内通知): reminders, 督办, extension requests and decisions')
     .addTag('staff-publications', 'Publishing review (公开审核): masked drafts, release, withhold, withdraw')
+    .addTag('staff-interpretations', 'Policy documents and their interpretations (政策解读)')
     .addTag('archive', 'The public archive of published replies (no login)')
     .addTag('admin', 'Staff accounts (admin role)')
     .addTag('calendar', 'Working days, holidays and make-up workdays (调休)')

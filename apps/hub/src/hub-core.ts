@@ -6,6 +6,7 @@ import { DatabaseModule } from '@wenzheng/database';
 import { NlpModule } from '@wenzheng/nlp';
 import { NotificationsModule } from '@wenzheng/notifications';
 import { QueueModule } from '@wenzheng/queue';
+import { InterpretationClockSubject } from '@wenzheng/publishing';
 import { TicketClockSubject } from '@wenzheng/tickets';
 
 /** What every role of the hub wires the same way: config, database, queues, calendar, notices, clocks. */
@@ -17,7 +18,7 @@ export function hubCore(config: HubConfig, time?: TimeSource): { imports: (Dynam
       QueueModule.forRoot(),
       CalendarModule.forRoot(time),
       NotificationsModule,
-      ClocksModule.forRoot([TicketClockSubject]),
+      ClocksModule.forRoot([TicketClockSubject, InterpretationClockSubject]),
     ],
     // A calendar year loaded in this process re-times open deadlines in a worker.
     providers: [{ provide: CALENDAR_CHANGE_LISTENER, useClass: RetimeOnCalendarChange }],

@@ -3,7 +3,7 @@ import { ClockEntity, ClockExtensionEntity, ClockTimerEntity } from '@wenzheng/c
 import { CalendarYearEntity } from '@wenzheng/calendar';
 import { InboundMessageEntity, OutboxEntity } from '@wenzheng/intake';
 import { NotificationEntity } from '@wenzheng/notifications';
-import { PublicationEntity } from '@wenzheng/publishing';
+import { PolicyDocumentEntity, PolicyInterpretationEntity, PublicationEntity } from '@wenzheng/publishing';
 import { RoutingExampleEntity, RoutingRuleEntity } from '@wenzheng/routing';
 import {
   TicketDeliveryEntity,
@@ -37,4 +37,6 @@ export const ENTITIES = [
   TicketRatingEntity,
   RoutingExampleEntity,
   PublicationEntity,
+  PolicyDocumentEntity,
+  PolicyInterpretationEntity,
 ];

@@ -9,3 +9,6 @@ export * from './archive.service';
 export * from './publication.service';
 export * from './jobs/prepare-publication.job';
 export * from './publishing.module';
+export * from './interpretations/policy-document.entity';
+export * from './interpretations/interpretation.service';
+export * from './interpretations/interpretation-clock.subject';

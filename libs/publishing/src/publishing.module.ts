@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TicketsModule } from '@wenzheng/tickets';
 import { ArchiveService } from './archive.service';
 import { PreparePublicationJob } from './jobs/prepare-publication.job';
+import { InterpretationService } from './interpretations/interpretation.service';
 import { PublicationService } from './publication.service';
 
 /**
@@ -11,7 +12,7 @@ import { PublicationService } from './publication.service';
 @Module({})
 export class PublishingModule {
   static register(nlp: DynamicModule): DynamicModule {
-    const providers = [PublicationService, ArchiveService, PreparePublicationJob];
+    const providers = [PublicationService, ArchiveService, InterpretationService, PreparePublicationJob];
     return { module: PublishingModule, global: true, imports: [TicketsModule, nlp], providers, exports: providers };
   }
 }
