@@ -15,8 +15,8 @@ interface OpenApiDocument {
   components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
 }
 
-/** Not part of the API: the Swagger UI itself and the citizen's HTML status pages. */
-const NOT_DOCUMENTED = /^\/(api\/docs|portal\/status)(\/|-|$)/;
+/** Not part of the API: the Swagger UI itself, the citizen's HTML status pages and the public archive's pages and feed. */
+const NOT_DOCUMENTED = /^\/(api\/docs|portal\/status|archive)(\/|-|$)/;
 
 /**
  * What Express will answer, read from its router (Express 5: `app.router`), as "GET /api/v1/staff/tickets/{id}". Nest mounts

@@ -1,7 +1,5 @@
 import type { PortalStatus } from './portal.service';
 import {
-  escapeHtml,
-  formatShanghaiTime,
   renderLookupPage,
   renderNotFoundPage,
   renderStatusPage,
@@ -43,29 +41,6 @@ const visibleText = (html: string) =>
     .replace(/<style>[\s\S]*?<\/style>/, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ');
-
-describe('escapeHtml', () => {
-  it.each([
-    ['plain 中文', 'plain 中文'],
-    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
-    ['a & b', 'a &amp; b'],
-    [`"quoted" 'single'`, '&quot;quoted&quot; &#39;single&#39;'],
-    ['&lt;', '&amp;lt;'],
-  ])('%j → %j', (input, expected) => {
-    expect(escapeHtml(input)).toBe(expected);
-  });
-});
-
-describe('formatShanghaiTime', () => {
-  it.each([
-    ['2026-10-26T15:59:59.000Z', '2026年10月26日 23:59'],
-    // 16:00 UTC is already the next day in Shanghai.
-    ['2026-12-31T16:00:00.000Z', '2027年1月1日 00:00'],
-    ['2026-09-29T02:05:00.000Z', '2026年9月29日 10:05'],
-  ])('%s → %s', (iso, expected) => {
-    expect(formatShanghaiTime(iso)).toBe(expected);
-  });
-});
 
 describe('statusPageUrl', () => {
   it('encodes the tracking number and code as query parameters', () => {

@@ -1,5 +1,4 @@
-import { SHANGHAI_UTC_OFFSET_MS } from '@wenzheng/calendar';
-import type { MessageKind } from '@wenzheng/routing';
+import { escapeHtml, formatShanghaiTime, messageKindText, paragraphs, renderHtmlPage } from '@wenzheng/web-pages';
 import type { PortalStatus } from './portal.service';
 
 /**
@@ -10,29 +9,7 @@ import type { PortalStatus } from './portal.service';
 export const STATUS_PAGE_PATH = '/portal/status';
 export const RATING_PATH = '/portal/status/rating';
 
-const KIND_TEXT: { readonly [K in MessageKind]: string } = {
-  consult: '咨询',
-  help: '求助',
-  suggestion: '建议',
-  complaint: '投诉',
-  report: '举报',
-  urgent: '紧急',
-};
-
 const SCORE_TEXT = ['很不满意', '不满意', '一般', '满意', '很满意'];
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-
-/** `2026年10月26日 23:59` in Asia/Shanghai (a fixed UTC+8). */
-export function formatShanghaiTime(iso: string): string {
-  const local = new Date(new Date(iso).getTime() + SHANGHAI_UTC_OFFSET_MS);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
-}
 
 /** The query string of a status page; the query code is the citizen's key, so it travels only in this link. */
 export function statusPageUrl(trackingNo: string, code: string): string {
@@ -61,7 +38,7 @@ export function renderStatusPage(status: PortalStatus, code: string, error?: str
 }
 
 function summarySection(status: PortalStatus): string {
-  const kind = (KIND_TEXT as Record<string, string>)[status.kind] ?? status.kind;
+  const kind = messageKindText(status.kind);
   const rows: [string, string][] = [
     ['受理编号', escapeHtml(status.trackingNo)],
     ['诉求类型', escapeHtml(kind)],
@@ -139,49 +116,13 @@ function lookupForm(): string {
 </form>`;
 }
 
-function paragraphs(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line.trim())
-    .map((line) => `<p>${escapeHtml(line)}</p>`)
-    .join('');
-}
-
 function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)} - 问政</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+  return renderHtmlPage({ title, body, noindex: true, style: STYLE });
 }
 
 const STYLE = `
-body{margin:0;font:16px/1.6 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;color:#1a1a1a;background:#f4f5f7}
-main{max-width:44rem;margin:0 auto;padding:1.5rem 1rem;background:#fff;min-height:100vh;box-sizing:border-box}
-h1{font-size:1.5rem;margin:0 0 1rem}
-h2{font-size:1.15rem;margin:1.5rem 0 .5rem;border-bottom:1px solid #d0d4da;padding-bottom:.25rem}
 dl{display:grid;grid-template-columns:8em 1fr;gap:.25rem 1rem;margin:0}
 dt{color:#4a4f57}dd{margin:0}
 .reply{background:#f0f6ff;border-left:4px solid #1d5fbf;padding:.5rem 1rem}
 .reply p{margin:.25rem 0}
-.meta{color:#4a4f57;font-size:.9rem}
-.notice{background:#fdecec;border-left:4px solid #b3261e;padding:.5rem 1rem;color:#7a1a14}
-form{display:grid;gap:.5rem;max-width:28rem}
-fieldset{border:1px solid #d0d4da;padding:.5rem 1rem}
-fieldset label{display:block}
-input:not([type=radio]),textarea{font:inherit;padding:.4rem;border:1px solid #6b7280;border-radius:4px}
-button{font:inherit;padding:.5rem 1rem;background:#1d5fbf;color:#fff;border:0;border-radius:4px;cursor:pointer;justify-self:start}
-:focus-visible{outline:3px solid #f5a623;outline-offset:2px}
 `;

@@ -1,0 +1,81 @@
+import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
+import { InputError } from '@wenzheng/errors';
+import {
+  ATOM_CONTENT_TYPE,
+  ArchiveService,
+  archiveFiltersOf,
+  renderArchiveEntryPage,
+  renderArchiveFeed,
+  renderArchiveFilterErrorPage,
+  renderArchiveNotFoundPage,
+  renderArchiveSearchPage,
+  renderArchiveUnitsPage,
+} from '@wenzheng/publishing';
+
+const HTML = 'text/html; charset=utf-8';
+const CACHE = 'public, max-age=60';
+// The pages need no script at all; styles are inline.
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** The public archive (公开答复) as server-rendered HTML and an Atom feed, for browsers without JavaScript; pages, not API. */
+@ApiExcludeController()
+@Controller('archive')
+export class ArchivePagesController {
+  constructor(
+    private readonly archive: ArchiveService,
+    @Inject(TIME_SOURCE) private readonly time: TimeSource,
+  ) {}
+
+  /** Search and filters; a filter the archive refuses answers 400 with the form and the reason. */
+  @Get()
+  @Header('Content-Type', HTML)
+  @Header('Cache-Control', CACHE)
+  @Header('Content-Security-Policy', CSP)
+  async search(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const [units, result] = await Promise.all([this.archive.units(), this.archive.search(query).catch((error: unknown) => refusal(error))]);
+    if (result instanceof InputError) {
+      response.status(400);
+      return renderArchiveFilterErrorPage(archiveFiltersOf(query), units, { field: result.field, message: result.message });
+    }
+    return renderArchiveSearchPage(archiveFiltersOf(query), units, result);
+  }
+
+  @Get('units')
+  @Header('Content-Type', HTML)
+  @Header('Cache-Control', CACHE)
+  @Header('Content-Security-Policy', CSP)
+  async units(): Promise<string> {
+    return renderArchiveUnitsPage(await this.archive.unitFigures());
+  }
+
+  @Get('feed.atom')
+  @Header('Content-Type', ATOM_CONTENT_TYPE)
+  @Header('Cache-Control', CACHE)
+  async feed(@Req() request: Request): Promise<string> {
+    return renderArchiveFeed(await this.archive.latest(50), { baseUrl: `${request.protocol}://${request.get('host') ?? 'localhost'}`, now: this.time.now() });
+  }
+
+  /** One reply; a withdrawn one is a tombstone (410); unknown, draft and withheld all answer the same 404. */
+  @Get('replies/:id')
+  @Header('Content-Type', HTML)
+  @Header('Cache-Control', CACHE)
+  @Header('Content-Security-Policy', CSP)
+  async entry(@Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const entry = await this.archive.entry(id);
+    if (!entry) {
+      response.status(404);
+      return renderArchiveNotFoundPage();
+    }
+    if ('withdrawn' in entry) response.status(410);
+    return renderArchiveEntryPage(entry);
+  }
+}
+
+/** A refused filter becomes the value to render; anything else is a real failure. */
+function refusal(error: unknown): InputError {
+  if (error instanceof InputError) return error;
+  throw error;
+}
