@@ -291,4 +291,58 @@ describe('public archive in a browser', () => {
     expect(parsed.entries[0].title).toBe(`小学门口校车乱停${SCRIPT}`);
     expect(parsed.entries[0].content).toContain(`我在留言里写了${SCRIPT}`);
   });
+
+  // Last: the published interpretation becomes an archive entry, which the tests above do not expect.
+  it('lists a policy document as pending, then links its published interpretation', async () => {
+    const publishedOn = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const document = {
+      title: '平度市城乡低保对象认定办法',
+      docNumber: '平政办发〔2026〕31号',
+      issuingUnit: 'pingdu-office',
+      draftingUnit: 'pingdu-civil-affairs',
+      publishedOn,
+      url: 'https://www.pingdu.gov.cn/n1/art/2026/31.html',
+    };
+    const registered = (await staff('pingdu-office.dispatcher', 'POST', '/policy-documents', document)) as { id: string; dueAt: string };
+    const due = new Date(Date.parse(registered.dueAt) + 8 * 3_600_000);
+    const dueText = `${due.getUTCFullYear()}年${due.getUTCMonth() + 1}月${due.getUTCDate()}日`;
+
+    await page.goto(`${hub.baseUrl}/archive`);
+    const nav = page.getByRole('navigation', { name: '公开答复栏目' });
+    await nav.getByRole('link', { name: '政策文件与解读' }).click();
+    await page.waitForURL(/\/archive\/policies$/);
+    expect(await nav.getByRole('link', { name: '政策文件与解读' }).getAttribute('aria-current')).toBe('page');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('政策文件与解读');
+    const table = page.getByRole('table', { name: '政策文件及其解读' });
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['文件名称', '文号', '发布单位', '公开日期', '解读']);
+    const row = table.getByRole('row').filter({ hasText: document.docNumber });
+    expect(await row.count()).toBe(1);
+    expect(await row.getByRole('rowheader').count()).toBe(1);
+    const cells = await row.locator('td').allTextContents();
+    const [year, month, day] = publishedOn.split('-').map(Number);
+    expect(cells.slice(0, 3)).toEqual([document.docNumber, '市政府办公室', `${year}年${month}月${day}日`]);
+    expect(cells[3]).toBe(`解读待发布（应于 ${dueText} 前发布）`);
+    expect(await row.getByRole('link', { name: /查看解读/ }).count()).toBe(0);
+    const source = row.getByRole('link', { name: new RegExp(document.title) });
+    expect(await source.getAttribute('href')).toBe(document.url);
+    expect(await source.getAttribute('rel')).toBe('noopener');
+    expect(await source.getAttribute('target')).toBe('_blank');
+
+    const body = '本办法明确了城乡低保对象的认定条件、家庭收入核算方法和办理流程，可到镇街便民服务中心申请。';
+    await staff('pingdu-civil-affairs.handler', 'PUT', `/interpretations/${registered.id}`, { body });
+    await staff('pingdu-civil-affairs.handler', 'POST', `/interpretations/${registered.id}/submit`);
+    const approved = (await staff('pingdu-civil-affairs.reviewer', 'POST', `/interpretations/${registered.id}/approve`)) as { state: string; publicationId: string };
+    expect(approved.state).toBe('published');
+
+    await page.reload();
+    expect(await row.locator('td').last().textContent()).not.toContain('待发布');
+    const interpretation = row.getByRole('link', { name: /查看解读/ });
+    expect(await interpretation.getAttribute('href')).toBe(`/archive/replies/${approved.publicationId}`);
+    await page.screenshot({ path: '/tmp/archive-policies.png', fullPage: true });
+    await interpretation.click();
+    await page.waitForURL(new RegExp(`/archive/replies/${approved.publicationId}$`));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`《${document.title}》政策解读`);
+    expect(await page.locator('dl.facts').textContent()).toContain('政策解读');
+    expect(await page.getByTestId('reply-text').textContent()).toContain(body);
+  });
 });

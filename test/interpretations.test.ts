@@ -54,7 +54,7 @@ describe('policy interpretations (政策解读), due 3 working days after the do
     const found = await call(hub.baseUrl, 'GET', `/api/v1/archive/replies?q=${encodeURIComponent('低保')}`);
     expect(found.body.items).toEqual([expect.objectContaining({ kind: 'interpretation', title: `《${document(12).title}》政策解读` })]);
     const policies = await call(hub.baseUrl, 'GET', '/api/v1/archive/policies');
-    expect(policies.body).toEqual([expect.objectContaining({ docNumber: '平政办发〔2026〕12号', interpretationId: approved.body.publicationId })]);
+    expect(policies.body).toEqual([expect.objectContaining({ docNumber: '平政办发〔2026〕12号', publicationId: approved.body.publicationId })]);
   });
 
   it('counts a late interpretation as late in the figures', async () => {

@@ -6,11 +6,13 @@ import { InputError } from '@wenzheng/errors';
 import {
   ATOM_CONTENT_TYPE,
   ArchiveService,
+  InterpretationService,
   archiveFiltersOf,
   renderArchiveEntryPage,
   renderArchiveFeed,
   renderArchiveFilterErrorPage,
   renderArchiveNotFoundPage,
+  renderArchivePoliciesPage,
   renderArchiveSearchPage,
   renderArchiveUnitsPage,
 } from '@wenzheng/publishing';
@@ -26,6 +28,7 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form
 export class ArchivePagesController {
   constructor(
     private readonly archive: ArchiveService,
+    private readonly interpretations: InterpretationService,
     @Inject(TIME_SOURCE) private readonly time: TimeSource,
   ) {}
 
@@ -49,6 +52,15 @@ export class ArchivePagesController {
   @Header('Content-Security-Policy', CSP)
   async units(): Promise<string> {
     return renderArchiveUnitsPage(await this.archive.unitFigures());
+  }
+
+  /** 政策文件与解读: the policy documents with their interpretation, or the date it is due. */
+  @Get('policies')
+  @Header('Content-Type', HTML)
+  @Header('Cache-Control', CACHE)
+  @Header('Content-Security-Policy', CSP)
+  async policies(): Promise<string> {
+    return renderArchivePoliciesPage(await this.interpretations.policies());
   }
 
   @Get('feed.atom')

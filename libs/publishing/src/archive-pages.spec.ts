@@ -1,5 +1,6 @@
 import {
   ArchiveFilters,
+  ArchivePolicy,
   archiveFiltersOf,
   archivePageUrl,
   archiveReplyPath,
@@ -7,6 +8,7 @@ import {
   renderArchiveEntryPage,
   renderArchiveFilterErrorPage,
   renderArchiveNotFoundPage,
+  renderArchivePoliciesPage,
   renderArchiveSearchPage,
   renderArchiveUnitsPage,
 } from './archive-pages';
@@ -63,6 +65,7 @@ describe('every archive page', () => {
     ['tombstone', renderArchiveEntryPage({ id: entry.id, withdrawn: true, reason: null, withdrawnAt: '2026-10-20T01:00:00.000Z' })],
     ['not found', renderArchiveNotFoundPage()],
     ['units', renderArchiveUnitsPage([])],
+    ['policies', renderArchivePoliciesPage([])],
   ];
 
   it.each(pages)('%s: Chinese, one h1, a skip link, the archive navigation and feed, no script, indexable', (_what, html) => {
@@ -73,6 +76,12 @@ describe('every archive page', () => {
     expect(html).toContain('<nav aria-label="公开答复栏目">');
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toContain('noindex');
+  });
+
+  it.each(pages)('%s: links the search, the unit figures and the policies', (_what, html) => {
+    const nav = /<nav aria-label="公开答复栏目">[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+    expect(nav).toContain('href="/archive/units"');
+    expect(nav).toContain('href="/archive/policies"');
   });
 });
 
@@ -341,6 +350,104 @@ describe('renderArchiveUnitsPage', () => {
 
   it('says so when there are no units', () => {
     expect(visibleText(renderArchiveUnitsPage([]))).toContain('暂无承办单位数据。');
+  });
+});
+
+describe('renderArchivePoliciesPage', () => {
+  const published: ArchivePolicy = {
+    title: '平度市城乡低保对象认定办法',
+    docNumber: '平政办发〔2026〕12号',
+    publishedOn: '2026-11-20',
+    url: 'https://www.pingdu.gov.cn/n1/art/2026/12.html',
+    unit: '市政府办公室',
+    publicationId: entry.id,
+    dueAt: '2026-11-25T15:59:59.000Z',
+  };
+  const pending: ArchivePolicy = {
+    title: '平度市临时救助实施细则',
+    docNumber: '平政办发〔2026〕13号',
+    publishedOn: '2026-11-23',
+    url: null,
+    unit: '市政府办公室',
+    publicationId: null,
+    // The end of the 3rd working day: 11-26 23:59:59 in Shanghai.
+    dueAt: '2026-11-26T15:59:59.000Z',
+  };
+  const html = renderArchivePoliciesPage([pending, published]);
+  const rows = [...html.matchAll(/<tr data-testid="policy-row"[\s\S]*?<\/tr>/g)].map((m) => m[0]);
+  const cells = (row: string) => [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => m[1]);
+
+  it('is a table with a caption and column and row headers, in the order given', () => {
+    expect(html).toContain('<h1>政策文件与解读</h1>');
+    expect(html).toContain('<title>政策文件与解读 - 问政</title>');
+    expect(html).toContain('<caption id="policies-caption">政策文件及其解读</caption>');
+    expect(html).toContain('role="region" aria-labelledby="policies-caption" tabindex="0"');
+    const head = /<thead>[\s\S]*?<\/thead>/.exec(html)?.[0] ?? '';
+    expect([...head.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1])).toEqual(['文件名称', '文号', '发布单位', '公开日期', '解读']);
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => /data-doc-number="([^"]*)"/.exec(r)?.[1])).toEqual([pending.docNumber, published.docNumber]);
+    for (const row of rows) expect(row).toMatch(/<th scope="row">/);
+  });
+
+  it('marks itself as the current section of the navigation', () => {
+    expect(html).toContain('<a href="/archive/policies" aria-current="page">政策文件与解读</a>');
+    expect(html).toContain('<a href="/archive/units">各单位答复情况</a>');
+  });
+
+  it('links the title to the document on its own site, opened safely, and the interpretation to its archive entry', () => {
+    const [title, docNumber, unit, date, interpretation] = cells(rows[1]);
+    expect(title).toMatch(/^<a href="https:\/\/www\.pingdu\.gov\.cn\/n1\/art\/2026\/12\.html" target="_blank" rel="noopener">平度市城乡低保对象认定办法/);
+    expect(visibleText(title)).toContain('外部网站，在新窗口打开');
+    expect(docNumber).toBe('平政办发〔2026〕12号');
+    expect(unit).toBe('市政府办公室');
+    expect(date).toBe('<time datetime="2026-11-20">2026年11月20日</time>');
+    expect(interpretation).toContain(`<a href="/archive/replies/${entry.id}">查看解读`);
+    expect(interpretation).not.toContain('待发布');
+  });
+
+  it('shows a document without an address as plain text', () => {
+    const [title] = cells(rows[0]);
+    expect(title).toBe('平度市临时救助实施细则');
+    expect(rows[0]).not.toContain('rel="noopener"');
+  });
+
+  it('shows a pending interpretation with the Shanghai date it is due, and no link to it', () => {
+    const interpretation = cells(rows[0])[4];
+    expect(visibleText(interpretation).trim()).toBe('解读待发布（应于 2026年11月26日 前发布）');
+    expect(interpretation).toContain('<time datetime="2026-11-26">');
+    expect(interpretation).not.toContain('<a ');
+  });
+
+  it.each([
+    ['2026-11-26T15:59:59.000Z', '2026年11月26日'],
+    // Past midnight in Shanghai, still the 26th in UTC.
+    ['2026-11-26T16:30:00.000Z', '2026年11月27日'],
+  ])('shows the due instant %s as the Shanghai date %s', (dueAt, shown) => {
+    expect(visibleText(renderArchivePoliciesPage([{ ...pending, dueAt }]))).toContain(`解读待发布（应于 ${shown} 前发布）`);
+  });
+
+  it('escapes the title, the number, the unit and the address', () => {
+    const evil = renderArchivePoliciesPage([
+      { ...published, title: XSS, docNumber: XSS, unit: XSS, url: 'https://example.org/?a="><script>x</script>' },
+      { ...pending, title: XSS },
+    ]);
+    expect(evil).not.toContain('<script>');
+    expect(evil).toContain(`<th scope="row"><a href="https://example.org/?a=&quot;&gt;&lt;script&gt;x&lt;/script&gt;" target="_blank" rel="noopener">${XSS_ESCAPED}`);
+    expect(evil).toContain(`<th scope="row">${XSS_ESCAPED}</th>`);
+    expect(evil).toContain(`<td>${XSS_ESCAPED}</td>`);
+    expect(evil).toContain(`data-doc-number="${XSS_ESCAPED}"`);
+  });
+
+  it('links no address that is not http(s)', () => {
+    const page = renderArchivePoliciesPage([{ ...published, url: 'javascript:alert(1)' }]);
+    expect(page).not.toContain('javascript:');
+    expect(page).toContain(`<th scope="row">${published.title}</th>`);
+  });
+
+  it('says so when there are no documents', () => {
+    const empty = renderArchivePoliciesPage([]);
+    expect(visibleText(empty)).toContain('暂无政策文件。');
+    expect(empty).not.toContain('<table');
   });
 });
 

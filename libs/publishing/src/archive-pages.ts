@@ -17,6 +17,7 @@ import { TextPiece, highlight } from './search-text';
 
 export const ARCHIVE_PATH = '/archive';
 export const ARCHIVE_UNITS_PATH = '/archive/units';
+export const ARCHIVE_POLICIES_PATH = '/archive/policies';
 export const ARCHIVE_FEED_PATH = '/archive/feed.atom';
 
 export function archiveReplyPath(id: string): string {
@@ -126,6 +127,70 @@ ${rows.join('\n')}
 <p>近 365 天内各承办单位的答复情况：已公开的答复数，答复用时（按工作日计，节假日不计），按期限答复的比例，以及来信人的评价（满分 5 分）。“—”表示暂无数据。</p>
 ${table}`;
   return archivePage('各单位答复情况', body, 'units', true);
+}
+
+/** A policy document as `InterpretationService.policies()` lists it; `publicationId` is its published archive entry. */
+export interface ArchivePolicy {
+  title: string;
+  docNumber: string;
+  /** `YYYY-MM-DD` */
+  publishedOn: string;
+  url: string | null;
+  /** The issuing unit's name. */
+  unit: string;
+  publicationId: string | null;
+  /** The instant the interpretation is due (ISO). */
+  dueAt: string;
+}
+
+/** 政策文件与解读: the policy documents, newest first, each with its interpretation or the date it is due. */
+export function renderArchivePoliciesPage(policies: readonly ArchivePolicy[]): string {
+  const head = ['文件名称', '文号', '发布单位', '公开日期', '解读'];
+  const rows = policies.map(
+    (p) => `<tr data-testid="policy-row" data-doc-number="${escapeHtml(p.docNumber)}">
+<th scope="row">${policyTitle(p)}</th>
+<td>${escapeHtml(p.docNumber)}</td>
+<td>${escapeHtml(p.unit)}</td>
+<td class="date">${localDate(p.publishedOn)}</td>
+<td data-testid="policy-interpretation">${policyInterpretation(p)}</td>
+</tr>`,
+  );
+  const table = policies.length
+    ? `<div class="table-wrap" role="region" aria-labelledby="policies-caption" tabindex="0">
+<table class="policies" data-testid="policies">
+<caption id="policies-caption">政策文件及其解读</caption>
+<thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</div>`
+    : '<p data-testid="policies-empty">暂无政策文件。</p>';
+  const body = `<h1>政策文件与解读</h1>
+<p>公开的政策文件及其解读，按公开日期由近及远排列。政策文件公开后，起草单位应在 3 个工作日内发布解读。</p>
+${table}`;
+  return archivePage('政策文件与解读', body, 'policies', true);
+}
+
+/** The title, linked to the document's own page when it has an http(s) address; that page is on another site. */
+function policyTitle(policy: ArchivePolicy): string {
+  const title = escapeHtml(policy.title);
+  if (!policy.url || !/^https?:\/\//i.test(policy.url)) return title;
+  return `<a href="${escapeHtml(policy.url)}" target="_blank" rel="noopener">${title}<span aria-hidden="true"> ↗</span><span class="sr-only">（外部网站，在新窗口打开）</span></a>`;
+}
+
+function policyInterpretation(policy: ArchivePolicy): string {
+  if (policy.publicationId) {
+    return `<a href="${escapeHtml(archiveReplyPath(policy.publicationId))}">查看解读<span class="sr-only">：${escapeHtml(policy.title)}</span></a>`;
+  }
+  return `解读待发布（应于 <time datetime="${shanghaiIsoDate(policy.dueAt)}">${formatShanghaiDate(policy.dueAt)}</time> 前发布）`;
+}
+
+/** `2026-11-20` → `2026年11月20日` in a `<time>`; anything else is shown as it is. */
+function localDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return escapeHtml(date);
+  return `<time datetime="${date}">${match[1]}年${Number(match[2])}月${Number(match[3])}日</time>`;
 }
 
 /** Up to `length` characters of `text` (whitespace folded) around the first query term, with the terms marked. */
@@ -311,7 +376,7 @@ const days = (value: number | null) => (value === null ? NO_DATA : `${number(val
 const percent = (value: number | null) => (value === null ? NO_DATA : `${Math.round(value * 1000) / 10}%`);
 const score = (value: number | null) => (value === null ? NO_DATA : `${number(value)} 分`);
 
-type Section = 'search' | 'units';
+type Section = 'search' | 'units' | 'policies';
 
 function archivePage(title: string, body: string, current?: Section, wide = false): string {
   const link = (href: string, text: string, section?: Section) =>
@@ -322,6 +387,7 @@ function archivePage(title: string, body: string, current?: Section, wide = fals
 <nav aria-label="公开答复栏目">
 ${link(ARCHIVE_PATH, '公开答复', 'search')}
 ${link(ARCHIVE_UNITS_PATH, '各单位答复情况', 'units')}
+${link(ARCHIVE_POLICIES_PATH, '政策文件与解读', 'policies')}
 ${link(ARCHIVE_FEED_PATH, '订阅（Atom）')}
 </nav>
 </header>`;
@@ -370,4 +436,6 @@ th,td{border:1px solid #d0d4da;padding:.4rem .6rem;vertical-align:top}
 thead th{background:#eef1f5;text-align:left}
 td{text-align:right;white-space:nowrap}
 tbody th{text-align:left;font-weight:normal}
+.policies td{text-align:left;white-space:normal}
+.policies td.date{white-space:nowrap}
 `;

@@ -146,13 +146,13 @@ export class InterpretationService {
     });
   }
 
-  /** The public list: documents with their interpretation's archive entry once published. */
+  /** The public list: documents with their interpretation's archive entry (`publicationId`) once published. */
   policies(): Promise<
-    { title: string; docNumber: string; publishedOn: string; url: string | null; unit: string; interpretationId: string | null; dueAt: string }[]
+    { title: string; docNumber: string; publishedOn: string; url: string | null; unit: string; publicationId: string | null; dueAt: string }[]
   > {
     return this.dataSource.query(
       `SELECT d.title, d.doc_number AS "docNumber", d.published_on::text AS "publishedOn", d.url, u.name AS unit,
-              p.id AS "interpretationId", i.due_at AS "dueAt"
+              p.id AS "publicationId", to_char(i.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "dueAt"
          FROM policy_documents d JOIN policy_interpretations i ON i.document_id = d.id JOIN units u ON u.id = d.issuing_unit_id
          LEFT JOIN publications p ON p.id = i.publication_id AND p.state = 'published'
         ORDER BY d.published_on DESC, d.doc_number LIMIT 200`,
