@@ -19,7 +19,7 @@ import { CalendarYears1764000000000 } from '../libs/database/src/migrations/1764
 import { requireBuiltCli, runCli } from './support/cli';
 import { login } from './support/staff-client';
 import { InProcessHub, startInProcessHub } from './support/in-process-hub';
-import { withMigrationRunner } from './support/migration-runner';
+import { downAndUp, withMigrationRunner } from './support/migration-runner';
 import { connect } from './support/test-database';
 import { REDIS_URL, hubTestEnv } from './support/test-env';
 import { waitFor } from './support/wait-for';
@@ -411,12 +411,9 @@ describe('calendar years managed without SQL', () => {
 describe('migration 1764000000000-CalendarYears', () => {
   it('goes down and up again', () =>
     withMigrationRunner(async (runner, databaseUrl) => {
-      const migration = new CalendarYears1764000000000();
       const table = async () => (await runner.query(`SELECT to_regclass('public.calendar_years') AS t`))[0].t;
       expect(await table()).toBe('calendar_years');
-      await migration.down(runner);
-      expect(await table()).toBeNull();
-      await migration.up(runner);
+      await downAndUp(runner, CalendarYears1764000000000, async () => expect(await table()).toBeNull());
       expect(await table()).toBe('calendar_years');
       const client = await connect(databaseUrl);
       try {

@@ -1,7 +1,7 @@
 import { Workbench1764100000000 } from '../libs/database/src/migrations/1764100000000-Workbench';
 import { requireBuiltCli, runCli } from './support/cli';
 import { InProcessHub, startInProcessHub } from './support/in-process-hub';
-import { withMigrationRunner } from './support/migration-runner';
+import { downAndUp, withMigrationRunner } from './support/migration-runner';
 import { call, login } from './support/staff-client';
 import { hubTestEnv } from './support/test-env';
 
@@ -70,13 +70,10 @@ describe('staff accounts from the CLI', () => {
 describe('migration 1764100000000-Workbench', () => {
   it('goes down and up again', () =>
     withMigrationRunner(async (runner) => {
-      const migration = new Workbench1764100000000();
       const tables = async () =>
         (await runner.query(`SELECT to_regclass('public.staff_users') AS users, to_regclass('public.ticket_replies') AS replies`))[0];
       expect(await tables()).toEqual({ users: 'staff_users', replies: 'ticket_replies' });
-      await migration.down(runner);
-      expect(await tables()).toEqual({ users: null, replies: null });
-      await migration.up(runner);
+      await downAndUp(runner, Workbench1764100000000, async () => expect(await tables()).toEqual({ users: null, replies: null }));
       expect(await tables()).toEqual({ users: 'staff_users', replies: 'ticket_replies' });
     }));
 });

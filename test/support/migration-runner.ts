@@ -1,5 +1,6 @@
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { dataSourceOptions } from '../../libs/database/src';
+import { MIGRATIONS } from '../../libs/database/src/migrations';
 import { createTestDatabase } from './test-database';
 
 /** A query runner on a fresh copy of the migrated template database, for taking one migration down and up again. */
@@ -15,4 +16,17 @@ export async function withMigrationRunner(work: (runner: QueryRunner, databaseUr
     await dataSource.destroy();
     await database.drop();
   }
+}
+
+/**
+ * Takes `target` down (the migrations after it first, newest first, since they may depend on it), runs `whileDown`,
+ * then brings them all up again in order.
+ */
+export async function downAndUp(runner: QueryRunner, target: new () => MigrationInterface, whileDown: () => Promise<void>): Promise<void> {
+  const index = MIGRATIONS.findIndex((m) => m === target);
+  if (index < 0) throw new Error(`${target.name} is not in MIGRATIONS`);
+  const stack = MIGRATIONS.slice(index).map((M) => new M());
+  for (const migration of [...stack].reverse()) await migration.down(runner);
+  await whileDown();
+  for (const migration of stack) await migration.up(runner);
 }

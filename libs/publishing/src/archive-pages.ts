@@ -112,17 +112,7 @@ export function renderArchiveUnitsPage(figures: readonly ArchiveUnitFigures[]): 
 <td>${percent(f.resolvedRate)}</td>
 </tr>`,
   );
-  const table = figures.length
-    ? `<div class="table-wrap" role="region" aria-labelledby="units-caption" tabindex="0">
-<table data-testid="unit-figures">
-<caption id="units-caption">近 365 天各承办单位答复情况</caption>
-<thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>
-</div>`
-    : '<p data-testid="units-empty">暂无承办单位数据。</p>';
+  const table = dataTable({ name: 'units', testId: 'unit-figures', caption: '近 365 天各承办单位答复情况', head, rows, empty: '暂无承办单位数据。' });
   const body = `<h1>各单位答复情况</h1>
 <p>近 365 天内各承办单位的答复情况：已公开的答复数，答复用时（按工作日计，节假日不计），按期限答复的比例，以及来信人的评价（满分 5 分）。“—”表示暂无数据。</p>
 ${table}`;
@@ -155,17 +145,7 @@ export function renderArchivePoliciesPage(policies: readonly ArchivePolicy[]): s
 <td data-testid="policy-interpretation">${policyInterpretation(p)}</td>
 </tr>`,
   );
-  const table = policies.length
-    ? `<div class="table-wrap" role="region" aria-labelledby="policies-caption" tabindex="0">
-<table class="policies" data-testid="policies">
-<caption id="policies-caption">政策文件及其解读</caption>
-<thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>
-</div>`
-    : '<p data-testid="policies-empty">暂无政策文件。</p>';
+  const table = dataTable({ name: 'policies', testId: 'policies', className: 'policies', caption: '政策文件及其解读', head, rows, empty: '暂无政策文件。' });
   const body = `<h1>政策文件与解读</h1>
 <p>公开的政策文件及其解读，按公开日期由近及远排列。政策文件公开后，起草单位应在 3 个工作日内发布解读。</p>
 ${table}`;
@@ -439,3 +419,17 @@ tbody th{text-align:left;font-weight:normal}
 .policies td{text-align:left;white-space:normal}
 .policies td.date{white-space:nowrap}
 `;
+
+/** A captioned table in a scrollable, keyboard-focusable region; `empty` stands in when there are no rows. */
+function dataTable(t: { name: string; testId: string; className?: string; caption: string; head: readonly string[]; rows: readonly string[]; empty: string }): string {
+  if (!t.rows.length) return `<p data-testid="${t.name}-empty">${t.empty}</p>`;
+  return `<div class="table-wrap" role="region" aria-labelledby="${t.name}-caption" tabindex="0">
+<table${t.className ? ` class="${t.className}"` : ''} data-testid="${t.testId}">
+<caption id="${t.name}-caption">${t.caption}</caption>
+<thead><tr>${t.head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
+<tbody>
+${t.rows.join('\n')}
+</tbody>
+</table>
+</div>`;
+}

@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { StaffPrincipal } from '@wenzheng/auth';
+import { StaffPrincipal, seesAllTickets } from '@wenzheng/auth';
 import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
-import { AccessError, NotFoundError, StateError, isUuid, parseInput, requiredText } from '@wenzheng/errors';
+import { AccessError, StateError, parseInput, requiredText } from '@wenzheng/errors';
 import { SEGMENTER, Segmenter } from '@wenzheng/nlp';
 import { JobName, JobRequest } from '@wenzheng/queue';
 import { TICKET_SUBJECT, TicketEntity, TicketService, recordTicketEvent } from '@wenzheng/tickets';
 import { ClockService } from '@wenzheng/clocks';
 import { PublicationEntity, PublicationState } from './publication.entity';
 import { indexText } from './search-text';
+import { findInUnitScope } from './unit-scoped';
 
 export const PUBLICATION_PURPOSE = 'publication';
 
@@ -67,7 +68,7 @@ export class PublicationService {
 
   async list(staff: StaffPrincipal, state: string | undefined): Promise<StaffPublicationView[]> {
     const states = state ? [state] : ['draft'];
-    const all = staff.roles.includes('dispatcher');
+    const all = seesAllTickets(staff.roles);
     const rows = await this.dataSource
       .getRepository(PublicationEntity)
       .createQueryBuilder('p')
@@ -80,7 +81,7 @@ export class PublicationService {
   }
 
   async get(staff: StaffPrincipal, id: string): Promise<StaffPublicationView> {
-    return this.view(await this.find(this.dataSource.manager, staff, id, false), true);
+    return this.view(await findInUnitScope(this.dataSource.manager, PublicationEntity, staff, id, { lock: false, what: 'publication' }), true);
   }
 
   edit(staff: StaffPrincipal, id: string, body: unknown): Promise<StaffPublicationView> {
@@ -139,7 +140,7 @@ export class PublicationService {
       throw new AccessError('publishing is for the unit’s reviewer or a dispatcher');
     }
     await this.dataSource.transaction(async (manager) => {
-      const p = await this.find(manager, staff, id, true);
+      const p = await findInUnitScope(manager, PublicationEntity, staff, id, { lock: true, what: 'publication' });
       if (!from.includes(p.state)) throw new StateError(`the publication is ${p.state}; this needs ${from.join(' or ')}`, p.state);
       const done = await work(manager, p);
       if (p.ticketId) {
@@ -152,16 +153,6 @@ export class PublicationService {
       }
     });
     return this.get(staff, id);
-  }
-
-  /** A publication in the caller's scope (its unit, or any for dispatchers); 404 otherwise, as for tickets. */
-  private async find(manager: EntityManager, staff: StaffPrincipal, id: string, lock: boolean): Promise<PublicationEntity> {
-    const p = isUuid(id)
-      ? await manager.findOne(PublicationEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-      : null;
-    const visible = p && (staff.roles.includes('dispatcher') || staff.roles.includes('monitor') || p.unitId === staff.unit.id);
-    if (!p || !visible) throw new NotFoundError(`no publication ${id}`);
-    return p;
   }
 
   private async stopClock(manager: EntityManager, p: PublicationEntity, actor: string, reason: string): Promise<void> {

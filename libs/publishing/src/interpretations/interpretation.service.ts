@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { StaffPrincipal } from '@wenzheng/auth';
 import { TIME_SOURCE, TimeSource, isLocalDate, startOfShanghaiDay } from '@wenzheng/calendar';
 import { ClockService } from '@wenzheng/clocks';
-import { AccessError, InputError, NotFoundError, StateError, isUuid, parseInput, requiredText } from '@wenzheng/errors';
+import { AccessError, InputError, StateError, parseInput, requiredText } from '@wenzheng/errors';
 import { PublicationEntity } from '../publication.entity';
 import { PublicationService } from '../publication.service';
+import { findInUnitScope } from '../unit-scoped';
 import { InterpretationState, PolicyDocumentEntity, PolicyInterpretationEntity } from './policy-document.entity';
 
 export const INTERPRETATION_SUBJECT = 'interpretation';
@@ -101,7 +102,7 @@ export class InterpretationService {
   }
 
   async get(staff: StaffPrincipal, id: string): Promise<InterpretationView> {
-    await this.find(this.dataSource.manager, staff, id, false);
+    await findInUnitScope(this.dataSource.manager, PolicyInterpretationEntity, staff, id, { lock: false, what: 'interpretation' });
     return this.view(id);
   }
 
@@ -185,21 +186,12 @@ export class InterpretationService {
     work: (manager: EntityManager, i: PolicyInterpretationEntity) => Promise<void>,
   ): Promise<InterpretationView> {
     await this.dataSource.transaction(async (manager) => {
-      const i = await this.find(manager, staff, id, true);
+      const i = await findInUnitScope(manager, PolicyInterpretationEntity, staff, id, { lock: true, what: 'interpretation' });
       if (!staff.roles.includes(role) || i.unitId !== staff.unit.id) throw new AccessError(`this is for a ${role} of the drafting unit`);
       if (!from.includes(i.state)) throw new StateError(`the interpretation is ${i.state}; this needs ${from.join(' or ')}`, i.state);
       await work(manager, i);
     });
     return this.view(id);
-  }
-
-  private async find(manager: EntityManager, staff: StaffPrincipal, id: string, lock: boolean): Promise<PolicyInterpretationEntity> {
-    const i = isUuid(id)
-      ? await manager.findOne(PolicyInterpretationEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-      : null;
-    const visible = i && (staff.roles.includes('dispatcher') || staff.roles.includes('monitor') || i.unitId === staff.unit.id);
-    if (!i || !visible) throw new NotFoundError(`no interpretation ${id}`);
-    return i;
   }
 
   private async view(id: string): Promise<InterpretationView> {
