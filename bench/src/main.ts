@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AnalyzeFigures, benchAnalyze } from './analyze.bench';
+import { ARCHIVE_QUERIES, ArchiveFigures, ArchiveQueryName, ArchiveTarget, benchArchive } from './archive.bench';
 import {
   BENCH_DATABASE,
   QUEUE_PREFIX,
@@ -21,7 +22,7 @@ import {
   benchWorkbench,
 } from './workbench.bench';
 
-const SECTIONS = ['intake', 'analyze', 'e2e', 'workbench'] as const;
+const SECTIONS = ['intake', 'analyze', 'e2e', 'workbench', 'archive'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const CORPUS_LINES = 5000;
@@ -241,6 +242,94 @@ function printWorkbench(f: WorkbenchFigures): void {
   print(`\nLoad average ${f.loadBefore.toFixed(2)} → ${f.loadAfter.toFixed(2)}.`);
 }
 
+const ARCHIVE_TARGETS: Record<ArchiveTarget, string> = {
+  'hub-http': 'hub: GET /api/v1/archive/replies',
+  'hub-service': 'hub: ArchiveService.search in-process',
+  scan: "baseline: ILIKE '%word%' scan, count + newest page",
+};
+
+/** A ratio that may be far below 1 (hub / scan): two significant digits there, as ratio() elsewhere. */
+function smallRatio(numerator: number, denominator: number): string {
+  const r = numerator / denominator;
+  return Number.isFinite(r) && r > 0 && r < 0.01 ? `${r.toPrecision(2)}×` : ratio(numerator, denominator);
+}
+
+function printArchive(f: ArchiveFigures): void {
+  const s = f.seed;
+  print(heading('5. Archive: Chinese full-text search vs an ILIKE scan'));
+  print(
+    `${count(s.rows)} published replies seeded in ${s.seconds.total.toFixed(0)} s: texts generated and segmented ${s.seconds.texts.toFixed(1)} s, ` +
+      `pool uploaded ${s.seconds.pool.toFixed(1)} s, INSERT … SELECT ${s.seconds.insert.toFixed(1)} s, ` +
+      `indexes rebuilt ${s.seconds.indexes.toFixed(1)} s (${s.rebuiltIndexes.join(', ')}), VACUUM ANALYZE ${s.seconds.vacuum.toFixed(1)} s. ` +
+      `Drawn at random from ${count(s.distinct)} distinct entries built from ${f.corpusSource}; mean characters: title ${count(s.meanChars.title)}, ` +
+      `message ${count(s.meanChars.message)}, reply ${count(s.meanChars.reply)}; ${count(s.meanLexemes)} lexemes per search_vector. ` +
+      `Heap ${count(s.tableMiB)} MiB (published_at correlation ${s.correlation.toFixed(2)}), TOAST ${count(s.toastMiB)} MiB, ` +
+      `ix_publications_search_vector ${count(s.searchIndexMiB)} MiB; the server as configured (${f.serverSettings}).\n` +
+      `Queries (pageSize 10, first page): ` +
+      f.matches
+        .map((m) => `${m.name} "${m.q}" → terms [${m.terms.join(', ')}], ${count(m.total)} matches (ILIKE ${count(m.scanTotal)})`)
+        .join('; ') +
+      '.\n' +
+      `Closed loop; HTTP rows from the client thread (rate limit raised out of the way, its Redis MULTI still sent); PostgreSQL pool ${f.poolSize}. ` +
+      'Hub rows: 5 sizing calls per query, then per row 2 warm-up requests and enough measured ones for about 3 s (20–400); below 100 requests p99 is the slowest. ' +
+      'The scan runs 3 measured requests at 1 in flight, no warm-up (p95 = p99 = the slowest of 3).\n',
+  );
+  print(
+    table(
+      ['query', 'row', 'in flight', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'main thread busy', 'pg/req', 'redis/req', 'errors'],
+      f.rows.map((r) => [
+        `${r.query} "${ARCHIVE_QUERIES.find((q) => q.name === r.query)!.q}"`,
+        ARCHIVE_TARGETS[r.target],
+        r.concurrency,
+        r.requests,
+        count(r.perSecond),
+        ms(r.p50),
+        ms(r.p95),
+        ms(r.p99),
+        `${Math.round(r.mainThreadBusy * 100)} %`,
+        r.pgPerRequest.toFixed(1),
+        r.redisPerRequest.toFixed(1),
+        r.errors,
+      ]),
+      2,
+    ),
+  );
+  for (const r of f.rows.filter((row) => row.firstError)) {
+    print(`  ${r.query} ${r.target} c=${r.concurrency}: first error: ${r.firstError}`);
+  }
+  const find = (query: ArchiveQueryName, target: ArchiveTarget, c: number) =>
+    f.rows.find((r) => r.query === query && r.target === target && r.concurrency === c)!;
+  const ratioRows = ARCHIVE_QUERIES.flatMap(({ name, q }) =>
+    (['hub-http', 'hub-service'] as const).map((target) => {
+      const hub = find(name, target, 1);
+      const scan = find(name, 'scan', 1);
+      return [
+        `${name} "${q}"`,
+        target === 'hub-http' ? 'hub HTTP / scan' : 'hub in-process / scan',
+        smallRatio(hub.p50, scan.p50),
+        smallRatio(hub.p95, scan.p95),
+        ratio(scan.p95, hub.p95),
+        hub.p95 < 50 ? 'yes' : 'no',
+        scan.p95 / hub.p95 >= 100 ? 'yes' : 'no',
+      ];
+    }),
+  );
+  print('');
+  print(
+    table(
+      ['query', 'ratio (1 in flight)', 'p50', 'p95', 'scan ÷ hub p95', 'p95 < 50 ms', '≥ 100× the scan'],
+      ratioRows,
+      2,
+    ),
+  );
+  print('\nPlans, EXPLAIN (ANALYZE, BUFFERS) (node: actual rows, inclusive time):');
+  for (const plan of f.plans) {
+    print(`\n    ${plan.label}: execution ${ms(plan.executionMs)} ms`);
+    for (const line of plan.lines) print(`      ${line}`);
+  }
+  print(`\nLoad average ${f.loadBefore.toFixed(2)} → ${f.loadAfter.toFixed(2)}.`);
+}
+
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
   const unknown = asked.filter((s) => !(SECTIONS as readonly string[]).includes(s));
@@ -282,6 +371,7 @@ async function main(): Promise<void> {
     if (sections.has('analyze')) printAnalyze(await benchAnalyze(corpus, progress), corpus.source);
     if (sections.has('e2e')) printEndToEnd(await benchEndToEnd(corpus.raw, progress));
     if (sections.has('workbench')) printWorkbench(await benchWorkbench(corpus.raw, progress));
+    if (sections.has('archive')) printArchive(await benchArchive(progress));
   } finally {
     await deleteBenchQueueKeys();
   }

@@ -77,7 +77,7 @@ export interface WorkbenchFigures {
   loadAfter: number;
 }
 
-interface Statement {
+export interface Statement {
   sql: string;
   params: unknown[];
 }
@@ -109,17 +109,20 @@ interface PlanNode {
   'Actual Total Time': number;
   'Rows Removed by Filter'?: number;
   'Rows Removed by Join Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
+  'Exact Heap Blocks'?: number;
+  'Lossy Heap Blocks'?: number;
+  'Workers Launched'?: number;
   'Shared Hit Blocks': number;
   'Shared Read Blocks': number;
   Plans?: PlanNode[];
 }
 
-async function explain(pool: Pool, label: string, statement: Statement): Promise<PlanSummary> {
-  const { rows } = await pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(
-    `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.sql}`,
-    statement.params,
-  );
-  const [{ Plan: root, 'Execution Time': executionMs }] = rows[0]['QUERY PLAN'];
+export async function explain(pool: Pool, label: string, statement: Statement): Promise<PlanSummary> {
+  const { rows } = await pool.query<{
+    'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number; JIT?: { Timing: { Total: number } } }];
+  }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.sql}`, statement.params);
+  const [{ Plan: root, 'Execution Time': executionMs, JIT: jit }] = rows[0]['QUERY PLAN'];
   const lines: string[] = [];
   const walk = (node: PlanNode, depth: number) => {
     const on = node['Relation Name'] ? ` on ${node['Relation Name']}` : '';
@@ -128,13 +131,20 @@ async function explain(pool: Pool, label: string, statement: Statement): Promise
     const loops = node['Actual Loops'] > 1 ? ` × ${node['Actual Loops']} loops` : '';
     const removedRows = (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Join Filter'] ?? 0);
     const removed = removedRows ? `, ${removedRows} removed by filter` : '';
+    const rechecked = node['Rows Removed by Index Recheck'] ? `, ${node['Rows Removed by Index Recheck']} removed by recheck` : '';
+    const heap =
+      node['Exact Heap Blocks'] !== undefined
+        ? `, heap blocks exact ${node['Exact Heap Blocks']} lossy ${node['Lossy Heap Blocks'] ?? 0}`
+        : '';
+    const workers = node['Workers Launched'] !== undefined ? ` (${node['Workers Launched']} workers)` : '';
     lines.push(
-      `${'  '.repeat(depth)}${node['Node Type']}${on}${using}${method}: ${node['Actual Rows']} rows${loops}${removed}, ` +
+      `${'  '.repeat(depth)}${node['Node Type']}${on}${using}${method}${workers}: ${node['Actual Rows']} rows${loops}${removed}${rechecked}${heap}, ` +
         `${node['Actual Total Time'].toFixed(1)} ms, buffers hit ${node['Shared Hit Blocks']} read ${node['Shared Read Blocks']}`,
     );
     for (const child of node.Plans ?? []) walk(child, depth + 1);
   };
   walk(root, 0);
+  if (jit) lines.push(`(JIT ${jit.Timing.Total.toFixed(1)} ms of it)`);
   return { label, lines, executionMs };
 }
 

@@ -6,9 +6,8 @@ import { MASK_CHARACTER, MaskSpan, maskSpan } from './mask-span';
  *
  * The house part is a run of numbered units, optionally ending with a bare room number (3号楼501), or a dashed
  * building-unit-room form (3-2-501). It is taken right after a place word (幸福小区3号楼, 人民路18号, 住址：…,
- * 门牌号：18);
- * elsewhere only when it has two units or more and one of them is clearly a dwelling (号楼/栋/幢/单元/室/弄), so
- * that dates (10月9号), document numbers (〔2026〕12号) and lines (2号线) stay.
+ * 门牌号：18); elsewhere only when it has two units or more and one of them is clearly a dwelling
+ * (号楼/栋/幢/单元/室/弄), so that dates (10月9号), document numbers (〔2026〕12号) and lines (2号线) stay.
  */
 const NUMBER = '[0-9A-Za-z]+';
 const CHINESE_NUMBER = '[一二三四五六七八九十]+';
@@ -33,10 +32,14 @@ const PARTS = new RegExp(PART, 'g');
 const MASKABLE = /[0-9A-Za-z一二三四五六七八九十]/;
 
 export function findAddresses(text: string, folded: string): MaskSpan[] {
-  const spans = [...folded.matchAll(AFTER_PLACE), ...folded.matchAll(DOOR_NUMBER)].map((match) => houseSpan(text, match.index, match[0]));
+  const spans = [...folded.matchAll(AFTER_PLACE), ...folded.matchAll(DOOR_NUMBER)].map((match) =>
+    houseSpan(text, match.index, match[0]),
+  );
   for (const match of folded.matchAll(STANDALONE)) {
     const parts = match[0].match(PARTS) ?? [];
-    if (parts.length >= 2 && parts.some((part) => DWELLING_UNIT.test(part))) spans.push(houseSpan(text, match.index, match[0]));
+    if (parts.length >= 2 && parts.some((part) => DWELLING_UNIT.test(part))) {
+      spans.push(houseSpan(text, match.index, match[0]));
+    }
   }
   return spans;
 }

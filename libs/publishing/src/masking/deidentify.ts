@@ -21,7 +21,16 @@ export interface MaskContext {
 }
 
 /** Which finding wins when two of the same length overlap (an 18-digit ID that also passes Luhn is an ID). */
-const KIND_PRIORITY: readonly MaskKind[] = ['id-number', 'bank-card', 'mobile', 'landline', 'email', 'plate', 'address', 'name'];
+const KIND_PRIORITY: readonly MaskKind[] = [
+  'id-number',
+  'bank-card',
+  'mobile',
+  'landline',
+  'email',
+  'plate',
+  'address',
+  'name',
+];
 
 /**
  * Masks personal data in a message or a reply before publication (个人信息保护法; rules.md, Publishing).

@@ -16,16 +16,20 @@ import { COMPOUND_SURNAMES, SINGLE_SURNAMES, surnameAt, surnameOf } from './surn
  *
  * - The sender's own name: every occurrence, wherever it stands.
  * - After an explicit introduction (我叫, 名叫, 姓名：, 联系人：, 我女儿叫…): surname + 1–2 given characters.
- * - After a context word (本人, 他叫, 我儿子, 孩子, 小孩…): the same, but only when the name is visibly over
+ * - After a context word (本人, 他叫, 我儿子, 孩子, 我母亲, 我爱人…): the same, but only when the name is visibly over
  *   (punctuation, a particle, 家住, 今年…), since these words are often followed by ordinary text.
  * - Before a form of address (王建国老师 → 王某老师).
  * A given name never contains characters such as 的/是/在/市/路 nor begins an everyday word (高速, 周末); a name
  * followed by 街道/镇/村/路… is a place (李园街道).
  */
-const EXPLICIT_INTRODUCTION = /(?:我叫|名叫|姓名[:]?|(?:联系|申请|投诉|举报|反映)人[:]|我的?(?:儿子|女儿|孙子|孙女|外孙女?|闺女)(?:名字)?(?:叫|名叫))\s*/g;
-const CONTEXT_INTRODUCTION = /(?:本人|[他她]叫|儿子|女儿|孙子|孙女|外孙女?|闺女|孩子|小孩)\s*/g;
+const EXPLICIT_INTRODUCTION =
+  /(?:我叫|名叫|姓名:?|(?:联系|申请|投诉|举报|反映)人:|我的?(?:儿子|女儿|孙子|孙女|外孙女?|闺女)(?:名字)?(?:叫|名叫))\s*/g;
+const CONTEXT_INTRODUCTION =
+  /(?:本人|[他她]叫|儿子|女儿|孙子|孙女|外孙女?|闺女|孩子|小孩|父亲|母亲|爸爸|妈妈|丈夫|妻子|爱人|老公|老婆|哥哥|姐姐|弟弟|妹妹)\s*/g;
 const HONORIFIC = new RegExp(HONORIFICS.join('|'), 'g');
 const HAN = /^\p{Script=Han}$/u;
+// 买买提·艾力: names of some minorities join their parts with a middle dot.
+const HAN_NAME = /^[\p{Script=Han}·•]+$/u;
 const ANONYMOUS = new RegExp(`^.{1,2}(?:某+|${HONORIFICS.join('|')})$`);
 const MASKED_GIVEN_NAME = '某';
 
@@ -58,7 +62,7 @@ export function findNames(text: string, folded: string, senderName?: string | nu
 function senderNameSpans(text: string, folded: string, senderName: string | null | undefined): MaskSpan[] {
   const name = foldWidth(senderName ?? '').trim();
   if (name.length < 2 || ANONYMOUS.test(name)) return [];
-  const replacement = [...name].every(isHan) ? surnameOf(name) + MASKED_GIVEN_NAME : `${name[0]}***`;
+  const replacement = HAN_NAME.test(name) ? surnameOf(name) + MASKED_GIVEN_NAME : `${name[0]}***`;
   const spans: MaskSpan[] = [];
   for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + name.length)) {
     spans.push(maskSpan(text, 'name', at, at + name.length, replacement));
@@ -71,6 +75,7 @@ function nameAfter(folded: string, start: number, explicit: boolean): FoundName 
   const surname = surnameAt(folded, start);
   if (surname === undefined || (!explicit && FUNCTION_SURNAMES.has(surname))) return undefined;
   const givenStart = start + surname.length;
+  if (HONORIFICS.some((word) => folded.startsWith(word, givenStart))) return undefined;
   let unsure: FoundName | undefined;
   for (const length of [2, 1]) {
     const end = givenStart + length;

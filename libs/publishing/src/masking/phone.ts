@@ -11,9 +11,11 @@ const MOBILE =
  * Landline: area code (010, 02x or a 4-digit 0[3-9]xx, optionally in parentheses) + a 7–8 digit local number that
  * starts with 2–9. Without an area code a local number is only taken right after 电话/座机/固话.
  */
+const AREA_CODE = '0(?:10|2\\d|[3-9]\\d\\d)';
+const LOCAL_NUMBER = '(?<number>[2-9]\\d{6,7})(?![0-9A-Za-z])';
 const LANDLINES = [
-  /(?<![0-9A-Za-z])(?<area>\(0(?:10|2\d|[3-9]\d\d)\)[ -]?|0(?:10|2\d|[3-9]\d\d)[ -]?)(?<number>[2-9]\d{6,7})(?![0-9A-Za-z])/g,
-  /(?<=(?:电话|座机|固话)(?:号码)?[:是为]?\s*)(?<number>[2-9]\d{6,7})(?![0-9A-Za-z])/g,
+  new RegExp(`(?<![0-9A-Za-z])(?<area>\\(${AREA_CODE}\\)[ -]?|${AREA_CODE}[ -]?)${LOCAL_NUMBER}`, 'g'),
+  new RegExp(`(?<=(?:电话|座机|固话)(?:号码)?[:是为]?\\s*)${LOCAL_NUMBER}`, 'g'),
 ];
 
 const LANDLINE_MASKED_DIGITS = 4;
@@ -35,8 +37,8 @@ export function findLandlines(text: string, folded: string): MaskSpan[] {
       const numberStart = match.index + (match.groups?.area?.length ?? 0);
       const end = match.index + match[0].length;
       const local = text.slice(numberStart, end);
-      const replacement = text.slice(match.index, numberStart) + maskAlnum(local, 0, local.length - LANDLINE_MASKED_DIGITS);
-      return maskSpan(text, 'landline', match.index, end, replacement);
+      const masked = maskAlnum(local, 0, local.length - LANDLINE_MASKED_DIGITS);
+      return maskSpan(text, 'landline', match.index, end, text.slice(match.index, numberStart) + masked);
     }),
   );
 }

@@ -1,11 +1,14 @@
 import { MaskSpan, maskAlnum, maskSpan } from './mask-span';
 
 /**
- * Province abbreviation + issuing-office letter + optional middle dot + 5 characters (6 for new-energy plates, or
+ * Province abbreviation + issuing-office letter + optional dot or space + 5 characters (6 for new-energy plates, or
  * 4 + 挂/学/警/港/澳). At least 3 digits among them keeps words like 新ABCDE out.
  */
-const PLATE =
-  /(?<head>[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z][·• ]?)(?<tail>[A-Za-z0-9]{5,6}|[A-Za-z0-9]{4}[挂学警港澳])(?![0-9A-Za-z])/g;
+const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
+const PLATE = new RegExp(
+  `(?<head>[${PROVINCES}][A-Za-z][·• ]?)(?<tail>[A-Za-z0-9]{5,6}|[A-Za-z0-9]{4}[挂学警港澳])(?![0-9A-Za-z])`,
+  'g',
+);
 
 const MIN_TAIL_DIGITS = 3;
 const KEPT_TAIL_CHARACTERS = 2;
@@ -18,8 +21,8 @@ export function findPlates(text: string, folded: string): MaskSpan[] {
     if ((tail.match(/\d/g) ?? []).length < MIN_TAIL_DIGITS) continue;
     const tailStart = match.index + head.length;
     const end = tailStart + tail.length;
-    const replacement = text.slice(match.index, tailStart) + maskAlnum(text.slice(tailStart, end), 0, KEPT_TAIL_CHARACTERS);
-    spans.push(maskSpan(text, 'plate', match.index, end, replacement));
+    const masked = maskAlnum(text.slice(tailStart, end), 0, KEPT_TAIL_CHARACTERS);
+    spans.push(maskSpan(text, 'plate', match.index, end, text.slice(match.index, tailStart) + masked));
   }
   return spans;
 }
