@@ -127,7 +127,10 @@ describe('publishing: approved replies to the public archive', () => {
     expect(events.map((e: { type: string }) => e.type)).toEqual(['publication.released', 'publication.withdrawn']);
 
     const private_ = await answered(hub, SHANTY_ONLY, '已处理。', false);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // No job was even asked for (the approval commits before it answers), so nothing can appear later.
+    expect(
+      await hub.dataSource.query(`SELECT 1 FROM outbox WHERE job_name = 'prepare-publication' AND payload->>'ticketId' = $1`, [private_.ticketId]),
+    ).toEqual([]);
     expect(await hub.dataSource.query(`SELECT 1 FROM publications WHERE ticket_id = $1`, [private_.ticketId])).toEqual([]);
     expect(await hub.dataSource.query(`SELECT 1 FROM clocks WHERE subject_id = $1 AND purpose = 'publication'`, [private_.ticketId])).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { Pool, PoolClient } from 'pg';
 import type { Segmenter } from '@wenzheng/nlp';
 import { indexText } from '@wenzheng/publishing';
 import { MESSAGE_KINDS } from '@wenzheng/routing';
+import { ASKS } from './corpus';
 
 /**
  * Topics written into a share of the generated entries, so that the searched words have known, realistic
@@ -38,14 +39,7 @@ const ESTATES = ['福泽园小区', '锦绣花园', '金鼎华府', '阳光家�
 const ROADS = ['人民路', '长江路', '扬州路', '红旗路', '杭州路', '胶平路', '福州路', '常州路', '南京路', '郑州路'];
 const LANDMARKS = ['实验小学', '人民医院', '汽车站', '农贸市场', '文化广场', '第三中学', '火车站', '供销社'];
 const GREETINGS = ['您好！', '尊敬的领导：', '领导您好，', '', '市长您好：', ''];
-const ASKS = [
-  '希望有关部门尽快处理。',
-  '请问应该向哪个部门反映？',
-  '恳请领导重视，给我们一个答复。',
-  '建议加强监管，彻底解决这个问题。',
-  '请相关部门核实情况并回复。',
-  '盼复，谢谢！',
-];
+const MESSAGE_ENDINGS = [...ASKS, '盼复，谢谢！'];
 const ACTIONS = [
   '相关情况属实，已责成{town}限期整改，目前已整改完毕。',
   '该问题涉及多个部门，已召开协调会议研究解决方案，预计{month}月底前解决到位。',
@@ -203,11 +197,11 @@ export function generateArchiveTexts(
       const t = topicText(topic, r, towns, date);
       title = t.title;
       const extra = r.next() < 0.3 ? `另外，${Array.from(body).slice(0, r.int(20, 60)).join('')}。` : '';
-      message = `${r.pick(GREETINGS)}${dated}${t.sentences.join('，')}。${extra}${r.pick(ASKS)}`;
+      message = `${r.pick(GREETINGS)}${dated}${t.sentences.join('，')}。${extra}${r.pick(MESSAGE_ENDINGS)}`;
       replyCore = t.reply.replace('{unit}', unit);
     } else {
       title = words.slice(0, titleWords).join('');
-      message = `${r.pick(GREETINGS)}${dated}${body}${r.pick(ASKS)}`;
+      message = `${r.pick(GREETINGS)}${dated}${body}${r.pick(MESSAGE_ENDINGS)}`;
       replyCore = `经${unit}调查核实，${r.pick(ACTIONS)}`
         .replace('{town}', r.pick(towns))
         .replace('{month}', String(r.int(1, 12)))

@@ -62,7 +62,8 @@ const PROBLEMS = [
   '物业公司收费不透明，电梯经常停运',
 ];
 const DURATIONS = ['已经一个多月了', '持续半年多了', '今年以来反复出现', '反映过好几次', '从去年冬天开始'];
-const ASKS = [
+/** How citizens end a message; the archive seed reuses them. */
+export const ASKS = [
   '希望有关部门尽快处理。',
   '请问应该向哪个部门反映？',
   '恳请领导重视，给我们一个答复。',

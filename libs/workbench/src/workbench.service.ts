@@ -22,7 +22,7 @@ import {
 } from '@wenzheng/tickets';
 import { TicketScope, positionOf, scopeOf } from './ticket-scope';
 import { TicketDetail, TicketPage, TicketSummary, UnitRef } from './ticket-views';
-import { TicketRow, WorkbenchTicketRepository } from './workbench-tickets.repository';
+import { OPEN_STATUSES, TicketRow, WorkbenchTicketRepository } from './workbench-tickets.repository';
 import {
   approveSchema,
   assignSchema,
@@ -449,8 +449,7 @@ export class WorkbenchService {
 
   private summary(row: TicketRow, staff: StaffPrincipal, units: Map<string, UnitRef>): TicketSummary {
     const now = this.time.now();
-    const closed = ['resolved', 'published', 'merged'].includes(row.status);
-    const overdue = !closed && row.due_at < now;
+    const overdue = OPEN_STATUSES.includes(row.status) && row.due_at < now;
     const calendar = this.calendars.current();
     const days = row.due_at >= now ? calendar.workingDaysBetween(now, row.due_at).days : -calendar.workingDaysBetween(row.due_at, now).days;
     return {
