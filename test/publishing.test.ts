@@ -1,4 +1,7 @@
+import type { QueryRunner } from 'typeorm';
+import { ArchiveSearchStatistics1764200200000 } from '../libs/database/src/migrations/1764200200000-ArchiveSearchStatistics';
 import { InProcessHub, startInProcessHub } from './support/in-process-hub';
+import { downAndUp, withMigrationRunner } from './support/migration-runner';
 import { call, login } from './support/staff-client';
 import { waitFor } from './support/wait-for';
 
@@ -170,5 +173,60 @@ describe('the public archive API is rate-limited per client address', () => {
     } finally {
       await hub.close();
     }
+  });
+});
+
+describe('archive search over many matches', () => {
+  let hub: InProcessHub;
+  beforeAll(async () => {
+    hub = await startInProcessHub({ worker: false });
+    // 1,005 replies about street lights, one a minute, and 3 about rooftop solar, the newest about lights.
+    await hub.dataSource.query(`
+      INSERT INTO publications (kind, state, title, message_text, reply_text, search_vector, published_at)
+      SELECT 'reply', 'published', '路灯不亮 ' || n, '路灯坏了', '已维修', to_tsvector('simple', '路灯 维修'), timestamptz '2026-01-01 08:00+08' + n * interval '1 minute'
+        FROM generate_series(1, 1005) n
+      UNION ALL
+      SELECT 'reply', 'published', '光伏补贴 ' || n, '光伏 光伏 补贴', '已答复', to_tsvector('simple', repeat('光伏 ', n) || '补贴'), timestamptz '2025-06-01 08:00+08' + n * interval '1 day'
+        FROM generate_series(1, 3) n`);
+  });
+  afterAll(() => hub.close());
+
+  const search = (query: string) => call(hub.baseUrl, 'GET', `/api/v1/archive/replies?${query}`);
+
+  it('counts up to 1,000 and then lists the newest matches first', async () => {
+    const page = await search(`q=${encodeURIComponent('路灯')}`);
+    expect(page.body).toMatchObject({ total: 1000, totalIsExact: false, order: 'newest' });
+    expect(page.body.items.map((i: { title: string }) => i.title)).toEqual(Array.from({ length: 10 }, (_, i) => `路灯不亮 ${1005 - i}`));
+    const last = await search(`q=${encodeURIComponent('路灯')}&page=100`);
+    expect(last.body.items.map((i: { title: string }) => i.title)).toEqual(Array.from({ length: 10 }, (_, i) => `路灯不亮 ${15 - i}`));
+    const html = await (await fetch(`${hub.baseUrl}/archive?q=${encodeURIComponent('路灯')}`)).text();
+    expect(html).toContain('共找到 <strong>超过 1000</strong> 条公开答复');
+  });
+
+  it('ranks by relevance when the matches fit under the cap', async () => {
+    const page = await search(`q=${encodeURIComponent('光伏')}`);
+    expect(page.body).toMatchObject({ total: 3, totalIsExact: true, order: 'relevance' });
+    // The oldest mentions the word most often.
+    expect(page.body.items.map((i: { title: string }) => i.title)).toEqual(['光伏补贴 3', '光伏补贴 2', '光伏补贴 1']);
+    const all = await search('');
+    expect(all.body).toMatchObject({ total: 1000, totalIsExact: false, order: 'newest' });
+  });
+
+  it('refuses pages beyond the first 1,000 results with 400', async () => {
+    const refused = await search(`q=${encodeURIComponent('路灯')}&page=101`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.field).toBe('page');
+    const html = await fetch(`${hub.baseUrl}/archive?page=101`);
+    expect(html.status).toBe(400);
+  });
+
+  it('keeps 1,000 most common lexemes in the statistics of search_vector (migration down restores the default)', async () => {
+    const target = async (runner: QueryRunner) =>
+      (await runner.query(`SELECT attstattarget FROM pg_attribute WHERE attrelid = 'publications'::regclass AND attname = 'search_vector'`))[0].attstattarget;
+    await withMigrationRunner(async (runner) => {
+      expect(await target(runner)).toBe(1000);
+      await downAndUp(runner, ArchiveSearchStatistics1764200200000, async () => expect(await target(runner)).toBe(-1));
+      expect(await target(runner)).toBe(1000);
+    });
   });
 });

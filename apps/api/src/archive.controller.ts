@@ -23,7 +23,10 @@ export class ArchiveController {
   ) {}
 
   @Get('replies')
-  @ApiOperation({ summary: 'Published replies, searched in Chinese (q) and filtered; ranked when q is given, else newest first' })
+  @ApiOperation({
+    summary:
+      'Published replies, searched in Chinese (q) and filtered; ranked by relevance when q matches at most 1,000 replies, else newest first. total counts up to 1,000 (totalIsExact false beyond); pages past the first 1,000 results answer 400',
+  })
   @ApiQuery({ name: 'q', required: false, description: 'Words to find, cut with the jieba segmenter' })
   @ApiQuery({ name: 'unit', required: false, description: 'A unit code' })
   @ApiQuery({ name: 'kind', required: false, enum: ['consult', 'help', 'suggestion', 'complaint', 'report', 'urgent'] })
@@ -31,7 +34,7 @@ export class ArchiveController {
   @ApiQuery({ name: 'to', required: false, description: 'Replied on or before (YYYY-MM-DD, Shanghai)' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false, description: '1–50, default 10' })
-  @ApiOkResponse({ description: '{ items, total, page, pageSize, terms }' })
+  @ApiOkResponse({ description: '{ items, total, totalIsExact, order (relevance | newest), page, pageSize, terms }' })
   @apiErrors(400)
   search(@Query() query: unknown): Promise<ArchiveSearchResult> {
     return this.archive.search(query);

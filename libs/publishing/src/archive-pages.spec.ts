@@ -39,6 +39,8 @@ const units = [
 const result = (over: Partial<ArchiveSearchResult> = {}): ArchiveSearchResult => ({
   items: [{ ...entry, rank: 0.5 }],
   total: 1,
+  totalIsExact: true,
+  order: 'relevance',
   page: 1,
   pageSize: 10,
   terms: [],
@@ -127,6 +129,24 @@ describe('renderArchiveSearchPage', () => {
     expect(html).toContain('<input type="date" id="to" name="to" value="2026-10-31">');
     for (const field of ['q', 'unit', 'kind', 'from', 'to']) expect(html).toMatch(new RegExp(`<label for="${field}">`));
     expect(visibleText(html)).toContain('共找到 0 条公开答复（关键词“供暖”；承办单位 市教体局；类型 投诉；答复日期 2026-10-01 至 2026-10-31）。');
+  });
+
+  it.each<[string, Partial<ArchiveSearchResult>, string]>([
+    ['a ranked search', { terms: ['光伏'], total: 12 }, '共找到 12 条公开答复（关键词“光伏”），第 1 / 2 页。按相关程度排列。'],
+    ['the whole archive', { order: 'newest', total: 12 }, '共找到 12 条公开答复，第 1 / 2 页。按答复时间从新到旧排列。'],
+    [
+      'a broad search',
+      { terms: ['供暖'], order: 'newest', total: 1000, totalIsExact: false },
+      '共找到 超过 1000 条公开答复（关键词“光伏”），第 1 / 100 页。匹配较多，按答复时间从新到旧排列；只能翻看前 1000 条，可用关键词、单位或日期缩小范围。',
+    ],
+    [
+      'a long archive',
+      { order: 'newest', total: 1000, totalIsExact: false },
+      '共找到 超过 1000 条公开答复，第 1 / 100 页。按答复时间从新到旧排列；只能翻看前 1000 条，可用关键词、单位或日期缩小范围。',
+    ],
+  ])('states the count and the order of %s', (_, over, text) => {
+    const html = renderArchiveSearchPage(over.terms ? { q: '光伏' } : {}, units, result(over));
+    expect(visibleText(html)).toContain(text);
   });
 
   it('says so when nothing matches, and shows no pagination', () => {

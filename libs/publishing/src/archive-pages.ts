@@ -7,6 +7,7 @@ import {
   renderHtmlPage,
   shanghaiIsoDate,
 } from '@wenzheng/web-pages';
+import { ARCHIVE_COUNT_CAP } from './archive.views';
 import type { ArchiveEntry, ArchiveSearchResult, ArchiveTombstone, ArchiveUnitFigures } from './archive.views';
 import { TextPiece, highlight } from './search-text';
 
@@ -249,9 +250,10 @@ function resultsSection(filters: ArchiveFilters, units: readonly ArchiveUnitOpti
     filters.kind ? `类型 ${escapeHtml(messageKindText(filters.kind))}` : '',
     filters.from || filters.to ? `答复日期 ${escapeHtml(filters.from ?? '')} 至 ${escapeHtml(filters.to ?? '')}` : '',
   ].filter(Boolean);
-  const count = `<p class="count" data-testid="result-count">共找到 <strong>${result.total}</strong> 条公开答复${
+  const total = result.totalIsExact ? String(result.total) : `超过 ${result.total}`;
+  const count = `<p class="count" data-testid="result-count">共找到 <strong>${total}</strong> 条公开答复${
     conditions.length ? `（${conditions.join('；')}）` : ''
-  }${result.total ? `，第 ${result.page} / ${pages} 页` : ''}。</p>`;
+  }${result.total ? `，第 ${result.page} / ${pages} 页` : ''}。${orderNote(result)}</p>`;
   let list: string;
   if (!result.total) {
     list = `<p data-testid="no-results">没有找到符合条件的公开答复。可以换一个关键词，或减少筛选条件。</p>`;
@@ -268,6 +270,13 @@ ${count}
 ${list}
 ${pagination(filters, result.page, pages)}
 </section>`;
+}
+
+function orderNote(result: ArchiveSearchResult): string {
+  if (!result.total) return '';
+  if (result.order === 'relevance') return '按相关程度排列。';
+  if (result.totalIsExact) return '按答复时间从新到旧排列。';
+  return `${result.terms.length ? '匹配较多，' : ''}按答复时间从新到旧排列；只能翻看前 ${ARCHIVE_COUNT_CAP} 条，可用关键词、单位或日期缩小范围。`;
 }
 
 function resultItem(entry: ArchiveEntry, terms: readonly string[]): string {

@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { TIME_SOURCE, TimeSource, addDays, isLocalDate, shanghaiDateOf, startOfShanghaiDay } from '@wenzheng/calendar';
-import { isUuid, parseInput } from '@wenzheng/errors';
+import { InputError, isUuid, parseInput } from '@wenzheng/errors';
 import { SEGMENTER, Segmenter } from '@wenzheng/nlp';
 import { MESSAGE_KINDS } from '@wenzheng/routing';
 import { TicketStatsService } from '@wenzheng/tickets';
-import type { ArchiveEntry, ArchiveSearchResult, ArchiveTombstone, ArchiveUnitFigures } from './archive.views';
+import { ARCHIVE_COUNT_CAP } from './archive.views';
+import type { ArchiveEntry, ArchiveOrder, ArchiveSearchResult, ArchiveTombstone, ArchiveUnitFigures } from './archive.views';
 import { queryTerms } from './search-text';
 
 const localDate = (field: string) => z.string().refine(isLocalDate, `${field} must be a date YYYY-MM-DD`);
@@ -55,7 +56,8 @@ const ENTRY_SQL = `
 
 /**
  * The public archive: published entries only, masked texts only. Search cuts the query with the same segmenter that
- * indexed the entries (jieba search mode at publication, precise mode here) and ranks by PostgreSQL's cover density.
+ * indexed the entries (jieba search mode at publication, precise mode here) and ranks by PostgreSQL's cover density
+ * while the matches are few enough to rank them all.
  */
 @Injectable()
 export class ArchiveService {
@@ -85,16 +87,31 @@ export class ArchiveService {
     if (query.kind) where.push(`p.message_kind = ${param(query.kind)}`);
     if (query.from) where.push(`p.replied_at >= ${param(startOfShanghaiDay(query.from))}`);
     if (query.to) where.push(`p.replied_at < ${param(startOfShanghaiDay(addDays(query.to, 1)))}`);
+    if ((query.page - 1) * query.pageSize >= ARCHIVE_COUNT_CAP) {
+      throw new InputError('page', `only the first ${ARCHIVE_COUNT_CAP} results can be paged through; narrow the search (words, unit, dates)`);
+    }
     const condition = where.join(' AND ');
     const from = `FROM publications p LEFT JOIN units u ON u.id = p.unit_id WHERE ${condition}`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+    // Counting stops after the cap: an exact count of a frequent word reads every matching heap page.
+    const [{ matches }] = await this.dataSource.query(`SELECT count(*)::int AS matches FROM (SELECT 1 ${from} LIMIT ${ARCHIVE_COUNT_CAP + 1}) s`, params);
+    // Ranking reads every match's tsvector; beyond the cap the newest matches come first, each page read from the
+    // published_at index (docs/benchmarks.md, archive).
+    const order: ArchiveOrder = terms.length && matches <= ARCHIVE_COUNT_CAP ? 'relevance' : 'newest';
     const rows: EntryRow[] = await this.dataSource.query(
       `${ENTRY_SQL}, ${rank} AS rank ${from}
-        ORDER BY rank DESC NULLS LAST, p.published_at DESC, p.id
+        ORDER BY ${order === 'relevance' ? 'rank DESC, ' : ''}p.published_at DESC, p.id
         LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}`,
       params,
     );
-    return { items: rows.map((r) => ({ ...entryOf(r), rank: r.rank ?? null })), total, page: query.page, pageSize: query.pageSize, terms };
+    return {
+      items: rows.map((r) => ({ ...entryOf(r), rank: r.rank ?? null })),
+      total: Math.min(matches, ARCHIVE_COUNT_CAP),
+      totalIsExact: matches <= ARCHIVE_COUNT_CAP,
+      order,
+      page: query.page,
+      pageSize: query.pageSize,
+      terms,
+    };
   }
 
   async entry(id: string): Promise<ArchiveEntry | ArchiveTombstone | undefined> {

@@ -32,9 +32,19 @@ export interface ArchiveQuery {
   pageSize: number;
 }
 
+/** Searches count matches up to this many; beyond it the archive says "1,000+" and pages the newest first. */
+export const ARCHIVE_COUNT_CAP = 1000;
+
+/** `relevance`: ranked by cover density (a search with at most ARCHIVE_COUNT_CAP matches); `newest`: newest first. */
+export type ArchiveOrder = 'relevance' | 'newest';
+
 export interface ArchiveSearchResult {
   items: (ArchiveEntry & { rank: number | null })[];
+  /** Matches, counted up to ARCHIVE_COUNT_CAP. */
   total: number;
+  /** False when there are more than ARCHIVE_COUNT_CAP matches. */
+  totalIsExact: boolean;
+  order: ArchiveOrder;
   page: number;
   pageSize: number;
   /** The words the query was cut into (what the pages highlight). */
