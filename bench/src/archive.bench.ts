@@ -62,7 +62,7 @@ export interface ArchiveFigures {
   seed: ArchiveSeed;
   corpusSource: string;
   /** Per query: the words the hub cut it into and the entries they match (the result's total). */
-  matches: { name: ArchiveQueryName; q: string; terms: string[]; total: number; scanTotal: number }[];
+  matches: { name: ArchiveQueryName; q: string; terms: string[]; total: number; totalIsExact: boolean; order: string; scanTotal: number }[];
   rows: ArchiveRow[];
   plans: PlanSummary[];
   poolSize: number;
@@ -150,8 +150,8 @@ export async function benchArchive(progress: (line: string) => void): Promise<Ar
         const terms = queryTerms(segmenter, q);
         hubStatements.set(name, await searchStatements(segmenter, q));
         scans.set(name, scanStatements(terms));
-        const { total } = await archive.search({ q, pageSize: String(PAGE_SIZE) });
-        matches.push({ name, q, terms, total, scanTotal: Number.NaN });
+        const { total, totalIsExact, order } = await archive.search({ q, pageSize: String(PAGE_SIZE) });
+        matches.push({ name, q, terms, total, totalIsExact, order, scanTotal: Number.NaN });
       }
       const plans: PlanSummary[] = [];
       for (const name of ['frequent', 'rare'] as const) {

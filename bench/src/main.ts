@@ -267,7 +267,7 @@ function printArchive(f: ArchiveFigures): void {
       `ix_publications_search_vector ${count(s.searchIndexMiB)} MiB; the server as configured (${f.serverSettings}).\n` +
       `Queries (pageSize 10, first page): ` +
       f.matches
-        .map((m) => `${m.name} "${m.q}" → terms [${m.terms.join(', ')}], ${count(m.total)} matches (ILIKE ${count(m.scanTotal)})`)
+        .map((m) => `${m.name} "${m.q}" → terms [${m.terms.join(', ')}], ${m.totalIsExact ? '' : 'more than '}${count(m.total)} matches, ${m.order} first (ILIKE ${count(m.scanTotal)})`)
         .join('; ') +
       '.\n' +
       `Closed loop; HTTP rows from the client thread (rate limit raised out of the way, its Redis MULTI still sent); PostgreSQL pool ${f.poolSize}. ` +
