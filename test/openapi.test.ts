@@ -15,8 +15,11 @@ interface OpenApiDocument {
   components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
 }
 
-/** Not part of the API: the Swagger UI itself, the citizen's HTML status pages and the public archive's pages and feed. */
-const NOT_DOCUMENTED = /^\/(api\/docs|portal\/status|archive)(\/|-|$)/;
+/**
+ * Not part of the API: the Swagger UI itself, the citizen's HTML status pages, the public archive's pages and feed,
+ * and the platforms' webhooks (their protocol is the platform's: docs/channels.md).
+ */
+const NOT_DOCUMENTED = /^\/(api\/docs|portal\/status|archive|channels)(\/|-|$)/;
 
 /**
  * What Express will answer, read from its router (Express 5: `app.router`), as "GET /api/v1/staff/tickets/{id}". Nest mounts

@@ -12,9 +12,10 @@ class FlakyChannel implements ReplyChannel {
   readonly channel = 'portal';
   readonly delivered: ReplyToDeliver[] = [];
   constructor(private failures: number) {}
-  async deliver(reply: ReplyToDeliver): Promise<void> {
+  async deliver(reply: ReplyToDeliver): Promise<string> {
     if (this.failures-- > 0) throw new Error('platform answered 503');
     this.delivered.push(reply);
+    return 'flaky-test-channel';
   }
 }
 
@@ -92,8 +93,8 @@ describe('the workbench on simulated time, without a worker (jobs run by hand)',
 
     expect(await job.handle({ ticketId: ticket.id, round: 1 })).toBe('done');
     expect(channel.delivered).toEqual([expect.objectContaining({ ticketId: ticket.id, trackingNo: ticket.trackingNo, body: '已处理。', unitName: '市城乡建设局' })]);
-    const [sent] = await hub.dataSource.query(`SELECT state, attempts, last_error FROM ticket_deliveries WHERE ticket_id = $1`, [ticket.id]);
-    expect(sent).toEqual({ state: 'sent', attempts: 2, last_error: null });
+    const [sent] = await hub.dataSource.query(`SELECT state, attempts, last_error, method FROM ticket_deliveries WHERE ticket_id = $1`, [ticket.id]);
+    expect(sent).toEqual({ state: 'sent', attempts: 2, last_error: null, method: 'flaky-test-channel' });
     expect(await job.handle({ ticketId: ticket.id, round: 1 })).toBe('skipped');
     const events = await hub.dataSource.query(`SELECT type FROM ticket_events WHERE ticket_id = $1 AND type = 'reply.delivered'`, [ticket.id]);
     expect(events).toHaveLength(1);

@@ -20,7 +20,7 @@ export function benchDatabaseUrl(): string {
 
 /**
  * The hub's configuration as a production start would build it (every tuning variable at its default: pool size,
- * queue concurrency, segmenter), with only the bench's own database, queue prefix, loopback port 0 and a secret.
+ * queue concurrency, segmenter), with only the bench's own database, queue prefix, loopback port 0 and secrets.
  */
 export function benchHubConfig(extra: Record<string, string> = {}): HubConfig {
   return loadHubConfig({
@@ -31,6 +31,7 @@ export function benchHubConfig(extra: Record<string, string> = {}): HubConfig {
     REDIS_URL,
     QUEUE_PREFIX,
     TRACKING_SECRET: 'wenzheng-bench-only-tracking-secret',
+    CHANNEL_SECRETS_KEY: 'wenzheng-bench-only-channel-secrets-key',
     ...extra,
   });
 }

@@ -1,10 +1,11 @@
 import { Agent, request } from 'node:http';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { LoadRun, runClosedLoop, runOpenLoop } from './load-harness';
+import { LoadRun, LoadShape, runLoad } from './load-harness';
 
 /**
  * What to send, in request order (the first `warmup` unmeasured, the rest the measured run): JSON bodies POSTed to
- * `url`, or GETs of paths (each with its query) on the origin of `url`.
+ * `url`, GETs of paths (each with its query) on the origin of `url`, or `posts`: each its own path (with its query)
+ * on that origin and a body of `contentType` (e.g. signed webhook pushes).
  */
 export type HttpTarget = {
   url: string;
@@ -12,7 +13,9 @@ export type HttpTarget = {
   headers?: Record<string, string>;
   /** Return this field of each 2xx JSON answer (e.g. the tracking number), in request order. */
   resultField?: string;
-} & ({ bodies: string[] } | { gets: string[] });
+  /** Return each 2xx answer's whole body instead (to be checked after the run, off the measured path). */
+  resultBody?: boolean;
+} & ({ bodies: string[] } | { gets: string[] } | { posts: { path: string; body: string }[]; contentType: string });
 
 /**
  * The HTTP load generator runs on its own thread so that its request building and response parsing do not share
@@ -20,7 +23,7 @@ export type HttpTarget = {
  */
 export type HttpLoadPlan = HttpTarget & {
   warmup: number;
-  load: { kind: 'closed'; concurrency: number } | { kind: 'open'; ratePerSecond: number };
+  load: LoadShape;
 };
 
 /** The measured run, and how many warm-up requests succeeded (they are not in the figures). */
@@ -32,10 +35,17 @@ interface HttpCall {
   body?: string;
 }
 
+function callsOf(plan: HttpTarget, url: URL): HttpCall[] {
+  if ('gets' in plan) return plan.gets.map((path) => ({ method: 'GET', path }));
+  if ('posts' in plan) return plan.posts.map(({ path, body }) => ({ method: 'POST', path, body }));
+  return plan.bodies.map((body) => ({ method: 'POST', path: url.pathname, body }));
+}
+
 function send(
   agent: Agent,
   url: URL,
   headers: Record<string, string>,
+  contentType: string,
   call: HttpCall,
 ): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
@@ -49,7 +59,7 @@ function send(
         headers:
           call.body === undefined
             ? headers
-            : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(call.body) },
+            : { ...headers, 'content-type': contentType, 'content-length': Buffer.byteLength(call.body) },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -73,25 +83,19 @@ async function runPlan(plan: HttpLoadPlan, measuring: () => void): Promise<HttpL
       ? new Agent({ keepAlive: true, maxSockets: plan.load.concurrency })
       : new Agent({ keepAlive: true });
   const headers = plan.headers ?? {};
-  const calls: HttpCall[] =
-    'gets' in plan
-      ? plan.gets.map((path) => ({ method: 'GET', path }))
-      : plan.bodies.map((body) => ({ method: 'POST', path: url.pathname, body }));
+  const contentType = 'posts' in plan ? plan.contentType : 'application/json';
+  const calls = callsOf(plan, url);
   const call = async (index: number): Promise<string> => {
-    const { status, text } = await send(agent, url, headers, calls[index]);
+    const { status, text } = await send(agent, url, headers, contentType, calls[index]);
     if (status < 200 || status > 299) throw new Error(`HTTP ${status}: ${text.slice(0, 200)}`);
+    if (plan.resultBody) return text;
     return plan.resultField ? String(JSON.parse(text)[plan.resultField]) : '';
   };
   const measured = calls.length - plan.warmup;
   try {
-    const { load } = plan;
-    const run = (count: number, task: (i: number) => Promise<string>) =>
-      load.kind === 'closed'
-        ? runClosedLoop(count, load.concurrency, task)
-        : runOpenLoop(count, load.ratePerSecond, task);
-    const warm = plan.warmup > 0 ? await run(plan.warmup, call) : undefined;
+    const warm = plan.warmup > 0 ? await runLoad(plan.warmup, plan.load, call) : undefined;
     measuring();
-    const measuredRun = await run(measured, (i) => call(plan.warmup + i));
+    const measuredRun = await runLoad(measured, plan.load, (i) => call(plan.warmup + i));
     return { ...measuredRun, warmupOk: warm?.latenciesMs.length ?? 0 };
   } finally {
     agent.destroy();

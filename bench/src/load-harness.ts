@@ -10,6 +10,8 @@ export interface LoadRun<T = unknown> {
   results: (T | undefined)[];
   /** Open loop only: how late the generator started a call after its scheduled time (it must stay near 0). */
   maxStartLagMs?: number;
+  /** Open loop only: the latency of call i (NaN when it failed), to show whether latency grows over the run. */
+  latencyByIndexMs?: number[];
 }
 
 function describe(error: unknown): string {
@@ -57,6 +59,7 @@ export async function runOpenLoop<T>(
 ): Promise<LoadRun<T>> {
   const latencies: number[] = [];
   const results: (T | undefined)[] = new Array(count);
+  const latencyByIndex = new Array<number>(count).fill(Number.NaN);
   const pending: Promise<void>[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -72,7 +75,8 @@ export async function runOpenLoop<T>(
       task(index).then(
         (result) => {
           results[index] = result;
-          latencies.push(performance.now() - callStarted);
+          latencyByIndex[index] = performance.now() - callStarted;
+          latencies.push(latencyByIndex[index]);
         },
         (error) => {
           errors += 1;
@@ -90,7 +94,18 @@ export async function runOpenLoop<T>(
     latenciesMs: latencies,
     results,
     maxStartLagMs,
+    latencyByIndexMs: latencyByIndex,
   };
+}
+
+/** How calls are started: `concurrency` in flight (closed loop) or at a fixed arrival rate (open loop). */
+export type LoadShape = { kind: 'closed'; concurrency: number } | { kind: 'open'; ratePerSecond: number };
+
+/** `count` calls in the given shape. */
+export function runLoad<T>(count: number, load: LoadShape, task: (index: number) => Promise<T>): Promise<LoadRun<T>> {
+  return load.kind === 'closed'
+    ? runClosedLoop(count, load.concurrency, task)
+    : runOpenLoop(count, load.ratePerSecond, task);
 }
 
 /** Nearest-rank percentile (p in 0..1) of unsorted values; NaN when there are none. */

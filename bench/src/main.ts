@@ -13,6 +13,7 @@ import { loadCorpus } from './corpus';
 import { EndToEndFigures, benchEndToEnd } from './end-to-end.bench';
 import { INTAKE_TARGETS, IntakeFigures, IntakeTarget, benchIntake } from './intake.bench';
 import { count, heading, ms, ratio, table } from './report';
+import { PLATFORM_TIMEOUT_MS, WECHAT_TARGETS, WechatFigures, WechatTarget, benchWechat } from './wechat.bench';
 import {
   SEARCH_WORD,
   WORKBENCH_PLANS,
@@ -22,7 +23,7 @@ import {
   benchWorkbench,
 } from './workbench.bench';
 
-const SECTIONS = ['intake', 'analyze', 'e2e', 'workbench', 'archive'] as const;
+const SECTIONS = ['intake', 'analyze', 'e2e', 'workbench', 'archive', 'wechat'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const CORPUS_LINES = 5000;
@@ -48,6 +49,23 @@ function loadCells(
 }
 const print = (text: string) => process.stdout.write(`${text}\n`);
 
+/** The ratio table of closed-loop rows: each pair (a / b) at each concurrency, for throughput, p50 and p99. */
+function printRatios<T extends string>(
+  rows: readonly { target: T; concurrency: number; summary: { perSecond: number; p50: number; p99: number } }[],
+  pairs: readonly [T, T, string][],
+): void {
+  const find = (target: T, c: number) => rows.find((r) => r.target === target && r.concurrency === c)!.summary;
+  const ratioRows = [...new Set(rows.map((r) => r.concurrency))].flatMap((c) =>
+    pairs.map(([a, b, label]) => {
+      const x = find(a, c);
+      const y = find(b, c);
+      return [label, c, ratio(x.perSecond, y.perSecond), ratio(x.p50, y.p50), ratio(x.p99, y.p99)];
+    }),
+  );
+  print('');
+  print(table(['ratio', 'in flight', 'throughput', 'p50', 'p99'], ratioRows));
+}
+
 function printIntake(f: IntakeFigures): void {
   print(heading('1. Intake: portal API vs bare INSERT + queue.add'));
   print(
@@ -68,23 +86,12 @@ function printIntake(f: IntakeFigures): void {
   const errors = f.rows.filter((r) => r.firstError);
   for (const r of errors) print(`  ${r.target} c=${r.concurrency}: first error: ${r.firstError}`);
 
-  const find = (target: IntakeTarget, c: number) =>
-    f.rows.find((r) => r.target === target && r.concurrency === c)!.summary;
-  const pairs: [IntakeTarget, IntakeTarget, string][] = [
+  printRatios<IntakeTarget>(f.rows, [
     ['hub-http', 'bare-direct', 'hub HTTP / bare in-process'],
     ['hub-http', 'bare-http', 'hub HTTP / bare node:http'],
     ['hub-service', 'bare-direct', 'hub in-process / bare in-process'],
     ['hub-http', 'hub-service', 'hub HTTP / hub in-process'],
-  ];
-  const ratioRows = [...new Set(f.rows.map((r) => r.concurrency))].flatMap((c) =>
-    pairs.map(([a, b, label]) => {
-      const x = find(a, c);
-      const y = find(b, c);
-      return [label, c, ratio(x.perSecond, y.perSecond), ratio(x.p50, y.p50), ratio(x.p99, y.p99)];
-    }),
-  );
-  print('');
-  print(table(['ratio', 'in flight', 'throughput', 'p50', 'p99'], ratioRows));
+  ]);
   print(
     `\nHub messages accepted ${count(f.hubAccepted)}, tickets written ${count(f.ticketsWritten)}, ` +
       `analyze jobs waiting in Redis ${count(f.analyzeJobsWaiting)}, outbox rows left undispatched ${count(f.outboxUndispatched)}. ` +
@@ -330,6 +337,90 @@ function printArchive(f: ArchiveFigures): void {
   print(`\nLoad average ${f.loadBefore.toFixed(2)} → ${f.loadAfter.toFixed(2)}.`);
 }
 
+function printWechat(f: WechatFigures): void {
+  print(heading('6. WeChat webhook: signed pushes in plain and safe mode vs the portal intake'));
+  print(
+    `Text pushes from the corpus (mean ${count(f.meanChars)} characters), each with its own MsgId, signed (safe mode: ` +
+      'AES-encrypted, msg_signature) on the main thread before each run, so the signing is in no figure. ' +
+      `Closed loop, ${count(f.requests)} measured requests per row after ${f.warmup} warm-up (and, before the first row, ` +
+      `${f.warmup} unmeasured requests of each kind), PostgreSQL pool ${f.poolSize}; ` +
+      'worker NOT running; client on its own thread (node:http, keep-alive). Every answer is read after the run: ' +
+      `"receipt" = the passive reply holds a 受理编号 (safe mode: MsgSignature verified, decrypted); "success" = the intake ` +
+      `took over CHANNEL_REPLY_BUDGET_MS (${count(f.replyBudgetMs)} ms) and the receipt follows by the API.\n`,
+  );
+  const answerCells = (a?: { receipt: number; deferred: number; other: number }) =>
+    a ? [count(a.receipt), count(a.deferred), count(a.other)] : ['–', '–', '–'];
+  const rows = f.rows.map((r) => {
+    const [rate, p50, ...rest] = loadCells(r.summary, r.mainThreadBusy, r.pgPerMessage, r.redisPerMessage);
+    return [WECHAT_TARGETS[r.target], r.concurrency, rate, p50, ms(r.p95), ...rest, ...answerCells(r.answers)];
+  });
+  print(
+    table(
+      ['row', 'in flight', 'msg/s', 'p50 ms', 'p95 ms', 'p99 ms', 'main thread busy', 'pg/msg', 'redis/msg', 'errors', 'receipt', '"success"', 'other'],
+      rows,
+    ),
+  );
+  for (const r of f.rows) {
+    if (r.firstError) print(`  ${r.target} c=${r.concurrency}: first error: ${r.firstError}`);
+    if (r.answers?.firstOther) print(`  ${r.target} c=${r.concurrency}: first other answer: ${r.answers.firstOther}`);
+  }
+
+  printRatios<WechatTarget>(f.rows, [
+    ['safe', 'portal', 'safe push / portal'],
+    ['plain', 'portal', 'plain push / portal'],
+    ['safe', 'plain', 'safe push / plain push'],
+  ]);
+
+  const open = f.open;
+  const verdict = (p99: number) =>
+    p99 < PLATFORM_TIMEOUT_MS
+      ? `yes, ${ratio(PLATFORM_TIMEOUT_MS, p99)} under`
+      : `NO, ${ratio(p99, PLATFORM_TIMEOUT_MS)} over`;
+  print(
+    `\nOpen loop: safe-mode pushes at a fixed rate for ${open[0].seconds} s from the client thread, each rate after a ` +
+      `${open[0].warmup / open[0].ratePerSecond} s warm-up at the same rate; ` +
+      'latency from the send to the whole answer.\n',
+  );
+  const figure = (label: string, cell: (o: (typeof open)[number]) => string) => [label, ...open.map(cell)];
+  print(
+    table(
+      ['figure', ...open.map((o) => `${o.ratePerSecond}/s`)],
+      [
+        figure('pushes sent / answered 200', (o) => `${count(o.sent)} / ${count(o.summary.ok)}`),
+        figure('achieved rate (answered / run time) msg/s', (o) => count(o.summary.perSecond)),
+        figure('p50 / p95 / p99 / max ms', (o) => `${ms(o.summary.p50)} / ${ms(o.p95)} / ${ms(o.summary.p99)} / ${ms(o.summary.max)}`),
+        figure(`p99 under ${PLATFORM_TIMEOUT_MS / 1000} s`, (o) => verdict(o.summary.p99)),
+        figure(`answers slower than ${PLATFORM_TIMEOUT_MS / 1000} s (the platform resends)`, (o) => count(o.overPlatformTimeout)),
+        figure('receipt / "success" / other', (o) => `${count(o.answers.receipt)} / ${count(o.answers.deferred)} / ${count(o.answers.other)}`),
+        figure('errors', (o) => count(o.summary.errors)),
+        figure('generator max start lag ms', (o) => ms(o.maxStartLagMs)),
+        figure('last scheduled send → last answer ms', (o) => ms(o.drainMs)),
+        figure('last answer → every accepted push has its ticket ms', (o) => ms(o.ticketsLagMs)),
+        figure('main thread busy', (o) => `${Math.round(o.mainThreadBusy * 100)} %`),
+        figure('pg / redis per message', (o) => `${o.pgPerMessage.toFixed(1)} / ${o.redisPerMessage.toFixed(1)}`),
+      ],
+    ),
+  );
+  for (const o of open) {
+    if (o.firstError) print(`  ${o.ratePerSecond}/s: first error: ${o.firstError}`);
+    if (o.answers.firstOther) print(`  ${o.ratePerSecond}/s: first other answer: ${o.answers.firstOther}`);
+  }
+  print('\nLatency by the second in which the push was sent, ms:\n');
+  print(
+    table(
+      ['second', ...open.flatMap((o) => [`${o.ratePerSecond}/s p50`, 'p99', 'max'])],
+      open[0].bySecond.map((_, i) => [i + 1, ...open.flatMap((o) => [ms(o.bySecond[i].p50), ms(o.bySecond[i].p99), ms(o.bySecond[i].max)])]),
+    ),
+  );
+  const check = (t: WechatTarget) =>
+    `${t} ${count(f.accepted[t])} accepted → ${count(f.tickets[t])} tickets${f.accepted[t] === f.tickets[t] ? '' : ' (MISMATCH)'}`;
+  print(
+    `\nEvery request of the section, warm-ups included: ${(['plain', 'safe', 'portal'] as const).map(check).join('; ')}. ` +
+      `Receive-chat-message jobs queued (for "success" answers) ${count(f.chatJobsQueued)}. ` +
+      `Load average ${f.loadBefore.toFixed(2)} → ${f.loadAfter.toFixed(2)}.`,
+  );
+}
+
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
   const unknown = asked.filter((s) => !(SECTIONS as readonly string[]).includes(s));
@@ -372,6 +463,7 @@ async function main(): Promise<void> {
     if (sections.has('e2e')) printEndToEnd(await benchEndToEnd(corpus.raw, progress));
     if (sections.has('workbench')) printWorkbench(await benchWorkbench(corpus.raw, progress));
     if (sections.has('archive')) printArchive(await benchArchive(progress));
+    if (sections.has('wechat')) printWechat(await benchWechat(corpus.raw, progress));
   } finally {
     await deleteBenchQueueKeys();
   }

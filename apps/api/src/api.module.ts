@@ -1,12 +1,14 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TimeSource } from '@wenzheng/calendar';
-import { PortalModule } from '@wenzheng/channels';
+import { ChatChannelsModule, PortalModule } from '@wenzheng/channels';
 import { HubConfig } from '@wenzheng/config';
 import { AuthModule } from '@wenzheng/auth';
 import { PublishingModule } from '@wenzheng/publishing';
 import { TicketsModule } from '@wenzheng/tickets';
+import { WechatWebhookController } from './wechat-webhook.controller';
 import { WorkbenchModule } from '@wenzheng/workbench';
+import { AdminChannelAccountsController } from './admin-channel-accounts.controller';
 import { AdminUsersController } from './admin-users.controller';
 import { ArchiveController } from './archive.controller';
 import { ArchivePagesController } from './archive-pages.controller';
@@ -31,7 +33,7 @@ export class ApiModule implements NestModule {
     const core = hubCore(config, time);
     return {
       module: ApiModule,
-      imports: [...core.imports, PortalModule, TicketsModule, AuthModule, PublishingModule.register(nlpModule(config)), WorkbenchModule],
+      imports: [...core.imports, PortalModule, ChatChannelsModule, TicketsModule, AuthModule, PublishingModule.register(nlpModule(config)), WorkbenchModule],
       controllers: [
         PortalController,
         PortalPagesController,
@@ -43,6 +45,8 @@ export class ApiModule implements NestModule {
         ArchiveController,
         ArchivePagesController,
         AdminUsersController,
+        AdminChannelAccountsController,
+        WechatWebhookController,
         CalendarController,
         HealthController,
         StatsController,

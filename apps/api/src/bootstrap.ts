@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Request, text } from 'express';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import type { TimeSource } from '@wenzheng/calendar';
 import { projectRoot, type HubConfig } from '@wenzheng/config';
@@ -22,6 +24,13 @@ export async function bootstrapApi(config: HubConfig, time?: TimeSource): Promis
   app.useBodyParser('json', { limit: BODY_LIMIT });
   // Raw bytes, not text: RFC 5545 folds at 75 octets, which may split a UTF-8 character; ics.ts unfolds before decoding.
   app.useBodyParser('raw', { type: 'text/calendar', limit: ICS_BODY_LIMIT });
+  // Platform webhooks push XML (WeChat) with whatever content type; read as text, small (a push is a few KiB).
+  // The answer budget counts from arrival, so time queued behind a busy event loop is spent from it too.
+  app.use('/channels', (request: Request & { arrivedAt?: number }, _response: unknown, next: () => void) => {
+    request.arrivedAt = performance.now();
+    next();
+  });
+  app.use('/channels', text({ type: () => true, limit: BODY_LIMIT }));
   // The citizen's status page posts its rating form without JavaScript.
   app.useBodyParser('urlencoded', { extended: false, limit: BODY_LIMIT });
   // The staff console: static files, not built; they sit in the source tree, so resolve from the root, not from dist/.

@@ -26,7 +26,7 @@ export class PortalPagesController {
     @Query('code') code: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    if (trackingNo === undefined && code === undefined) return renderLookupPage();
+    if (code === undefined) return renderLookupPage(String(trackingNo ?? '').trim().slice(0, 20));
     const status = await this.portal.status(String(trackingNo ?? '').trim(), String(code ?? '').trim());
     if (!status) {
       response.status(404);

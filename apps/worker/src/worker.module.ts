@@ -6,7 +6,7 @@ import { AnalyzeMessageJob, IntakeJobsModule } from '@wenzheng/intake';
 import { PreparePublicationJob, PublishingModule } from '@wenzheng/publishing';
 import { JOB_HANDLERS, JobWorkerHost } from '@wenzheng/queue';
 import { RouteTicketJob, RoutingModule } from '@wenzheng/routing';
-import { PortalReplyChannel } from '@wenzheng/channels';
+import { ChatChannelsModule, PortalReplyChannel, ReceiveChatMessageJob, WechatReplyChannel } from '@wenzheng/channels';
 import { DeliverReplyJob, REPLY_CHANNELS, SweepUnansweredJob, UnansweredSweepTrigger } from '@wenzheng/tickets';
 import { hubCore, nlpModule } from '../../hub/src/hub-core';
 
@@ -19,10 +19,11 @@ const HANDLERS = [
   SweepUnansweredJob,
   DeliverReplyJob,
   PreparePublicationJob,
+  ReceiveChatMessageJob,
 ];
 
 /** The delivery port's adapters, one per channel (WeChat, Weibo and the bot add theirs). */
-const REPLY_CHANNEL_ADAPTERS = [PortalReplyChannel];
+const REPLY_CHANNEL_ADAPTERS = [PortalReplyChannel, WechatReplyChannel];
 
 /** The worker: no HTTP; queue processors, the outbox relay, the pipeline sweeper, the timer feeder. */
 @Module({})
@@ -37,6 +38,7 @@ export class WorkerModule {
         IntakeJobsModule.register(nlp),
         PublishingModule.register(nlp),
         RoutingModule,
+        ChatChannelsModule,
       ],
       providers: [
         ...core.providers,
@@ -44,7 +46,7 @@ export class WorkerModule {
         RetimeClocksJob,
         SweepUnansweredJob,
         DeliverReplyJob,
-        ...REPLY_CHANNEL_ADAPTERS,
+        PortalReplyChannel,
         { provide: REPLY_CHANNELS, inject: REPLY_CHANNEL_ADAPTERS, useFactory: (...channels: unknown[]) => channels },
         TimerFeeder,
         UnansweredSweepTrigger,

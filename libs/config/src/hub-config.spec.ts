@@ -62,6 +62,9 @@ describe('hub configuration', () => {
     [{ TRUST_PROXY: 'everyone' }, /^TRUST_PROXY: must be true, false/],
     [{ SESSION_IDLE_MINUTES: '0' }, /^SESSION_IDLE_MINUTES/],
     [{ RETURN_WINDOW_DAYS: '31' }, /^RETURN_WINDOW_DAYS/],
+    [{ CHANNEL_SECRETS_KEY: 'too-short' }, /^CHANNEL_SECRETS_KEY: must be at least 32/],
+    [{ CHANNEL_REPLY_BUDGET_MS: '5000' }, /^CHANNEL_REPLY_BUDGET_MS/],
+    [{ WECHAT_API_BASE_URL: 'ftp://x' }, /^WECHAT_API_BASE_URL: must be a URL starting with http:/],
   ])('refuses %j naming the variable', (env, problem) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
@@ -72,8 +75,19 @@ describe('hub configuration', () => {
     expect(problemsOf({ PORT: 'x', REDIS_URL: 'y' })).toHaveLength(2);
   });
 
-  it('refuses the development secret in production', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^TRACKING_SECRET: must be set in production/)]);
-    expect(problemsOf({ NODE_ENV: 'production', TRACKING_SECRET: 'a-real-production-secret' })).toEqual([]);
+  it('refuses the development secrets in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^TRACKING_SECRET: must be set in production/),
+      expect.stringMatching(/^CHANNEL_SECRETS_KEY: must be set in production/),
+    ]);
+    const channelKey = 'a-real-production-channel-secrets-key';
+    expect(problemsOf({ NODE_ENV: 'production', CHANNEL_SECRETS_KEY: channelKey })).toEqual([expect.stringMatching(/^TRACKING_SECRET/)]);
+    expect(problemsOf({ NODE_ENV: 'production', TRACKING_SECRET: 'a-real-production-secret', CHANNEL_SECRETS_KEY: channelKey })).toEqual([]);
+  });
+
+  it('reads the channel settings, trimming trailing slashes from base URLs', () => {
+    const config = loadHubConfig({ WECHAT_API_BASE_URL: 'http://127.0.0.1:9/', PUBLIC_BASE_URL: 'https://wz.example.gov.cn/', CHANNEL_REPLY_BUDGET_MS: '2500' });
+    expect(config.channels).toMatchObject({ wechatApiBaseUrl: 'http://127.0.0.1:9', replyBudgetMs: 2500, maxPushAgeSeconds: 300 });
+    expect(config.publicBaseUrl).toBe('https://wz.example.gov.cn');
   });
 });

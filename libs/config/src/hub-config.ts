@@ -48,6 +48,18 @@ export interface HubConfig {
   readonly publishing: { readonly autoRelease: boolean };
   /** Requests per client address and minute on the public archive (pages and API). */
   readonly publicApi: { readonly requestsPerMinute: number };
+  /** Where citizens reach the hub (links in channel messages to the status page). */
+  readonly publicBaseUrl: string;
+  readonly channels: {
+    /** Encrypts the platform credentials stored in channel_accounts (AES-256-GCM, key derived from this secret). */
+    readonly secretsKey: string;
+    readonly wechatApiBaseUrl: string;
+    readonly weiboApiBaseUrl: string;
+    /** How long a push may take before the hub answers `success` and acknowledges through the API instead. */
+    readonly replyBudgetMs: number;
+    /** Pushes with a timestamp older (or further ahead) than this are refused as replays. */
+    readonly maxPushAgeSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -58,6 +70,7 @@ export class ConfigError extends Error {
 }
 
 const DEV_SECRET = 'wenzheng-dev-secret-change-me';
+const DEV_CHANNEL_KEY = 'wenzheng-dev-channel-secrets-key-change-me';
 
 const int = (min: number, max: number) =>
   z
@@ -128,6 +141,12 @@ function envSchema(root: string) {
     RETURN_WINDOW_DAYS: int(0, 30).default(2),
     PUBLISH_AUTO_RELEASE: bool.default(false),
     PUBLIC_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(300),
+    PUBLIC_BASE_URL: url(['http:', 'https:']).default('http://localhost:3000').transform((v) => v.replace(/\/+$/, '')),
+    CHANNEL_SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_CHANNEL_KEY),
+    WECHAT_API_BASE_URL: url(['http:', 'https:']).default('https://api.weixin.qq.com').transform((v) => v.replace(/\/+$/, '')),
+    WEIBO_API_BASE_URL: url(['http:', 'https:']).default('https://api.weibo.com').transform((v) => v.replace(/\/+$/, '')),
+    CHANNEL_REPLY_BUDGET_MS: int(100, 4500).default(3000),
+    CHANNEL_MAX_PUSH_AGE_SECONDS: int(10, 86400).default(300),
   });
 }
 
@@ -140,8 +159,12 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && e.TRACKING_SECRET === DEV_SECRET) {
-    throw new ConfigError(['TRACKING_SECRET: must be set in production (query codes are derived from it)']);
+  if (e.NODE_ENV === 'production') {
+    const devSecrets = [
+      e.TRACKING_SECRET === DEV_SECRET ? 'TRACKING_SECRET: must be set in production (query codes are derived from it)' : '',
+      e.CHANNEL_SECRETS_KEY === DEV_CHANNEL_KEY ? 'CHANNEL_SECRETS_KEY: must be set in production (platform credentials are encrypted with it)' : '',
+    ].filter(Boolean);
+    if (devSecrets.length) throw new ConfigError(devSecrets);
   }
   return {
     env: e.NODE_ENV,
@@ -172,5 +195,13 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     workbench: { returnWindowDays: e.RETURN_WINDOW_DAYS },
     publishing: { autoRelease: e.PUBLISH_AUTO_RELEASE },
     publicApi: { requestsPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE },
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    channels: {
+      secretsKey: e.CHANNEL_SECRETS_KEY,
+      wechatApiBaseUrl: e.WECHAT_API_BASE_URL,
+      weiboApiBaseUrl: e.WEIBO_API_BASE_URL,
+      replyBudgetMs: e.CHANNEL_REPLY_BUDGET_MS,
+      maxPushAgeSeconds: e.CHANNEL_MAX_PUSH_AGE_SECONDS,
+    },
   };
 }

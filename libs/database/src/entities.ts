@@ -1,4 +1,5 @@
 import { StaffUserEntity } from '@wenzheng/auth';
+import { ChannelAccountEntity, ChannelEventEntity } from '@wenzheng/channels';
 import { ClockEntity, ClockExtensionEntity, ClockTimerEntity } from '@wenzheng/clocks';
 import { CalendarYearEntity } from '@wenzheng/calendar';
 import { InboundMessageEntity, OutboxEntity } from '@wenzheng/intake';
@@ -39,4 +40,6 @@ export const ENTITIES = [
   PublicationEntity,
   PolicyDocumentEntity,
   PolicyInterpretationEntity,
+  ChannelAccountEntity,
+  ChannelEventEntity,
 ];

@@ -16,6 +16,9 @@ export interface InboundMessageInput {
   senderName: string | null;
   senderPhone: string | null;
   publicConsent: boolean;
+  /** Platform channels: the account written to and the writer's platform id (OpenID, Weibo uid). */
+  accountId?: string | null;
+  senderId?: string | null;
 }
 
 /** What the citizen is told at once: the acknowledgement (回执). */
@@ -66,8 +69,8 @@ export class IntakeService {
     // ON CONFLICT waits for a concurrent insert of the same key to commit, then yields nothing: a replay.
     const inserted: { id: string }[] = await manager.query(
       `INSERT INTO inbound_messages
-         (channel, external_id, title, body, kind, sender_name, sender_phone, public_consent, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         (channel, external_id, title, body, kind, sender_name, sender_phone, public_consent, received_at, account_id, sender_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (channel, external_id) DO NOTHING
        RETURNING id`,
       [
@@ -80,6 +83,8 @@ export class IntakeService {
         input.senderPhone,
         input.publicConsent,
         receivedAt,
+        input.accountId ?? null,
+        input.senderId ?? null,
       ],
     );
     if (inserted.length === 0) {

@@ -3,6 +3,8 @@ import { JobHandler, checkHandlerCoverage } from './job-handler';
 
 const handler = (jobName: JobName): JobHandler => ({ jobName, handle: async () => 'done' });
 
+const CHAT = { channel: 'wechat-mp', accountId: 'a-1', senderId: 'o-1', externalId: 'a-1:msg:1', text: '路灯坏了三天了' };
+
 describe('job catalogue', () => {
   const requests: JobRequest[] = [
     { name: JobName.AnalyzeMessage, data: { messageId: 'm-1', ticketId: 't-1' } },
@@ -13,6 +15,8 @@ describe('job catalogue', () => {
     { name: JobName.DeliverReply, data: { ticketId: 't-1', round: 1 } },
     { name: JobName.DeliverReply, data: { ticketId: 't-1', round: 2 } },
     { name: JobName.PreparePublication, data: { ticketId: 't-1', round: 1 } },
+    { name: JobName.ReceiveChatMessage, data: { ...CHAT, externalId: 'a-1:msg:6054768590064713728' } },
+    { name: JobName.ReceiveChatMessage, data: { ...CHAT, externalId: 'a-1:msg:6054768590064713729' } },
   ];
 
   it.each(requests)('gives $name a deterministic id without ":"', (request) => {
@@ -66,6 +70,8 @@ describe('parseJobRequest', () => {
     ['deliver-reply', { ticketId: 't', round: '2' }, undefined],
     ['deliver-reply', { round: 1 }, undefined],
     ['prepare-publication', { ticketId: 't', round: 1 }, { name: JobName.PreparePublication, data: { ticketId: 't', round: 1 } }],
+    ['receive-chat-message', CHAT, { name: JobName.ReceiveChatMessage, data: CHAT }],
+    ['receive-chat-message', { ...CHAT, text: '' }, undefined],
     ['no-such-job', { ticketId: 't' }, undefined],
   ])('%s %j → %j', (name, data, expected) => {
     expect(parseJobRequest(name, data)).toEqual(expected);

@@ -1,6 +1,7 @@
 /**
  * The one catalogue of queues and jobs. Values are frozen: they are stored in Redis, renaming one strands jobs.
- * Payloads carry ids only; PostgreSQL is the truth and handlers reload by id.
+ * Payloads carry ids only; PostgreSQL is the truth and handlers reload by id. The one exception is
+ * `receive-chat-message`: it holds a chat message PostgreSQL did not take in time, so the job is its only copy.
  */
 export enum QueueName {
   Analyze = 'analyze',
@@ -8,6 +9,7 @@ export enum QueueName {
   Deadline = 'deadline',
   Deliver = 'deliver',
   Publish = 'publish',
+  Intake = 'intake',
 }
 
 export enum JobName {
@@ -18,6 +20,7 @@ export enum JobName {
   SweepUnanswered = 'sweep-unanswered',
   DeliverReply = 'deliver-reply',
   PreparePublication = 'prepare-publication',
+  ReceiveChatMessage = 'receive-chat-message',
 }
 
 export interface AnalyzeMessageData {
@@ -56,6 +59,19 @@ export interface PreparePublicationData {
   round: number;
 }
 
+/**
+ * A chat message (WeChat, Weibo private message, bot) whose intake did not finish within the platform's answer
+ * budget: the push was answered "received" and the job takes the message in (idempotent on `externalId`) and
+ * sends the receipt through the platform's API.
+ */
+export interface ReceiveChatMessageData {
+  channel: string;
+  accountId: string;
+  senderId: string;
+  externalId: string;
+  text: string;
+}
+
 export interface JobDataMap {
   [JobName.AnalyzeMessage]: AnalyzeMessageData;
   [JobName.RouteTicket]: RouteTicketData;
@@ -64,6 +80,7 @@ export interface JobDataMap {
   [JobName.SweepUnanswered]: SweepUnansweredData;
   [JobName.DeliverReply]: DeliverReplyData;
   [JobName.PreparePublication]: PreparePublicationData;
+  [JobName.ReceiveChatMessage]: ReceiveChatMessageData;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -74,6 +91,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.SweepUnanswered]: QueueName.Deadline,
   [JobName.DeliverReply]: QueueName.Deliver,
   [JobName.PreparePublication]: QueueName.Publish,
+  [JobName.ReceiveChatMessage]: QueueName.Intake,
 };
 
 /** A job as it is asked for: the discriminated union every producer uses. */
@@ -95,6 +113,8 @@ export function jobIdOf(request: JobRequest): string {
     case JobName.DeliverReply:
     case JobName.PreparePublication:
       return `${request.name}-${request.data.ticketId}-${request.data.round}`;
+    case JobName.ReceiveChatMessage:
+      return `${request.name}-${request.data.channel}-${request.data.externalId}`.replace(/[^A-Za-z0-9_.-]/g, '_');
   }
 }
 
@@ -121,6 +141,19 @@ export function parseJobRequest(name: string, data: unknown): JobRequest | undef
     case JobName.DeliverReply:
     case JobName.PreparePublication:
       return isId(d.ticketId) && Number.isInteger(d.round) ? { name, data: { ticketId: d.ticketId, round: d.round as number } } : undefined;
+    case JobName.ReceiveChatMessage:
+      return [d.channel, d.accountId, d.senderId, d.externalId, d.text].every(isId)
+        ? {
+            name,
+            data: {
+              channel: d.channel as string,
+              accountId: d.accountId as string,
+              senderId: d.senderId as string,
+              externalId: d.externalId as string,
+              text: d.text as string,
+            },
+          }
+        : undefined;
     default:
       return undefined;
   }

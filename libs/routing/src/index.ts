@@ -6,3 +6,4 @@ export * from './demo-city.loader';
 export * from './jobs/route-ticket.job';
 export * from './routing.module';
 export * from './routing-example.entity';
+export * from './classifier';

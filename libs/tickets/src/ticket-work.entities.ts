@@ -156,6 +156,10 @@ export class TicketDeliveryEntity {
   @Column('text', { name: 'last_error', nullable: true })
   lastError: string | null;
 
+  /** How the channel delivered it (customer-service message, subscription notice, status page only…). */
+  @Column('text', { nullable: true })
+  method: string | null;
+
   @Column('timestamptz', { name: 'delivered_at', nullable: true })
   deliveredAt: Date | null;
 

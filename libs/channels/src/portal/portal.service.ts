@@ -154,5 +154,7 @@ export class PortalService {
 export class PortalReplyChannel implements ReplyChannel {
   readonly channel = PORTAL_CHANNEL;
 
-  async deliver(): Promise<void> {}
+  async deliver(): Promise<string> {
+    return 'status-page';
+  }
 }

@@ -46,6 +46,10 @@ describe('statusPageUrl', () => {
   it('encodes the tracking number and code as query parameters', () => {
     expect(statusPageUrl('260929000001', 'AB&C=D')).toBe('/portal/status?no=260929000001&code=AB%26C%3DD');
   });
+
+  it('leaves the code out for links in chat messages (the lookup form, number filled in)', () => {
+    expect(statusPageUrl('260929000001')).toBe('/portal/status?no=260929000001');
+  });
 });
 
 describe('renderStatusPage', () => {
@@ -153,6 +157,13 @@ describe('lookup and not-found pages', () => {
     expect(html).toContain('<label for="no">受理编号</label>');
     expect(html).toContain('<label for="code">查询码</label>');
     for (const fragment of shows) expect(visibleText(html)).toContain(fragment);
+  });
+
+  it('fills in the number a chat link carries, escaped', () => {
+    expect(renderLookupPage('261123000042')).toContain('<input id="no" name="no" inputmode="numeric" autocomplete="off" required value="261123000042">');
+    const html = renderLookupPage('1"><script>');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('value="1&quot;&gt;&lt;script&gt;"');
   });
 
   it('never says whether the number or the code was wrong', () => {

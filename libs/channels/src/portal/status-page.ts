@@ -11,13 +11,17 @@ export const RATING_PATH = '/portal/status/rating';
 
 const SCORE_TEXT = ['很不满意', '不满意', '一般', '满意', '很满意'];
 
-/** The query string of a status page; the query code is the citizen's key, so it travels only in this link. */
-export function statusPageUrl(trackingNo: string, code: string): string {
-  return `${STATUS_PAGE_PATH}?${new URLSearchParams({ no: trackingNo, code }).toString()}`;
+/**
+ * The status page's path and query. With the code it opens the status (the code is the citizen's key, so it
+ * travels only in this link); without it, the lookup form with the number filled in (links in chat messages).
+ */
+export function statusPageUrl(trackingNo: string, code?: string): string {
+  return `${STATUS_PAGE_PATH}?${new URLSearchParams(code === undefined ? { no: trackingNo } : { no: trackingNo, code }).toString()}`;
 }
 
-export function renderLookupPage(): string {
-  return page('诉求办理进度查询', `<h1>诉求办理进度查询</h1>${lookupForm()}`);
+/** The lookup form; a link from a chat message fills in the tracking number, the citizen types the code. */
+export function renderLookupPage(trackingNo = ''): string {
+  return page('诉求办理进度查询', `<h1>诉求办理进度查询</h1>${lookupForm(trackingNo)}`);
 }
 
 export function renderNotFoundPage(): string {
@@ -106,10 +110,10 @@ ${scale('speed', '办理速度')}
 </section>`;
 }
 
-function lookupForm(): string {
+function lookupForm(trackingNo = ''): string {
   return `<form method="get" action="${STATUS_PAGE_PATH}" data-testid="lookup-form">
 <label for="no">受理编号</label>
-<input id="no" name="no" inputmode="numeric" autocomplete="off" required>
+<input id="no" name="no" inputmode="numeric" autocomplete="off" required${trackingNo ? ` value="${escapeHtml(trackingNo)}"` : ''}>
 <label for="code">查询码</label>
 <input id="code" name="code" autocomplete="off" required>
 <button type="submit">查询</button>

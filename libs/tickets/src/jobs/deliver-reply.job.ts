@@ -12,6 +12,8 @@ interface DeliveryRow {
   tracking_no: string;
   channel: string;
   external_id: string;
+  account_id: string | null;
+  sender_id: string | null;
   body: string;
   unit_name: string | null;
 }
@@ -35,7 +37,7 @@ export class DeliverReplyJob implements JobHandler<JobName.DeliverReply> {
 
   async handle({ ticketId, round }: DeliverReplyData): Promise<JobOutcome> {
     const [row]: DeliveryRow[] = await this.dataSource.query(
-      `SELECT d.id, d.state, d.attempts, t.tracking_no, d.channel, m.external_id, r.body, u.name AS unit_name
+      `SELECT d.id, d.state, d.attempts, t.tracking_no, d.channel, m.external_id, m.account_id, m.sender_id, r.body, u.name AS unit_name
          FROM ticket_deliveries d
          JOIN tickets t ON t.id = d.ticket_id
          JOIN inbound_messages m ON m.id = t.message_id
@@ -52,13 +54,16 @@ export class DeliverReplyJob implements JobHandler<JobName.DeliverReply> {
       round,
       channel: row.channel,
       externalId: row.external_id,
+      accountId: row.account_id,
+      senderId: row.sender_id,
       body: row.body,
       unitName: row.unit_name,
     };
+    let method: string;
     try {
       const channel = this.channels.get(row.channel);
       if (!channel) throw new Error(`no delivery port for channel ${row.channel}`);
-      await channel.deliver(reply);
+      method = await channel.deliver(reply);
     } catch (error) {
       await this.dataSource.query(
         `UPDATE ticket_deliveries SET state = 'failed', attempts = attempts + 1, last_error = $2, updated_at = now() WHERE id = $1`,
@@ -68,15 +73,15 @@ export class DeliverReplyJob implements JobHandler<JobName.DeliverReply> {
     }
     await this.dataSource.transaction(async (manager) => {
       const delivered = await manager.query(
-        `UPDATE ticket_deliveries SET state = 'sent', attempts = attempts + 1, last_error = NULL, delivered_at = $2, updated_at = now()
+        `UPDATE ticket_deliveries SET state = 'sent', attempts = attempts + 1, last_error = NULL, method = $3, delivered_at = $2, updated_at = now()
           WHERE id = $1 AND state <> 'sent' RETURNING id`,
-        [row.id, this.time.now()],
+        [row.id, this.time.now(), method],
       );
       if (delivered[0]?.length) {
         await recordTicketEvent(manager, ticketId, this.time.now(), {
           type: 'reply.delivered',
           actor: 'system:deliver',
-          data: { round, channel: row.channel, attempts: row.attempts + 1 },
+          data: { round, channel: row.channel, method, attempts: row.attempts + 1 },
         });
       }
     });

@@ -1,0 +1,3 @@
+export * from './weibo-signature';
+export * from './weibo-push';
+export * from './weibo-reply';

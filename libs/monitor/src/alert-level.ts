@@ -1,0 +1,91 @@
+import type { BurstResult } from './burst-detector';
+import type { WatchCategory, WatchMatch } from './watch-categories';
+
+export type AlertLevel = 'none' | 'info' | 'warning' | 'critical';
+
+/** The names staff see, after the grading of public events (一般 / 较大 / 重大). */
+export const ALERT_LEVEL_NAMES: Readonly<Record<Exclude<AlertLevel, 'none'>, string>> = {
+  info: '一般',
+  warning: '较大',
+  critical: '重大',
+};
+
+export type AlertReason =
+  | { code: 'burst'; z: number; zThreshold: number; count: number; minCount: number }
+  | { code: 'strong-burst'; z: number; threshold: number }
+  | { code: 'high-volume'; count: number; threshold: number }
+  | { code: 'negative-sentiment'; average: number; threshold: number }
+  | { code: 'watch-category'; category: WatchCategory; words: string[] }
+  | { code: 'watch-word'; words: string[] };
+
+/** A burst with what the topic touches; a `ClusterBurst` is one. */
+export interface AlertInput extends BurstResult {
+  sentimentAverage: number | null;
+  watchCategories: readonly WatchMatch[];
+  watchWords: readonly string[];
+}
+
+export interface AlertOptions {
+  /** z at or above `zThreshold` × this aggravates; default 2. */
+  strongBurstFactor?: number;
+  /** A count at or above `minCount` × this aggravates; default 4. */
+  highVolumeFactor?: number;
+  /** A sentiment average at or below this aggravates; default −0.3. */
+  negativeSentiment?: number;
+}
+
+export const DEFAULT_ALERT_OPTIONS: Readonly<Required<AlertOptions>> = {
+  strongBurstFactor: 2,
+  highVolumeFactor: 4,
+  negativeSentiment: -0.3,
+};
+
+export interface Alert {
+  level: AlertLevel;
+  /** Why, the burst first; empty when the level is none. */
+  reasons: AlertReason[];
+}
+
+/**
+ * Only a hot topic raises an alert. It is 一般 (info) by itself; each aggravating factor —
+ * a strong burst, a high volume, a negative mood, a watch category, a watch word — raises it
+ * one step: one makes it 较大 (warning), two or more 重大 (critical).
+ */
+export function alertLevel(input: AlertInput, options: AlertOptions = {}): Alert {
+  const o = { ...DEFAULT_ALERT_OPTIONS };
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined) (o as Record<string, number>)[key] = value;
+  }
+  const burst: BurstResult = input;
+  if (!burst.hot) return { level: 'none', reasons: [] };
+
+  const reasons: AlertReason[] = [
+    { code: 'burst', z: burst.z, zThreshold: burst.zThreshold, count: burst.count, minCount: burst.minCount },
+  ];
+  let factors = 0;
+  const strong = burst.zThreshold * o.strongBurstFactor;
+  if (burst.z >= strong) {
+    reasons.push({ code: 'strong-burst', z: burst.z, threshold: strong });
+    factors += 1;
+  }
+  const high = Math.max(1, burst.minCount) * o.highVolumeFactor;
+  if (burst.count >= high) {
+    reasons.push({ code: 'high-volume', count: burst.count, threshold: high });
+    factors += 1;
+  }
+  if (input.sentimentAverage !== null && input.sentimentAverage <= o.negativeSentiment) {
+    reasons.push({ code: 'negative-sentiment', average: input.sentimentAverage, threshold: o.negativeSentiment });
+    factors += 1;
+  }
+  if (input.watchCategories.length > 0) {
+    for (const match of input.watchCategories) {
+      reasons.push({ code: 'watch-category', category: match.category, words: [...match.words] });
+    }
+    factors += 1;
+  }
+  if (input.watchWords.length > 0) {
+    reasons.push({ code: 'watch-word', words: [...input.watchWords] });
+    factors += 1;
+  }
+  return { level: factors === 0 ? 'info' : factors === 1 ? 'warning' : 'critical', reasons };
+}

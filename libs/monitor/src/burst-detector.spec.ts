@@ -1,0 +1,146 @@
+import { detectBurst, detectClusterBurst, windowCounts } from './burst-detector';
+import { HOUR_MS } from './time';
+import type { TopicClusterSummary } from './topic-clusterer';
+
+const T0 = Date.parse('2026-01-12T08:00:00+08:00');
+
+describe('detectBurst', () => {
+  it.each([
+    // current, history, z, hot
+    ['zero history and a quiet window', 0, [], 0, false],
+    ['zero history and a new topic of 5', 5, [], 5, true],
+    ['zero history and 4 messages (below the minimum count)', 4, [], 4, false],
+    ['a flat history of zeros', 6, [0, 0, 0, 0], 6, true],
+    ['a flat non-zero history (std floored at 1)', 8, [5, 5, 5, 5], 3, true],
+    ['just below the z threshold', 7, [5, 5, 5, 5], 2, false],
+    ['a noisy history', 10, [2, 4, 6, 8], (10 - 5) / Math.sqrt(5), false],
+    ['a steep rise over a noisy history', 20, [2, 4, 6, 8], 15 / Math.sqrt(5), true],
+    ['a drop', 0, [10, 10, 10], -10, false],
+    ['a single previous window', 9, [3], 6, true],
+  ])('%s', (_, current, history, z, hot) => {
+    const result = detectBurst({ current, history });
+    expect(result.z).toBeCloseTo(z, 12);
+    expect(result.hot).toBe(hot);
+    expect([result.zThreshold, result.minCount, result.watched]).toEqual([3, 5, false]);
+  });
+
+  it('reports the mean and the standard deviation before the floor', () => {
+    expect(detectBurst({ current: 3, history: [1, 3] })).toMatchObject({ mean: 2, std: 1, count: 3 });
+    expect(detectBurst({ current: 3, history: [2, 2] })).toMatchObject({ mean: 2, std: 0, z: 1 });
+  });
+
+  it.each([
+    // z = 2 over a flat history, count 3
+    ['unwatched', false, false, 3, 5],
+    ['watched (thresholds × 0.6: z 1.8, count 3)', true, true, 1.8, 3],
+  ])('lowers the thresholds for a watched topic: %s', (_, watched, hot, zThreshold, minCount) => {
+    const result = detectBurst({ current: 3, history: [1, 1, 1], watched });
+    expect(result).toMatchObject({ hot, minCount, watched });
+    expect(result.zThreshold).toBeCloseTo(zThreshold, 12);
+  });
+
+  it('takes other thresholds, floor and factor', () => {
+    expect(detectBurst({ current: 4, history: [0] }, { minCount: 2, zThreshold: 8, stdFloor: 0.5 })).toMatchObject({
+      z: 8,
+      hot: true,
+    });
+    expect(detectBurst({ current: 4, history: [0], watched: true }, { watchFactor: 1 }).minCount).toBe(5);
+  });
+
+  it.each([
+    [{ current: -1, history: [] }, {}],
+    [{ current: 1, history: [Number.NaN] }, {}],
+    [{ current: 1, history: [] }, { stdFloor: 0 }],
+    [{ current: 1, history: [] }, { watchFactor: 0 }],
+    [{ current: 1, history: [] }, { watchFactor: 1.5 }],
+    [{ current: 1, history: [] }, { minCount: -1 }],
+  ])('refuses %j with %j', (input, options) => {
+    expect(() => detectBurst(input, options)).toThrow(RangeError);
+  });
+});
+
+describe('windowCounts', () => {
+  const hourly = [
+    { start: T0 - 5 * HOUR_MS, count: 1 },
+    { start: T0 - 2 * HOUR_MS, count: 2 },
+    { start: T0 - HOUR_MS, count: 3 },
+    { start: T0, count: 4 },
+  ];
+
+  it.each([
+    ['hourly windows, current hour in progress', T0 + 30 * 60_000, { historyWindows: 5 }, 4, [1, 0, 0, 2, 3]],
+    ['at the first millisecond of the hour', T0, { historyWindows: 3 }, 4, [0, 2, 3]],
+    ['the last millisecond of the previous hour', T0 - 1, { historyWindows: 2 }, 3, [0, 2]],
+    ['two-hour windows', T0 + 1, { windowHours: 2, historyWindows: 2 }, 7, [1, 2]],
+    ['no history', T0, { historyWindows: 0 }, 4, []],
+    ['an hour after the last bucket', T0 + HOUR_MS, { historyWindows: 2 }, 0, [3, 4]],
+  ] as const)('%s', (_, now, options, current, history) => {
+    const counts = windowCounts(hourly, now, options);
+    expect(counts).toEqual({ current, history });
+  });
+
+  it('ignores buckets after now and before the oldest window', () => {
+    expect(windowCounts([{ start: T0 + HOUR_MS, count: 9 }, ...hourly], T0, { historyWindows: 1 })).toEqual({
+      current: 4,
+      history: [3],
+    });
+  });
+
+  it('defaults to hourly windows against the previous 24', () => {
+    const counts = windowCounts(hourly, T0);
+    expect(counts.history).toHaveLength(24);
+    expect(counts.current).toBe(4);
+  });
+
+  it.each([{ windowHours: 0 }, { windowHours: 1.5 }, { historyWindows: -1 }])('refuses %j', (options) => {
+    expect(() => windowCounts(hourly, T0, options)).toThrow(RangeError);
+  });
+});
+
+describe('detectClusterBurst', () => {
+  function summary(label: string[], hourly: { start: number; count: number }[]): TopicClusterSummary {
+    return {
+      id: 'topic-7',
+      label,
+      terms: label.map((term) => ({ term, weight: 1 / label.length })),
+      messageCount: hourly.reduce((sum, b) => sum + b.count, 0),
+      weight: 1,
+      createdAt: T0,
+      lastAt: T0,
+      hourly,
+      daily: [],
+      channels: [],
+      unitCodes: [],
+      sentimentAverage: -0.6,
+      sampleMessageIds: [],
+    };
+  }
+
+  it('tests the current hour of a cluster against its earlier hours', () => {
+    const burst = detectClusterBurst(summary(['烧烤', '油烟'], [{ start: T0, count: 6 }]), T0 + 1);
+    expect(burst).toMatchObject({
+      clusterId: 'topic-7',
+      hot: true,
+      z: 6,
+      watched: false,
+      watchCategories: [],
+      watchWords: [],
+      sentimentAverage: -0.6,
+    });
+  });
+
+  it('lowers the thresholds when the label touches a watch category', () => {
+    const hourly = [{ start: T0, count: 3 }];
+    expect(detectClusterBurst(summary(['烧烤', '油烟'], hourly), T0).hot).toBe(false);
+    const watched = detectClusterBurst(summary(['燃气', '泄漏'], hourly), T0);
+    expect(watched).toMatchObject({ hot: true, watched: true });
+    expect(watched.watchCategories.map((m) => m.category)).toEqual(['安全生产']);
+  });
+
+  it('lowers the thresholds for a configured watch word', () => {
+    const burst = detectClusterBurst(summary(['化工园区', '异味'], [{ start: T0, count: 3 }]), T0, {
+      watchWords: ['化工园区'],
+    });
+    expect(burst).toMatchObject({ hot: true, watched: true, watchWords: ['化工园区'] });
+  });
+});

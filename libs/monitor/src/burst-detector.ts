@@ -1,0 +1,134 @@
+import { HOUR_MS, toEpochMs } from './time';
+import type { TopicClusterSummary } from './topic-clusterer';
+import { watchCategoriesOf, WatchMatch, watchWordsIn } from './watch-categories';
+
+export interface BurstOptions {
+  /** z-score at which a window is hot; default 3. */
+  zThreshold?: number;
+  /** Messages a window needs to be hot at all; default 5. */
+  minCount?: number;
+  /** Lower bound of the standard deviation, so a flat or empty history does not divide by ~0; default 1. */
+  stdFloor?: number;
+  /** Both thresholds are multiplied by this when the topic touches a watch category or word; default 0.6. */
+  watchFactor?: number;
+}
+
+export const DEFAULT_BURST_OPTIONS: Readonly<Required<BurstOptions>> = {
+  zThreshold: 3,
+  minCount: 5,
+  stdFloor: 1,
+  watchFactor: 0.6,
+};
+
+export interface BurstInput {
+  /** Messages in the current window. */
+  current: number;
+  /** Messages in each of the previous windows; empty for a topic with no history. */
+  history: readonly number[];
+  /** The topic touches a watch category or watch word. */
+  watched?: boolean;
+}
+
+export interface BurstResult {
+  hot: boolean;
+  z: number;
+  count: number;
+  mean: number;
+  /** Population standard deviation of the history, before the floor. */
+  std: number;
+  /** The thresholds applied (lowered when watched). */
+  zThreshold: number;
+  minCount: number;
+  watched: boolean;
+}
+
+function resolved(options: BurstOptions): Required<BurstOptions> {
+  const o = { ...DEFAULT_BURST_OPTIONS };
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined) (o as Record<string, number>)[key] = value;
+  }
+  if (!(o.stdFloor > 0)) throw new RangeError(`stdFloor must be positive, got ${o.stdFloor}`);
+  if (!(o.watchFactor > 0 && o.watchFactor <= 1)) throw new RangeError(`watchFactor must be in (0, 1], got ${o.watchFactor}`);
+  if (!(o.minCount >= 0)) throw new RangeError(`minCount must not be negative, got ${o.minCount}`);
+  return o;
+}
+
+/** z = (current − mean) / max(std, stdFloor) over the previous windows; hot when z and the count both reach their thresholds. */
+export function detectBurst(input: BurstInput, options: BurstOptions = {}): BurstResult {
+  const o = resolved(options);
+  for (const value of [input.current, ...input.history]) {
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`window counts must be non-negative numbers, got ${value}`);
+  }
+  const n = input.history.length;
+  const mean = n === 0 ? 0 : input.history.reduce((sum, value) => sum + value, 0) / n;
+  const variance = n === 0 ? 0 : input.history.reduce((sum, value) => sum + (value - mean) ** 2, 0) / n;
+  const std = Math.sqrt(variance);
+  const z = (input.current - mean) / Math.max(std, o.stdFloor);
+  const watched = input.watched ?? false;
+  const zThreshold = watched ? o.zThreshold * o.watchFactor : o.zThreshold;
+  const minCount = watched ? Math.ceil(o.minCount * o.watchFactor) : o.minCount;
+  return { hot: z >= zThreshold && input.current >= minCount, z, count: input.current, mean, std, zThreshold, minCount, watched };
+}
+
+export interface WindowCountOptions {
+  /** Hours per window; default 1. */
+  windowHours?: number;
+  /** Previous windows compared with the current one; default 24. Keep windowHours × (historyWindows + 1) within the hourly buckets the clusterer keeps. */
+  historyWindows?: number;
+}
+
+/**
+ * Counts per window from hourly buckets. The current window ends with the hour holding `now`
+ * (so it includes the hour in progress); `history` lists the windows before it, oldest first.
+ */
+export function windowCounts(
+  hourly: readonly { start: number; count: number }[],
+  now: Date | number,
+  options: WindowCountOptions = {},
+): { current: number; history: number[] } {
+  const windowHours = options.windowHours ?? 1;
+  const historyWindows = options.historyWindows ?? 24;
+  if (!Number.isInteger(windowHours) || windowHours < 1) throw new RangeError(`windowHours must be a positive integer, got ${windowHours}`);
+  if (!Number.isInteger(historyWindows) || historyWindows < 0) {
+    throw new RangeError(`historyWindows must be a non-negative integer, got ${historyWindows}`);
+  }
+  const nowMs = toEpochMs(now, 'now');
+  const windowMs = windowHours * HOUR_MS;
+  const end = Math.floor(nowMs / HOUR_MS) * HOUR_MS + HOUR_MS;
+  const counts = new Array<number>(historyWindows + 1).fill(0);
+  for (const { start, count } of hourly) {
+    if (start >= end) continue;
+    const back = Math.floor((end - 1 - start) / windowMs);
+    if (back <= historyWindows) counts[historyWindows - back] += count;
+  }
+  return { current: counts[historyWindows], history: counts.slice(0, historyWindows) };
+}
+
+export interface ClusterBurstOptions extends BurstOptions, WindowCountOptions {
+  /** Local issues of the moment that are watched like the categories. */
+  watchWords?: readonly string[];
+}
+
+export interface ClusterBurst extends BurstResult {
+  clusterId: string;
+  watchCategories: WatchMatch[];
+  watchWords: string[];
+  sentimentAverage: number | null;
+}
+
+/** A cluster's current window against its history, with the watch categories and words its heaviest terms touch. */
+export function detectClusterBurst(
+  summary: TopicClusterSummary,
+  now: Date | number,
+  options: ClusterBurstOptions = {},
+): ClusterBurst {
+  const terms = [...summary.label, ...summary.terms.map((t) => t.term)];
+  const watchCategories = watchCategoriesOf(terms);
+  const watchWords = watchWordsIn(terms, options.watchWords ?? []);
+  const counts = windowCounts(summary.hourly, now, options);
+  const burst = detectBurst(
+    { ...counts, watched: watchCategories.length > 0 || watchWords.length > 0 },
+    options,
+  );
+  return { ...burst, clusterId: summary.id, watchCategories, watchWords, sentimentAverage: summary.sentimentAverage };
+}

@@ -1,0 +1,70 @@
+export { ALERT_LEVEL_NAMES, alertLevel, DEFAULT_ALERT_OPTIONS } from './alert-level';
+export type { Alert, AlertInput, AlertLevel, AlertOptions, AlertReason } from './alert-level';
+export { DEFAULT_BURST_OPTIONS, detectBurst, detectClusterBurst, windowCounts } from './burst-detector';
+export type {
+  BurstInput,
+  BurstOptions,
+  BurstResult,
+  ClusterBurst,
+  ClusterBurstOptions,
+  WindowCountOptions,
+} from './burst-detector';
+export { DocumentFrequency } from './document-frequency';
+export type { DocumentFrequencyState } from './document-frequency';
+export { DEFAULT_FINGERPRINT_MAX_LENGTH, DEFAULT_TEMPLATE_PATTERNS, fingerprintText } from './fingerprint-text';
+export type { FingerprintTextOptions } from './fingerprint-text';
+export {
+  bandKeys,
+  candidateProbability,
+  DEFAULT_MINHASH_OPTIONS,
+  estimateJaccard,
+  jaccard,
+  minHashConfig,
+  minHashSignature,
+  shingleHashes,
+} from './minhash';
+export type { MinHashConfig, MinHashOptions } from './minhash';
+export {
+  bestNearDuplicate,
+  DEFAULT_NEAR_DUPLICATE_THRESHOLD,
+  DEFAULT_NEAR_DUPLICATE_WINDOW_MS,
+  messageFingerprint,
+  NearDuplicateIndex,
+} from './near-duplicate-index';
+export type {
+  MessageFingerprint,
+  NearDuplicateCandidate,
+  NearDuplicateMatch,
+  NearDuplicateOptions,
+} from './near-duplicate-index';
+export {
+  defaultLexiconDirectory,
+  LEXICON_FILE_NAMES,
+  LexiconError,
+  loadDefaultSentimentLexicon,
+  parseLexiconList,
+  sentimentLexiconFromFiles,
+} from './sentiment-lexicon';
+export type { LexiconWeights, SentimentLexicon, SentimentLexiconFiles } from './sentiment-lexicon';
+export { DEFAULT_SENTIMENT_OPTIONS, SentimentScorer } from './sentiment-scorer';
+export type {
+  SentimentCue,
+  SentimentInput,
+  SentimentLabel,
+  SentimentPunctuationCue,
+  SentimentResult,
+  SentimentScorerOptions,
+  SentimentWordCue,
+} from './sentiment-scorer';
+export { DEFAULT_TOPIC_CLUSTERER_OPTIONS, TopicClusterer } from './topic-clusterer';
+export type {
+  TermVector,
+  TopicAssignment,
+  TopicClusterState,
+  TopicClustererOptions,
+  TopicClustererState,
+  TopicClusterSummary,
+  TopicMessage,
+} from './topic-clusterer';
+export { WATCH_CATEGORIES, WATCH_CATEGORY_WORDS, watchCategoriesOf, watchWordsIn } from './watch-categories';
+export type { WatchCategory, WatchMatch } from './watch-categories';

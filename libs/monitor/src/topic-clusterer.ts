@@ -1,0 +1,617 @@
+import { compareStrings, DocumentFrequency, DocumentFrequencyState } from './document-frequency';
+import { DAY_MS, HOUR_MS, toEpochMs } from './time';
+
+export interface TopicClustererOptions {
+  /** Minimum cosine similarity between a message and a cluster centroid to join it; default 0.2. */
+  threshold?: number;
+  /** A cluster with no message for this long is dropped; default 72 h. */
+  windowMs?: number;
+  /** Older messages weigh half as much in a centroid after this long; default 24 h. */
+  halfLifeMs?: number;
+  /**
+   * A fixed IDF (e.g. `KeywordExtractor.idfOf`). Without it the clusterer keeps its own
+   * document frequencies, fading with `documentFrequencyHalfLifeMs`, in its state.
+   */
+  idf?: (term: string) => number;
+  /** Default 7 days. */
+  documentFrequencyHalfLifeMs?: number;
+  /** A message is represented by its heaviest terms only; default 24. */
+  maxTermsPerMessage?: number;
+  /** Default 100. */
+  maxCentroidTerms?: number;
+  /** Terms in a cluster's label; default 5. */
+  labelSize?: number;
+  /** Ids kept per cluster as first messages, and again as most central ones; default 3. */
+  sampleSize?: number;
+  /** Hourly counts kept per cluster; default 72. */
+  hourlyBuckets?: number;
+  /** Daily counts kept per cluster; default 30. */
+  dailyBuckets?: number;
+  /** Days begin at midnight in this offset from UTC; default 480 (Asia/Shanghai). */
+  utcOffsetMinutes?: number;
+}
+
+type Settings = Required<Omit<TopicClustererOptions, 'idf'>>;
+
+export const DEFAULT_TOPIC_CLUSTERER_OPTIONS: Readonly<Settings> = {
+  threshold: 0.2,
+  windowMs: 72 * HOUR_MS,
+  halfLifeMs: 24 * HOUR_MS,
+  documentFrequencyHalfLifeMs: 7 * DAY_MS,
+  maxTermsPerMessage: 24,
+  maxCentroidTerms: 100,
+  labelSize: 5,
+  sampleSize: 3,
+  hourlyBuckets: 72,
+  dailyBuckets: 30,
+  utcOffsetMinutes: 480,
+};
+
+/** Sample vectors keep this many terms: enough to rank samples, and it halves the size of the state. */
+const CENTRAL_SAMPLE_TERMS = 8;
+
+/** Document frequencies below this (after fading) are forgotten, once per hour of message time. */
+const DOCUMENT_FREQUENCY_FLOOR = 0.05;
+
+export interface TopicMessage {
+  id: string;
+  at: Date | number;
+  /** Segmented and filtered by the caller (stop words, punctuation and numbers already removed). */
+  tokens: readonly string[];
+  channel?: string;
+  unitCode?: string;
+  /** Sentiment score in [−1, 1], averaged per cluster. */
+  sentiment?: number;
+}
+
+export interface TopicAssignment {
+  clusterId: string;
+  created: boolean;
+  /** Cosine similarity to the centroid the message joined; 1 for a new cluster. */
+  similarity: number;
+}
+
+export type TermVector = [string, number][];
+
+export interface TopicClusterState {
+  id: string;
+  seq: number;
+  createdAt: number;
+  lastAt: number;
+  /** When `centroid` and `weight` were last faded. */
+  decayedAt: number;
+  /** Faded number of messages. */
+  weight: number;
+  messageCount: number;
+  /** Sum of the faded unit vectors of the messages, sorted by term. */
+  centroid: TermVector;
+  /** `[bucket start, messages]`, ascending. */
+  hourly: [number, number][];
+  daily: [number, number][];
+  channels: [string, number][];
+  unitCodes: [string, number][];
+  sentimentSum: number;
+  sentimentCount: number;
+  firstMessageIds: string[];
+  central: { id: string; vector: TermVector }[];
+}
+
+export interface TopicClustererState {
+  version: 1;
+  /** Latest message time seen; windows are measured from it. */
+  clock: number | null;
+  nextSeq: number;
+  documentFrequency: DocumentFrequencyState | null;
+  documentFrequencyPrunedAt: number | null;
+  clusters: TopicClusterState[];
+}
+
+export interface TopicClusterSummary {
+  id: string;
+  label: string[];
+  /** Heaviest centroid terms, weights as shares of the centroid's total. */
+  terms: { term: string; weight: number }[];
+  messageCount: number;
+  weight: number;
+  createdAt: number;
+  lastAt: number;
+  hourly: { start: number; count: number }[];
+  daily: { start: number; count: number }[];
+  channels: { name: string; count: number }[];
+  unitCodes: { code: string; count: number }[];
+  /** Mean of the scores given with messages; null when none was. */
+  sentimentAverage: number | null;
+  /** First messages, then the most central ones not already listed. */
+  sampleMessageIds: string[];
+}
+
+interface Cluster {
+  id: string;
+  seq: number;
+  createdAt: number;
+  lastAt: number;
+  decayedAt: number;
+  weight: number;
+  messageCount: number;
+  centroid: Map<string, number>;
+  norm: number;
+  hourly: Map<number, number>;
+  daily: Map<number, number>;
+  channels: Map<string, number>;
+  unitCodes: Map<string, number>;
+  sentimentSum: number;
+  sentimentCount: number;
+  firstMessageIds: string[];
+  central: { id: string; vector: TermVector }[];
+  /** Scratch of `sharingTerms`: the dot product computed in pass `pass`. */
+  pass: number;
+  dot: number;
+}
+
+/**
+ * Single-pass incremental clustering of messages on TF-IDF vectors: a message joins the most
+ * similar live cluster above the threshold, else starts one. Candidates come from an inverted
+ * index term → clusters, rebuilt from the centroids when state is loaded. All state is plain
+ * data (`toJSON` / `fromJSON`) and every choice is made in a fixed order, so the same messages
+ * in the same order give the same JSON, whether or not the state went through JSON in between.
+ * The caller adds each message once: the state keeps no list of message ids.
+ */
+export class TopicClusterer {
+  private readonly settings: Settings;
+  private readonly fixedIdf: ((term: string) => number) | undefined;
+  private frequency: DocumentFrequency | null;
+  private readonly clusters = new Map<string, Cluster>();
+  /** term → clusters whose centroid has it, with the term's centroid weight (kept equal to `centroid`). */
+  private readonly postings = new Map<string, Map<Cluster, number>>();
+  /** No cluster can expire before this clock; spares a sweep over all clusters per message. */
+  private nextExpiry = -Infinity;
+  private pass = 0;
+  private clock: number | null = null;
+  private nextSeq = 1;
+  private frequencyPrunedAt: number | null = null;
+
+  constructor(options: TopicClustererOptions = {}) {
+    const { idf, ...rest } = options;
+    this.settings = validSettings({ ...DEFAULT_TOPIC_CLUSTERER_OPTIONS, ...withoutUndefined(rest) });
+    this.fixedIdf = idf;
+    this.frequency = idf === undefined ? new DocumentFrequency(this.settings.documentFrequencyHalfLifeMs) : null;
+  }
+
+  static fromJSON(state: TopicClustererState, options: TopicClustererOptions = {}): TopicClusterer {
+    checkState(state);
+    const clusterer = new TopicClusterer(options);
+    if ((state.documentFrequency === null) !== (options.idf !== undefined)) {
+      throw new Error(
+        options.idf === undefined
+          ? 'state has no document frequencies: it was built with a fixed idf, pass the same one'
+          : 'state has its own document frequencies: it was built without a fixed idf',
+      );
+    }
+    clusterer.clock = state.clock;
+    clusterer.nextSeq = state.nextSeq;
+    clusterer.frequencyPrunedAt = state.documentFrequencyPrunedAt;
+    if (state.documentFrequency !== null) {
+      clusterer.frequency = DocumentFrequency.fromJSON(
+        state.documentFrequency,
+        clusterer.settings.documentFrequencyHalfLifeMs,
+      );
+    }
+    for (const saved of state.clusters) {
+      const centroid = new Map(saved.centroid);
+      const cluster: Cluster = {
+        id: saved.id,
+        seq: saved.seq,
+        createdAt: saved.createdAt,
+        lastAt: saved.lastAt,
+        decayedAt: saved.decayedAt,
+        weight: saved.weight,
+        messageCount: saved.messageCount,
+        centroid,
+        norm: normOf(centroid),
+        hourly: new Map(saved.hourly),
+        daily: new Map(saved.daily),
+        channels: new Map(saved.channels),
+        unitCodes: new Map(saved.unitCodes),
+        sentimentSum: saved.sentimentSum,
+        sentimentCount: saved.sentimentCount,
+        firstMessageIds: [...saved.firstMessageIds],
+        central: saved.central.map((c) => ({ id: c.id, vector: c.vector.map(([t, w]): [string, number] => [t, w]) })),
+        pass: 0,
+        dot: 0,
+      };
+      clusterer.clusters.set(cluster.id, cluster);
+      for (const [term, weight] of centroid) clusterer.post(term, cluster, weight);
+    }
+    return clusterer;
+  }
+
+  get size(): number {
+    return this.clusters.size;
+  }
+
+  /** Null when the message has no terms (or only terms with no positive idf). */
+  add(message: TopicMessage): TopicAssignment | null {
+    const at = toEpochMs(message.at);
+    if (message.sentiment !== undefined && !Number.isFinite(message.sentiment)) {
+      throw new RangeError(`sentiment of ${message.id} is not a number: ${message.sentiment}`);
+    }
+    this.expire(at);
+    const now = this.clock as number;
+
+    const counts = new Map<string, number>();
+    for (const token of message.tokens) {
+      if (token !== '') counts.set(token, (counts.get(token) ?? 0) + 1);
+    }
+    if (counts.size === 0) return null;
+    this.frequency?.observe(counts.keys(), at);
+    const vector = this.vectorOf(counts, at);
+    if (vector.length === 0) return null;
+
+    let best: Cluster | null = null;
+    let bestSimilarity = -1;
+    for (const cluster of this.sharingTerms(vector)) {
+      const similarity = cluster.dot / cluster.norm;
+      if (similarity > bestSimilarity || (similarity === bestSimilarity && best !== null && cluster.seq < best.seq)) {
+        best = cluster;
+        bestSimilarity = similarity;
+      }
+    }
+
+    let cluster: Cluster;
+    let created = false;
+    let similarity = 1;
+    if (best !== null && bestSimilarity >= this.settings.threshold) {
+      cluster = best;
+      similarity = bestSimilarity;
+      this.join(cluster, vector, now);
+    } else {
+      cluster = this.create(vector, at, now);
+      created = true;
+    }
+    this.count(cluster, message, at, vector);
+    return { clusterId: cluster.id, created, similarity };
+  }
+
+  /** Drops clusters whose last message is `windowMs` or more before `now` (or before the latest message seen, if later). */
+  expire(now: Date | number): void {
+    const nowMs = toEpochMs(now, 'now');
+    if (this.clock === null || nowMs > this.clock) this.clock = nowMs;
+    if (this.clock >= this.nextExpiry) {
+      const cutoff = this.clock - this.settings.windowMs;
+      let earliest = Infinity;
+      for (const cluster of this.clusters.values()) {
+        if (cluster.lastAt <= cutoff) this.drop(cluster);
+        else earliest = Math.min(earliest, cluster.lastAt);
+      }
+      this.nextExpiry = earliest + this.settings.windowMs;
+    }
+    if (this.frequency !== null) {
+      const hour = Math.floor(this.clock / HOUR_MS) * HOUR_MS;
+      if (this.frequencyPrunedAt === null || hour > this.frequencyPrunedAt) {
+        this.frequency.prune(this.clock, DOCUMENT_FREQUENCY_FLOOR);
+        this.frequencyPrunedAt = hour;
+      }
+    }
+  }
+
+  /** The IDF a term gets now. */
+  idf(term: string): number {
+    if (this.fixedIdf !== undefined) return this.fixedIdf(term);
+    return (this.frequency as DocumentFrequency).idf(term, this.clock ?? 0);
+  }
+
+  summary(id: string): TopicClusterSummary | undefined {
+    const cluster = this.clusters.get(id);
+    return cluster === undefined ? undefined : this.summarize(cluster);
+  }
+
+  /** Live clusters, oldest first. */
+  summaries(): TopicClusterSummary[] {
+    return this.sortedClusters().map((cluster) => this.summarize(cluster));
+  }
+
+  toJSON(): TopicClustererState {
+    return {
+      version: 1,
+      clock: this.clock,
+      nextSeq: this.nextSeq,
+      documentFrequency: this.frequency?.toJSON() ?? null,
+      documentFrequencyPrunedAt: this.frequencyPrunedAt,
+      clusters: this.sortedClusters().map((c) => ({
+        id: c.id,
+        seq: c.seq,
+        createdAt: c.createdAt,
+        lastAt: c.lastAt,
+        decayedAt: c.decayedAt,
+        weight: c.weight,
+        messageCount: c.messageCount,
+        centroid: sortedEntries(c.centroid),
+        hourly: [...c.hourly].sort((a, b) => a[0] - b[0]),
+        daily: [...c.daily].sort((a, b) => a[0] - b[0]),
+        channels: sortedEntries(c.channels),
+        unitCodes: sortedEntries(c.unitCodes),
+        sentimentSum: c.sentimentSum,
+        sentimentCount: c.sentimentCount,
+        firstMessageIds: [...c.firstMessageIds],
+        central: c.central.map((s) => ({ id: s.id, vector: s.vector.map(([t, w]): [string, number] => [t, w]) })),
+      })),
+    };
+  }
+
+  /** Unit-length vector of the heaviest terms by (1 + ln tf) × idf, sorted by term. */
+  private vectorOf(counts: ReadonlyMap<string, number>, at: number): TermVector {
+    const weighted: TermVector = [];
+    for (const [term, count] of counts) {
+      const idf = this.fixedIdf !== undefined ? this.fixedIdf(term) : (this.frequency as DocumentFrequency).idf(term, at);
+      const weight = (1 + Math.log(count)) * idf;
+      if (weight > 0 && Number.isFinite(weight)) weighted.push([term, weight]);
+    }
+    weighted.sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
+    const kept = weighted.slice(0, this.settings.maxTermsPerMessage);
+    let squares = 0;
+    for (const [, weight] of kept) squares += weight * weight;
+    const norm = Math.sqrt(squares);
+    return kept.map(([term, weight]): [string, number] => [term, weight / norm]).sort((a, b) => compareStrings(a[0], b[0]));
+  }
+
+  /**
+   * The clusters sharing a term with the vector, each with its dot product in `dot`, summed in the
+   * vector's term order as `cosine` does. The sums live on the clusters (stamped with the pass)
+   * rather than in a map: this loop is most of the time spent per message.
+   */
+  private sharingTerms(vector: TermVector): Cluster[] {
+    this.pass += 1;
+    const pass = this.pass;
+    const touched: Cluster[] = [];
+    for (const [term, weight] of vector) {
+      const clusters = this.postings.get(term);
+      if (clusters === undefined) continue;
+      for (const [cluster, centroidWeight] of clusters) {
+        if (cluster.pass !== pass) {
+          cluster.pass = pass;
+          cluster.dot = 0;
+          touched.push(cluster);
+        }
+        cluster.dot += weight * centroidWeight;
+      }
+    }
+    return touched;
+  }
+
+  private create(vector: TermVector, at: number, now: number): Cluster {
+    const seq = this.nextSeq;
+    this.nextSeq += 1;
+    const cluster: Cluster = {
+      id: `topic-${seq}`,
+      seq,
+      createdAt: at,
+      lastAt: at,
+      decayedAt: now,
+      weight: 1,
+      messageCount: 0,
+      centroid: new Map(vector),
+      norm: 1,
+      hourly: new Map(),
+      daily: new Map(),
+      channels: new Map(),
+      unitCodes: new Map(),
+      sentimentSum: 0,
+      sentimentCount: 0,
+      firstMessageIds: [],
+      central: [],
+      pass: 0,
+      dot: 0,
+    };
+    this.clusters.set(cluster.id, cluster);
+    for (const [term, weight] of vector) this.post(term, cluster, weight);
+    this.nextExpiry = Math.min(this.nextExpiry, at + this.settings.windowMs);
+    return cluster;
+  }
+
+  private join(cluster: Cluster, vector: TermVector, now: number): void {
+    const factor = now > cluster.decayedAt ? 2 ** (-(now - cluster.decayedAt) / this.settings.halfLifeMs) : 1;
+    if (factor !== 1) {
+      for (const [term, weight] of cluster.centroid) {
+        cluster.centroid.set(term, weight * factor);
+        this.post(term, cluster, weight * factor);
+      }
+      cluster.weight *= factor;
+      cluster.decayedAt = now;
+    }
+    cluster.weight += 1;
+    for (const [term, weight] of vector) {
+      const sum = (cluster.centroid.get(term) ?? 0) + weight;
+      cluster.centroid.set(term, sum);
+      this.post(term, cluster, sum);
+    }
+    if (cluster.centroid.size > this.settings.maxCentroidTerms) {
+      const ranked = sortedByWeight(cluster.centroid);
+      for (const [term] of ranked.slice(this.settings.maxCentroidTerms)) {
+        cluster.centroid.delete(term);
+        this.unpost(term, cluster);
+      }
+    }
+    cluster.norm = normOf(cluster.centroid);
+  }
+
+  private count(cluster: Cluster, message: TopicMessage, at: number, vector: TermVector): void {
+    const { sampleSize, utcOffsetMinutes } = this.settings;
+    cluster.messageCount += 1;
+    if (at > cluster.lastAt) cluster.lastAt = at;
+    const offset = utcOffsetMinutes * 60_000;
+    increment(cluster.hourly, bucketStart(at, HOUR_MS, offset));
+    increment(cluster.daily, bucketStart(at, DAY_MS, offset));
+    const [firstHour, firstDay] = this.firstBuckets();
+    dropBefore(cluster.hourly, firstHour);
+    dropBefore(cluster.daily, firstDay);
+    if (message.channel !== undefined) increment(cluster.channels, message.channel);
+    if (message.unitCode !== undefined) increment(cluster.unitCodes, message.unitCode);
+    if (message.sentiment !== undefined) {
+      cluster.sentimentSum += message.sentiment;
+      cluster.sentimentCount += 1;
+    }
+    if (cluster.firstMessageIds.length < sampleSize) cluster.firstMessageIds.push(message.id);
+    // Twice as many candidates as shown, so that a message not central when it came can become so.
+    const sample = { id: message.id, vector: heaviest(vector, CENTRAL_SAMPLE_TERMS) };
+    cluster.central = mostCentral(cluster, [...cluster.central, sample], 2 * sampleSize);
+  }
+
+  private summarize(cluster: Cluster): TopicClusterSummary {
+    const ranked = sortedByWeight(cluster.centroid);
+    let total = 0;
+    for (const [, weight] of ranked) total += weight;
+    const [firstHour, firstDay] = this.firstBuckets();
+    const samples = [...cluster.firstMessageIds];
+    for (const { id } of mostCentral(cluster, cluster.central, this.settings.sampleSize)) {
+      if (!samples.includes(id)) samples.push(id);
+    }
+    return {
+      id: cluster.id,
+      label: ranked.slice(0, this.settings.labelSize).map(([term]) => term),
+      terms: ranked.slice(0, 10).map(([term, weight]) => ({ term, weight: weight / total })),
+      messageCount: cluster.messageCount,
+      weight: cluster.weight,
+      createdAt: cluster.createdAt,
+      lastAt: cluster.lastAt,
+      hourly: bucketList(cluster.hourly, firstHour),
+      daily: bucketList(cluster.daily, firstDay),
+      channels: sortedByWeight(cluster.channels).map(([name, count]) => ({ name, count })),
+      unitCodes: sortedByWeight(cluster.unitCodes).map(([code, count]) => ({ code, count })),
+      sentimentAverage: cluster.sentimentCount === 0 ? null : cluster.sentimentSum / cluster.sentimentCount,
+      sampleMessageIds: samples,
+    };
+  }
+
+  private drop(cluster: Cluster): void {
+    this.clusters.delete(cluster.id);
+    for (const term of cluster.centroid.keys()) this.unpost(term, cluster);
+  }
+
+  private post(term: string, cluster: Cluster, weight: number): void {
+    const clusters = this.postings.get(term);
+    if (clusters === undefined) this.postings.set(term, new Map([[cluster, weight]]));
+    else clusters.set(cluster, weight);
+  }
+
+  private unpost(term: string, cluster: Cluster): void {
+    const clusters = this.postings.get(term);
+    if (clusters === undefined) return;
+    clusters.delete(cluster);
+    if (clusters.size === 0) this.postings.delete(term);
+  }
+
+  /** Start of the oldest hourly and daily bucket still kept at the current clock. */
+  private firstBuckets(): [number, number] {
+    const { hourlyBuckets, dailyBuckets, utcOffsetMinutes } = this.settings;
+    const offset = utcOffsetMinutes * 60_000;
+    const clock = this.clock ?? 0;
+    return [
+      bucketStart(clock, HOUR_MS, offset) - (hourlyBuckets - 1) * HOUR_MS,
+      bucketStart(clock, DAY_MS, offset) - (dailyBuckets - 1) * DAY_MS,
+    ];
+  }
+
+  private sortedClusters(): Cluster[] {
+    return [...this.clusters.values()].sort((a, b) => a.seq - b.seq);
+  }
+}
+
+/** Cosine of a unit vector with a centroid of the given norm, summed in the vector's (term) order. */
+export function cosine(vector: TermVector, centroid: ReadonlyMap<string, number>, centroidNorm: number): number {
+  if (centroidNorm === 0) return 0;
+  let dot = 0;
+  for (const [term, weight] of vector) dot += weight * (centroid.get(term) ?? 0);
+  return dot / centroidNorm;
+}
+
+/** The `count` samples closest to the cluster's current centroid; ties keep the given order. */
+function mostCentral(
+  cluster: Cluster,
+  samples: { id: string; vector: TermVector }[],
+  count: number,
+): { id: string; vector: TermVector }[] {
+  return samples
+    .map((sample, order) => ({ sample, order, score: cosine(sample.vector, cluster.centroid, cluster.norm) }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, count)
+    .map((s) => s.sample);
+}
+
+/** The `count` heaviest entries of a vector, still in term order. */
+function heaviest(vector: TermVector, count: number): TermVector {
+  if (vector.length <= count) return vector;
+  return [...vector]
+    .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
+    .slice(0, count)
+    .sort((a, b) => compareStrings(a[0], b[0]));
+}
+
+function normOf(weights: ReadonlyMap<string, number>): number {
+  let squares = 0;
+  for (const term of [...weights.keys()].sort(compareStrings)) {
+    const weight = weights.get(term) as number;
+    squares += weight * weight;
+  }
+  return Math.sqrt(squares);
+}
+
+function sortedEntries<V>(map: ReadonlyMap<string, V>): [string, V][] {
+  return [...map].sort((a, b) => compareStrings(a[0], b[0]));
+}
+
+function sortedByWeight(map: ReadonlyMap<string, number>): [string, number][] {
+  return [...map].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
+}
+
+
+function increment<K>(map: Map<K, number>, key: K): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/** Start of the hour or day holding `at`, in a zone `offset` ms east of UTC. */
+export function bucketStart(at: number, size: number, offset: number): number {
+  return Math.floor((at + offset) / size) * size - offset;
+}
+
+function dropBefore(buckets: Map<number, number>, first: number): void {
+  for (const start of buckets.keys()) if (start < first) buckets.delete(start);
+}
+
+function bucketList(buckets: ReadonlyMap<number, number>, first: number): { start: number; count: number }[] {
+  return [...buckets]
+    .filter(([start]) => start >= first)
+    .sort((a, b) => a[0] - b[0])
+    .map(([start, count]) => ({ start, count }));
+}
+
+function withoutUndefined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+function validSettings(rest: Settings): Settings {
+  if (!(rest.threshold > 0 && rest.threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${rest.threshold}`);
+  for (const name of ['windowMs', 'halfLifeMs', 'documentFrequencyHalfLifeMs'] as const) {
+    if (!(rest[name] > 0)) throw new RangeError(`${name} must be positive, got ${rest[name]}`);
+  }
+  for (const name of ['maxTermsPerMessage', 'maxCentroidTerms', 'labelSize', 'sampleSize', 'hourlyBuckets', 'dailyBuckets'] as const) {
+    if (!Number.isInteger(rest[name]) || rest[name] < 1) {
+      throw new RangeError(`${name} must be a positive integer, got ${rest[name]}`);
+    }
+  }
+  if (!Number.isInteger(rest.utcOffsetMinutes)) throw new RangeError(`utcOffsetMinutes must be an integer`);
+  return rest;
+}
+
+function checkState(state: TopicClustererState): void {
+  if (state === null || typeof state !== 'object' || state.version !== 1) {
+    throw new Error(`not a topic clusterer state of version 1: ${JSON.stringify((state as { version?: unknown })?.version)}`);
+  }
+  if (!Array.isArray(state.clusters) || !Number.isInteger(state.nextSeq)) {
+    throw new Error('topic clusterer state without clusters or nextSeq');
+  }
+  for (const cluster of state.clusters) {
+    if (typeof cluster.id !== 'string' || !Array.isArray(cluster.centroid) || cluster.seq >= state.nextSeq) {
+      throw new Error(`topic clusterer state has a malformed cluster ${JSON.stringify(cluster.id)}`);
+    }
+  }
+}
