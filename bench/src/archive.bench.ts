@@ -6,11 +6,10 @@ import { Segmenter, createSegmenter } from '@wenzheng/nlp';
 import { ArchiveService, queryTerms } from '@wenzheng/publishing';
 import { bootstrapApi } from '../../apps/api/src/bootstrap';
 import { ArchiveSeed, seedArchive } from './archive-seed';
-import { benchHubConfig, deleteBenchQueueKeys, freshBenchDatabase, loadAverage } from './bench-environment';
+import { deleteBenchQueueKeys, loadAverage, prepareBenchSection } from './bench-environment';
 import { loadCorpus } from './corpus';
 import { percentile } from './load-harness';
 import { LoadSource, measureClosedLoop } from './measured-load';
-import { installWireCounter } from './wire-counter';
 import { PlanSummary, Statement, explain } from './workbench.bench';
 
 /** Published replies in the archive: BENCH_ARCHIVE_ROWS, default one million. */
@@ -113,10 +112,7 @@ function scanStatements(terms: readonly string[]): Statement[] {
  * scan of the same table on a bare pg Pool (the baseline: the ratio says what the word index buys).
  */
 export async function benchArchive(progress: (line: string) => void): Promise<ArchiveFigures> {
-  installWireCounter();
-  const config: HubConfig = benchHubConfig({ HUB_ROLES: 'api', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000' });
-  await freshBenchDatabase(config);
-  await deleteBenchQueueKeys();
+  const config: HubConfig = await prepareBenchSection({ HUB_ROLES: 'api', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000' });
   const pool = new Pool({ connectionString: config.database.url, max: config.database.poolSize });
   try {
     const corpus = loadCorpus(Number.MAX_SAFE_INTEGER);

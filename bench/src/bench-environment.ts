@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { HubConfig, loadHubConfig, projectRoot } from '@wenzheng/config';
 import { prepareDatabase, withPgClient } from '@wenzheng/database';
 import { deleteQueueKeys } from '@wenzheng/queue';
+import { installWireCounter } from './wire-counter';
 
 /** The services of this machine; BENCH_POSTGRES_URL / BENCH_REDIS_URL point the bench elsewhere. */
 export const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -39,10 +40,22 @@ export function benchHubConfig(extra: Record<string, string> = {}): HubConfig {
 const admin = <T>(work: (client: Client) => Promise<T>) => withPgClient(ADMIN_URL, work);
 
 /** Drops and recreates the bench database, migrated with the demo city, as the hub's own boot step does it. */
-export async function freshBenchDatabase(config: HubConfig): Promise<void> {
+async function freshBenchDatabase(config: HubConfig): Promise<void> {
   await admin((c) => c.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`));
   const prepared = await prepareDatabase(config);
   if (!prepared.demoLoaded) throw new Error(`${BENCH_DATABASE}: the demo city was not loaded`);
+}
+
+/**
+ * The start of every section that runs the hub: statements counted on the wire from now on, a fresh bench database
+ * and empty queues; answers the section's configuration (`extra` as in benchHubConfig).
+ */
+export async function prepareBenchSection(extra: Record<string, string> = {}): Promise<HubConfig> {
+  installWireCounter();
+  const config = benchHubConfig(extra);
+  await freshBenchDatabase(config);
+  await deleteBenchQueueKeys();
+  return config;
 }
 
 /** Deletes every Redis key under the bench queue prefix (and nothing else). */

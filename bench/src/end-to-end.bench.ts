@@ -2,11 +2,11 @@ import { Client } from 'pg';
 import { JobQueue, QueueName } from '@wenzheng/queue';
 import { bootstrapApi } from '../../apps/api/src/bootstrap';
 import { bootstrapWorker } from '../../apps/worker/src/bootstrap';
-import { benchHubConfig, deleteBenchQueueKeys, freshBenchDatabase, loadAverage } from './bench-environment';
+import { deleteBenchQueueKeys, loadAverage, prepareBenchSection } from './bench-environment';
 import { portalSubmission } from './corpus';
 import { runHttpLoad } from './http-load';
 import { LatencySummary, percentile, summarize } from './load-harness';
-import { installWireCounter, wireCounts } from './wire-counter';
+import { wireCounts } from './wire-counter';
 
 export const E2E_RATE_PER_SECOND = 50;
 export const E2E_SECONDS = 20;
@@ -68,10 +68,7 @@ export async function benchEndToEnd(
   texts: readonly string[],
   progress: (line: string) => void,
 ): Promise<EndToEndFigures> {
-  installWireCounter();
-  const config = benchHubConfig();
-  await freshBenchDatabase(config);
-  await deleteBenchQueueKeys();
+  const config = await prepareBenchSection();
   const loadBefore = loadAverage();
 
   const worker = await bootstrapWorker(config);

@@ -3,11 +3,10 @@ import { PortalService } from '@wenzheng/channels';
 import { JobQueue, QueueName } from '@wenzheng/queue';
 import { bootstrapApi } from '../../apps/api/src/bootstrap';
 import { BareIntake, startBareHttpServer } from './bare-intake';
-import { benchHubConfig, deleteBenchQueueKeys, freshBenchDatabase, loadAverage } from './bench-environment';
+import { deleteBenchQueueKeys, loadAverage, prepareBenchSection } from './bench-environment';
 import { portalSubmission } from './corpus';
 import { LatencySummary, summarize } from './load-harness';
 import { LoadSource, measureClosedLoop } from './measured-load';
-import { installWireCounter } from './wire-counter';
 
 export const INTAKE_CONCURRENCIES = [16, 64];
 export const INTAKE_REQUESTS = 3000;
@@ -50,10 +49,7 @@ export interface IntakeFigures {
 
 /** Section 1: the portal intake against the bare INSERT + add baseline, closed loop at fixed concurrencies. */
 export async function benchIntake(texts: readonly string[], progress: (line: string) => void): Promise<IntakeFigures> {
-  installWireCounter();
-  const config = benchHubConfig({ HUB_ROLES: 'api' });
-  await freshBenchDatabase(config);
-  await deleteBenchQueueKeys();
+  const config = await prepareBenchSection({ HUB_ROLES: 'api' });
   const loadBefore = loadAverage();
 
   // The worker is not started: the pipeline must not compete with intake for the two cores.

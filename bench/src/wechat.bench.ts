@@ -12,12 +12,11 @@ import {
 } from '@wenzheng/channels';
 import { JobQueue, QueueName } from '@wenzheng/queue';
 import { bootstrapApi } from '../../apps/api/src/bootstrap';
-import { benchHubConfig, deleteBenchQueueKeys, freshBenchDatabase, loadAverage } from './bench-environment';
+import { deleteBenchQueueKeys, loadAverage, prepareBenchSection } from './bench-environment';
 import { portalSubmission } from './corpus';
 import { INTAKE_CONCURRENCIES, INTAKE_REQUESTS, INTAKE_WARMUP } from './intake.bench';
 import { LatencySummary, LoadRun, LoadShape, percentile, summarize } from './load-harness';
 import { MeasuredLoad, measureLoad } from './measured-load';
-import { installWireCounter } from './wire-counter';
 
 /**
  * The issue's target is the last: safe-mode pushes at 500/s, for WECHAT_OPEN_SECONDS, with p99 far under the platform's
@@ -218,10 +217,7 @@ const perMessage = (m: MeasuredLoad) => ({
  * intake section's concurrencies), then safe-mode pushes at fixed rates (WECHAT_OPEN_RATES).
  */
 export async function benchWechat(texts: readonly string[], progress: (line: string) => void): Promise<WechatFigures> {
-  installWireCounter();
-  const config = benchHubConfig({ HUB_ROLES: 'api' });
-  await freshBenchDatabase(config);
-  await deleteBenchQueueKeys();
+  const config = await prepareBenchSection({ HUB_ROLES: 'api' });
   const loadBefore = loadAverage();
   // Greetings, 帮助 and 查询 lines are answered without a ticket: only messages are pushed.
   const contents = texts.filter((t) => parseChatCommand(t).kind === 'message');

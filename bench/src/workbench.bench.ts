@@ -11,11 +11,10 @@ import {
   ticketListQuerySchema,
 } from '@wenzheng/workbench';
 import { bootstrapApi } from '../../apps/api/src/bootstrap';
-import { benchHubConfig, deleteBenchQueueKeys, freshBenchDatabase, loadAverage } from './bench-environment';
+import { deleteBenchQueueKeys, loadAverage, prepareBenchSection } from './bench-environment';
 import { LatencySummary, summarize } from './load-harness';
 import { LoadSource, measureClosedLoop } from './measured-load';
 import { WorkbenchSeed, seedWorkbench } from './workbench-seed';
-import { installWireCounter } from './wire-counter';
 
 export const WORKBENCH_TICKETS = 100_000;
 const DETAIL_TICKETS = 200;
@@ -157,10 +156,7 @@ export async function benchWorkbench(
   texts: readonly string[],
   progress: (line: string) => void,
 ): Promise<WorkbenchFigures> {
-  installWireCounter();
-  const config = benchHubConfig({ HUB_ROLES: 'api' });
-  await freshBenchDatabase(config);
-  await deleteBenchQueueKeys();
+  const config = await prepareBenchSection({ HUB_ROLES: 'api' });
   const pool = new Pool({ connectionString: config.database.url, max: config.database.poolSize });
   try {
     progress(`workbench: seeding ${WORKBENCH_TICKETS} tickets`);

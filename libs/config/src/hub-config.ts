@@ -54,7 +54,6 @@ export interface HubConfig {
     /** Encrypts the platform credentials stored in channel_accounts (AES-256-GCM, key derived from this secret). */
     readonly secretsKey: string;
     readonly wechatApiBaseUrl: string;
-    readonly weiboApiBaseUrl: string;
     /** How long a push may take before the hub answers `success` and acknowledges through the API instead. */
     readonly replyBudgetMs: number;
     /** Pushes with a timestamp older (or further ahead) than this are refused as replays. */
@@ -144,7 +143,6 @@ function envSchema(root: string) {
     PUBLIC_BASE_URL: url(['http:', 'https:']).default('http://localhost:3000').transform((v) => v.replace(/\/+$/, '')),
     CHANNEL_SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_CHANNEL_KEY),
     WECHAT_API_BASE_URL: url(['http:', 'https:']).default('https://api.weixin.qq.com').transform((v) => v.replace(/\/+$/, '')),
-    WEIBO_API_BASE_URL: url(['http:', 'https:']).default('https://api.weibo.com').transform((v) => v.replace(/\/+$/, '')),
     CHANNEL_REPLY_BUDGET_MS: int(100, 4500).default(3000),
     CHANNEL_MAX_PUSH_AGE_SECONDS: int(10, 86400).default(300),
   });
@@ -199,7 +197,6 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     channels: {
       secretsKey: e.CHANNEL_SECRETS_KEY,
       wechatApiBaseUrl: e.WECHAT_API_BASE_URL,
-      weiboApiBaseUrl: e.WEIBO_API_BASE_URL,
       replyBudgetMs: e.CHANNEL_REPLY_BUDGET_MS,
       maxPushAgeSeconds: e.CHANNEL_MAX_PUSH_AGE_SECONDS,
     },

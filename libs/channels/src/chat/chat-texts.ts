@@ -1,4 +1,4 @@
-import { shanghaiDateOf } from '@wenzheng/calendar';
+import { formatShanghaiDate } from '@wenzheng/web-pages';
 
 /** The citizen-facing texts every chat channel sends (WeChat, Weibo private messages, the bot), in one place. */
 
@@ -17,10 +17,7 @@ export interface OwnTicket {
   unitName: string | null;
 }
 
-const dateText = (at: Date) => {
-  const [y, m, d] = shanghaiDateOf(at).split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-};
+const dateText = (at: Date) => formatShanghaiDate(at.toISOString());
 
 /** 回执: tracking number, query code and deadline. */
 export function receiptText(receipt: ReceiptFacts): string {

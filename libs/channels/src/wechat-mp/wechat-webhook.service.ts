@@ -69,7 +69,7 @@ export class WechatWebhookService {
     if (!account) return plain(404, 'unknown account');
     const [timestamp, nonce] = [text(query.timestamp), text(query.nonce)];
     const encrypted = query.encrypt_type === 'aes';
-    const opened = encrypted ? this.openEncrypted(account, timestamp, nonce, query.msg_signature, body) : this.checkPlain(account, timestamp, nonce, query.signature);
+    const opened = encrypted ? this.openEncrypted(account, timestamp, nonce, query.msg_signature, body) : this.checkPlain(account, timestamp, nonce, query.signature, body);
     if ('refused' in opened) {
       this.logger.warn(`push to account ${account.id} refused: ${opened.refused.body}`);
       return opened.refused;
@@ -85,7 +85,7 @@ export class WechatWebhookService {
       this.logger.warn(`push to account ${account.id} refused: timestamp ${timestamp} outside ${this.config.channels.maxPushAgeSeconds} s`);
       return plain(403, 'stale timestamp');
     }
-    const xml = opened.xml ?? body;
+    const { xml } = opened;
     let push: WechatInbound;
     try {
       push = parseWechatInbound(xml);
@@ -156,10 +156,10 @@ export class WechatWebhookService {
     return account?.platform === 'wechat-mp' ? account : undefined;
   }
 
-  private checkPlain(account: WechatAccount, timestamp: string, nonce: string, signature: unknown): { xml?: string } | { refused: WebhookAnswer } {
+  private checkPlain(account: WechatAccount, timestamp: string, nonce: string, signature: unknown, body: string): { xml: string } | { refused: WebhookAnswer } {
     if (account.mode === 'safe') return { refused: plain(403, 'this account takes encrypted pushes only') };
     if (!signaturesMatch(urlSignature(account.credentials.token, timestamp, nonce), signature)) return { refused: plain(403, 'signature mismatch') };
-    return {};
+    return { xml: body };
   }
 
   private openEncrypted(
