@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 /** The PostgreSQL server of this machine (trust auth); DATABASE_ADMIN_URL overrides it. */
 export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const TEMPLATE_DATABASE = 'wenzheng_test_template';
+/** Overridable so that two checkouts on one machine can run their tests at the same time. */
+export const TEMPLATE_DATABASE = process.env.TEST_TEMPLATE_DATABASE ?? 'wenzheng_test_template';
 
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
