@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { projectRoot } from '@wenzheng/config';
 
 import {
-  DatasetError,
   EVAL_ROUTING_USAGE,
-  Example,
   crossValidateModel,
   defaultTrainingOptions,
   evaluateModel,
@@ -13,36 +10,11 @@ import {
   formatEvaluationReport,
   loadRoutingTokenizer,
   parseEvalRoutingArgs,
-  parseExamples,
 } from '@wenzheng/routing';
+import { UsageError, readExamples } from './example-files';
 
 const USAGE_ERROR = 2;
 const FOLD_SEED = 20200501;
-
-class UsageError extends Error {}
-
-/** Paths are the operator's: `npm run` moves to the project root but keeps the original directory in INIT_CWD. */
-function operatorPath(file: string): string {
-  return resolve(process.env.INIT_CWD ?? process.cwd(), file);
-}
-
-function readExamples(option: string, file: string): Example[] {
-  const path = operatorPath(file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${option} ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  try {
-    const examples = parseExamples(text, file);
-    if (examples.length === 0) throw new UsageError(`${option} ${file}: holds no examples`);
-    return examples;
-  } catch (error) {
-    if (error instanceof DatasetError) throw new UsageError(error.message);
-    throw error;
-  }
-}
 
 function main(argv: readonly string[]): number {
   const command = parseEvalRoutingArgs(argv);

@@ -44,6 +44,13 @@ describe('hub configuration', () => {
     expect(config.workbench.returnWindowDays).toBe(1);
   });
 
+  it('reads the routing settings, with the model file under the project root', () => {
+    expect(loadHubConfig({}).routing).toMatchObject({ autoAssignConfidence: 0.8, retrainHour: 2, holdOutFraction: 0.2 });
+    const config = loadHubConfig({ ROUTING_AUTO_ASSIGN_CONFIDENCE: '0.95', ROUTING_CATEGORY_MODEL_FILE: 'models/x.json.gz' });
+    expect(config.routing.autoAssignConfidence).toBe(0.95);
+    expect(config.routing.categoryModelFile).toMatch(/\/models\/x\.json\.gz$/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadHubConfig({ PORT: '' }).http.port).toBe(3000);
   });
@@ -62,6 +69,10 @@ describe('hub configuration', () => {
     [{ TRUST_PROXY: 'everyone' }, /^TRUST_PROXY: must be true, false/],
     [{ SESSION_IDLE_MINUTES: '0' }, /^SESSION_IDLE_MINUTES/],
     [{ RETURN_WINDOW_DAYS: '31' }, /^RETURN_WINDOW_DAYS/],
+    [{ ROUTING_AUTO_ASSIGN_CONFIDENCE: '1.5' }, /^ROUTING_AUTO_ASSIGN_CONFIDENCE: must be a number from 0 to 1/],
+    [{ ROUTING_AUTO_ASSIGN_CONFIDENCE: 'high' }, /^ROUTING_AUTO_ASSIGN_CONFIDENCE/],
+    [{ ROUTING_HOLD_OUT_FRACTION: '0' }, /^ROUTING_HOLD_OUT_FRACTION: must be between 0 and 1/],
+    [{ ROUTING_RETRAIN_HOUR: '24' }, /^ROUTING_RETRAIN_HOUR/],
     [{ CHANNEL_SECRETS_KEY: 'too-short' }, /^CHANNEL_SECRETS_KEY: must be at least 32/],
     [{ CHANNEL_REPLY_BUDGET_MS: '5000' }, /^CHANNEL_REPLY_BUDGET_MS/],
     [{ WECHAT_API_BASE_URL: 'ftp://x' }, /^WECHAT_API_BASE_URL: must be a URL starting with http:/],

@@ -44,6 +44,18 @@ export interface HubConfig {
     /** 退回: the lead unit may return a ticket until the end of this many working days after assignment. */
     readonly returnWindowDays: number;
   };
+  readonly routing: {
+    /** 0..1: a model's unit is assigned without a dispatcher at this probability or above. */
+    readonly autoAssignConfidence: number;
+    /** The shipped topic-category model, stored as version 1 when the database has none. */
+    readonly categoryModelFile: string;
+    /** Shanghai hour (0–23) after which the nightly retraining is asked for. */
+    readonly retrainHour: number;
+    /** Fewer labelled tickets than this, and retraining waits for more. */
+    readonly retrainMinExamples: number;
+    /** The newest share of the examples, held out to compare the new model with the current one. */
+    readonly holdOutFraction: number;
+  };
   /** With auto-release, a masked draft is published at once; without (the default), a reviewer releases it. */
   readonly publishing: { readonly autoRelease: boolean };
   /** Requests per client address and minute on the public archive (pages and API). */
@@ -77,6 +89,11 @@ const int = (min: number, max: number) =>
     .regex(/^\d+$/, 'must be a whole number')
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
+
+const fraction = z
+  .string()
+  .regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a number from 0 to 1')
+  .transform(Number);
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -139,6 +156,11 @@ function envSchema(root: string) {
     LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
     RETURN_WINDOW_DAYS: int(0, 30).default(2),
     PUBLISH_AUTO_RELEASE: bool.default(false),
+    ROUTING_AUTO_ASSIGN_CONFIDENCE: fraction.default(0.8),
+    ROUTING_CATEGORY_MODEL_FILE: path('config/models/category-model.json.gz'),
+    ROUTING_RETRAIN_HOUR: int(0, 23).default(2),
+    ROUTING_RETRAIN_MIN_EXAMPLES: int(10, 10_000_000).default(50),
+    ROUTING_HOLD_OUT_FRACTION: fraction.refine((v) => v > 0 && v < 1, 'must be between 0 and 1, exclusive').default(0.2),
     PUBLIC_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(300),
     PUBLIC_BASE_URL: url(['http:', 'https:']).default('http://localhost:3000').transform((v) => v.replace(/\/+$/, '')),
     CHANNEL_SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_CHANNEL_KEY),
@@ -191,6 +213,13 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     },
     workbench: { returnWindowDays: e.RETURN_WINDOW_DAYS },
+    routing: {
+      autoAssignConfidence: e.ROUTING_AUTO_ASSIGN_CONFIDENCE,
+      categoryModelFile: e.ROUTING_CATEGORY_MODEL_FILE,
+      retrainHour: e.ROUTING_RETRAIN_HOUR,
+      retrainMinExamples: e.ROUTING_RETRAIN_MIN_EXAMPLES,
+      holdOutFraction: e.ROUTING_HOLD_OUT_FRACTION,
+    },
     publishing: { autoRelease: e.PUBLISH_AUTO_RELEASE },
     publicApi: { requestsPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE },
     publicBaseUrl: e.PUBLIC_BASE_URL,

@@ -5,7 +5,14 @@ import { CalendarYearEntity } from '@wenzheng/calendar';
 import { InboundMessageEntity, OutboxEntity } from '@wenzheng/intake';
 import { NotificationEntity } from '@wenzheng/notifications';
 import { PolicyDocumentEntity, PolicyInterpretationEntity, PublicationEntity } from '@wenzheng/publishing';
-import { RoutingExampleEntity, RoutingRuleEntity } from '@wenzheng/routing';
+import {
+  RoutingCategoryUnitEntity,
+  RoutingExampleEntity,
+  RoutingHistoryExampleEntity,
+  RoutingModelEntity,
+  RoutingRetrainRunEntity,
+  RoutingRuleEntity,
+} from '@wenzheng/routing';
 import {
   TicketDeliveryEntity,
   TicketEntity,
@@ -42,4 +49,8 @@ export const ENTITIES = [
   PolicyInterpretationEntity,
   ChannelAccountEntity,
   ChannelEventEntity,
+  RoutingModelEntity,
+  RoutingRetrainRunEntity,
+  RoutingHistoryExampleEntity,
+  RoutingCategoryUnitEntity,
 ];

@@ -55,6 +55,10 @@ export class PublicationEntity {
   @Column('text', { name: 'message_kind', nullable: true })
   messageKind: string | null;
 
+  /** The ticket's topic category at routing, for the archive's filter; null for interpretations and unclassified tickets. */
+  @Column('text', { nullable: true })
+  category: string | null;
+
   @Column('text', { name: 'message_text' })
   messageText: string;
 

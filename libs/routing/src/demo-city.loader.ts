@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EntityManager } from 'typeorm';
-import { parseRoutingRules, parseUnits } from './routing-catalogue';
+import { parseCategoryUnits, parseRoutingRules, parseUnits } from './routing-catalogue';
+
+const CATEGORY_UNITS_FILE = 'category-units.json';
 
 /**
- * Loads the demo city (units + dispatch catalogue) from `directory` when the database has no unit yet.
+ * Loads the demo city (units, dispatch catalogue and the topic category → unit map) from `directory` when the database has no unit yet.
  * Returns whether it loaded. Runs inside the boot-time migration lock, so two processes never both load.
  */
 export async function loadDemoCityIfEmpty(manager: EntityManager, directory: string): Promise<boolean> {
@@ -13,6 +15,7 @@ export async function loadDemoCityIfEmpty(manager: EntityManager, directory: str
   const read = (file: string): unknown => JSON.parse(readFileSync(join(directory, file), 'utf8'));
   const units = parseUnits(read('units.json'));
   const rules = parseRoutingRules(read('routing-rules.json'), units);
+  const categoryUnits = existsSync(join(directory, CATEGORY_UNITS_FILE)) ? parseCategoryUnits(read(CATEGORY_UNITS_FILE), units) : [];
   await manager.transaction(async (tx) => {
     const idByCode = new Map<string, string>();
     // Parents first: repeat passes until every unit whose parent is known is in.
@@ -43,6 +46,9 @@ export async function loadDemoCityIfEmpty(manager: EntityManager, directory: str
           rule.priority,
         ],
       );
+    }
+    for (const { category, unit } of categoryUnits) {
+      await tx.query(`INSERT INTO routing_category_units (category, unit_id) VALUES ($1, $2)`, [category, idByCode.get(unit)]);
     }
   });
   return true;

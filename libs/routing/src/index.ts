@@ -7,3 +7,5 @@ export * from './jobs/route-ticket.job';
 export * from './routing.module';
 export * from './routing-example.entity';
 export * from './classifier';
+export * from './route-choice';
+export * from './learning';

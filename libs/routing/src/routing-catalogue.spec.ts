@@ -4,6 +4,7 @@ import {
   MESSAGE_KINDS,
   RoutingCatalogueError,
   UnitSpec,
+  parseCategoryUnits,
   parseRoutingRules,
   parseUnits,
 } from './routing-catalogue';
@@ -210,5 +211,30 @@ describe('parseRoutingRules', () => {
   ])('rejects %s', (_name, input, message) => {
     expect(() => parseRoutingRules(input, units)).toThrow(RoutingCatalogueError);
     expect(() => parseRoutingRules(input, units)).toThrow(message);
+  });
+});
+
+describe('parseCategoryUnits', () => {
+  const demoUnits = parseUnits(readDemo('units.json'));
+
+  it('reads the demo map: the seven categories of the shipped model, each to a known unit', () => {
+    const entries = parseCategoryUnits(readDemo('category-units.json'), demoUnits);
+    expect(entries.map((e) => e.category).sort()).toEqual(['交通运输', '劳动和社会保障', '卫生计生', '商贸旅游', '城乡建设', '教育文体', '环境保护'].sort());
+  });
+
+  it.each([
+    ['an unknown unit', [{ category: '城乡建设', unit: 'pingdu-nowhere' }], /^category unit #0 "城乡建设": unit: unknown unit "pingdu-nowhere"/],
+    [
+      'a repeated category',
+      [
+        { category: '城乡建设', unit: 'pingdu-construction' },
+        { category: '城乡建设', unit: 'pingdu-transport' },
+      ],
+      /^category unit #1 "城乡建设": category: repeats category unit #0/,
+    ],
+    ['an empty category', [{ category: ' ', unit: 'pingdu-construction' }], /^category unit #0: category: must not be empty/],
+    ['an extra field', [{ category: '城乡建设', unit: 'pingdu-construction', weight: 2 }], /^category unit #0: weight: /],
+  ])('rejects %s', (_name, input, message) => {
+    expect(() => parseCategoryUnits(input, demoUnits)).toThrow(message);
   });
 });

@@ -146,6 +146,30 @@ export function parseRoutingRules(input: unknown, units: readonly UnitSpec[]): R
   return rules;
 }
 
+export interface CategoryUnit {
+  /** A label of the topic-category model, e.g. 劳动和社会保障. */
+  category: string;
+  /** The unit that leads tickets of that category. */
+  unit: string;
+}
+
+const categoryUnitSchema = z.strictObject({ category: text, unit: code });
+
+/** The topic category → lead unit map: each category once, each unit known. */
+export function parseCategoryUnits(input: unknown, units: readonly UnitSpec[]): CategoryUnit[] {
+  const entries = parseShape(z.array(categoryUnitSchema), input, 'category unit');
+  const known = new Set(units.map((unit) => unit.code));
+  const seen = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    const where = `category unit #${index} "${entry.category}"`;
+    const earlier = seen.get(entry.category);
+    if (earlier !== undefined) throw new RoutingCatalogueError(where, 'category', `repeats category unit #${earlier}`);
+    seen.set(entry.category, index);
+    if (!known.has(entry.unit)) throw new RoutingCatalogueError(where, 'unit', `unknown unit "${entry.unit}"`);
+  });
+  return entries;
+}
+
 function parseShape<T>(schema: z.ZodType<T[]>, input: unknown, noun: string): T[] {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;

@@ -89,6 +89,13 @@ export class TicketEntity {
   @Column('boolean', { name: 'deadline_provisional' })
   deadlineProvisional: boolean;
 
+  /** The topic category (城乡建设, 卫生计生, …) the category model gave the message at routing, with its probability. */
+  @Column('text', { nullable: true })
+  category: string | null;
+
+  @Column('double precision', { name: 'category_probability', nullable: true })
+  categoryProbability: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
