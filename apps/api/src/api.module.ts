@@ -5,10 +5,12 @@ import { ChatChannelsModule, PortalModule } from '@wenzheng/channels';
 import { HubConfig } from '@wenzheng/config';
 import { AuthModule } from '@wenzheng/auth';
 import { PublishingModule } from '@wenzheng/publishing';
+import { RoutingAdminService } from '@wenzheng/routing';
 import { TicketsModule } from '@wenzheng/tickets';
 import { WechatWebhookController } from './wechat-webhook.controller';
 import { WorkbenchModule } from '@wenzheng/workbench';
 import { AdminChannelAccountsController } from './admin-channel-accounts.controller';
+import { AdminRoutingController } from './admin-routing.controller';
 import { AdminUsersController } from './admin-users.controller';
 import { ArchiveController } from './archive.controller';
 import { ArchivePagesController } from './archive-pages.controller';
@@ -46,12 +48,13 @@ export class ApiModule implements NestModule {
         ArchivePagesController,
         AdminUsersController,
         AdminChannelAccountsController,
+        AdminRoutingController,
         WechatWebhookController,
         CalendarController,
         HealthController,
         StatsController,
       ],
-      providers: [...core.providers, { provide: APP_FILTER, useClass: HttpErrorFilter }],
+      providers: [...core.providers, RoutingAdminService, { provide: APP_FILTER, useClass: HttpErrorFilter }],
     };
   }
 

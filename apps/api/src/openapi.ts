@@ -156,6 +156,15 @@ const SCHEMAS = {
         mergedInto: nullable(object({ id: string, trackingNo: string })),
         mergedTickets: arrayOf(object({ id: string, trackingNo: string })),
         returnWindowEndsAt: nullable(dateTime),
+        category: nullable(object({ label: { ...string, description: 'Topic category (城乡建设, 卫生计生, …)' }, probability: nullable(number) })),
+        routing: nullable(
+          object({
+            outcome: { type: 'string', enum: ['assigned', 'dispatching'] },
+            basis: { ...string, description: 'rule or model (assigned); no-match, tie or low-confidence (sent to a dispatcher)' },
+            reason: { ...nullable(string), description: 'The rule, or the model versions and probability' },
+            suggestions: { ...arrayOf(object({ unit: unitRef, probability: number })), description: "The models' three most probable units" },
+          }),
+        ),
         actions: { ...arrayOf({ type: 'string', enum: [...TICKET_ACTIONS] }), description: 'What the caller may do now' },
       }),
     ],
@@ -226,6 +235,44 @@ const SCHEMAS = {
     readAt: nullable(dateTime),
   }),
   Health: object({ status: { type: 'string', enum: ['ok', 'unavailable'] }, postgres: probe, redis: probe }),
+  RoutingModel: object({
+    id: string,
+    target: { type: 'string', enum: ['category', 'unit'] },
+    version: integer,
+    algorithm: string,
+    status: { type: 'string', enum: ['active', 'retired'] },
+    source: { type: 'string', enum: ['shipped', 'retrained'] },
+    trainedAt: dateTime,
+    exampleCount: integer,
+    scores: { ...nullable({ type: 'object' }), description: 'crossValidated (accuracy, macroF1, …) and, for a retrained model, holdOut' },
+    createdAt: dateTime,
+  }),
+  RoutingRetrainRun: object({
+    id: string,
+    runKey: { ...string, description: 'nightly-<Shanghai date> or admin-<time>' },
+    trigger: { type: 'string', enum: ['schedule', 'admin'] },
+    requestedBy: string,
+    status: { type: 'string', enum: ['running', 'promoted', 'kept', 'skipped'] },
+    reason: nullable(string),
+    exampleCount: nullable(integer),
+    candidate: { ...nullable({ type: 'object' }), description: 'The new model on the hold-out: examples, accuracy, macroF1, repeatsKnownMistake' },
+    current: { ...nullable({ type: 'object' }), description: 'The active unit model on the same hold-out, with its version' },
+    modelId: nullable(string),
+    startedAt: dateTime,
+    finishedAt: nullable(dateTime),
+  }),
+  RoutingFigures: (() => {
+    const day = { routed: integer, byRule: integer, byModel: integer, toDispatcher: integer, automaticRate: nullable(number) };
+    return object({
+      from: date,
+      to: date,
+      overall: object(day),
+      days: arrayOf(object({ day: date, ...day })),
+      units: arrayOf(
+        object({ unitCode: string, unitName: string, assignments: integer, returns: integer, reassignedAway: integer, misrouteRate: nullable(number) }),
+      ),
+    });
+  })(),
 } satisfies Record<string, SchemaObject>;
 
 /** A reference to one of the response shapes below. */

@@ -5,7 +5,7 @@ import { HubConfig } from '@wenzheng/config';
 import { AnalyzeMessageJob, IntakeJobsModule } from '@wenzheng/intake';
 import { PreparePublicationJob, PublishingModule } from '@wenzheng/publishing';
 import { JOB_HANDLERS, JobWorkerHost } from '@wenzheng/queue';
-import { RouteTicketJob, RoutingModule } from '@wenzheng/routing';
+import { RetrainRoutingModelJob, RouteTicketJob, RoutingModule, RoutingRetrainTrigger } from '@wenzheng/routing';
 import { ChatChannelsModule, PortalReplyChannel, ReceiveChatMessageJob, WechatReplyChannel } from '@wenzheng/channels';
 import { DeliverReplyJob, REPLY_CHANNELS, SweepUnansweredJob, UnansweredSweepTrigger } from '@wenzheng/tickets';
 import { hubCore, nlpModule } from '../../hub/src/hub-core';
@@ -20,6 +20,7 @@ const HANDLERS = [
   DeliverReplyJob,
   PreparePublicationJob,
   ReceiveChatMessageJob,
+  RetrainRoutingModelJob,
 ];
 
 /** The delivery port's adapters, one per channel (WeChat, Weibo and the bot add theirs). */
@@ -37,7 +38,7 @@ export class WorkerModule {
         ...core.imports,
         IntakeJobsModule.register(nlp),
         PublishingModule.register(nlp),
-        RoutingModule,
+        RoutingModule.register(nlp),
         ChatChannelsModule,
       ],
       providers: [
@@ -50,6 +51,7 @@ export class WorkerModule {
         { provide: REPLY_CHANNELS, inject: REPLY_CHANNEL_ADAPTERS, useFactory: (...channels: unknown[]) => channels },
         TimerFeeder,
         UnansweredSweepTrigger,
+        RoutingRetrainTrigger,
         { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: unknown[]) => handlers },
         JobWorkerHost,
       ],

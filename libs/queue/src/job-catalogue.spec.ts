@@ -17,6 +17,8 @@ describe('job catalogue', () => {
     { name: JobName.PreparePublication, data: { ticketId: 't-1', round: 1 } },
     { name: JobName.ReceiveChatMessage, data: { ...CHAT, externalId: 'a-1:msg:6054768590064713728' } },
     { name: JobName.ReceiveChatMessage, data: { ...CHAT, externalId: 'a-1:msg:6054768590064713729' } },
+    { name: JobName.RetrainRoutingModel, data: { runKey: 'nightly-2026-12-02', trigger: 'schedule', requestedBy: 'system:schedule' } },
+    { name: JobName.RetrainRoutingModel, data: { runKey: 'admin-2026-12-02T10:00:00.000Z', trigger: 'admin', requestedBy: 'staff:1' } },
   ];
 
   it.each(requests)('gives $name a deterministic id without ":"', (request) => {
@@ -72,6 +74,12 @@ describe('parseJobRequest', () => {
     ['prepare-publication', { ticketId: 't', round: 1 }, { name: JobName.PreparePublication, data: { ticketId: 't', round: 1 } }],
     ['receive-chat-message', CHAT, { name: JobName.ReceiveChatMessage, data: CHAT }],
     ['receive-chat-message', { ...CHAT, text: '' }, undefined],
+    [
+      'retrain-routing-model',
+      { runKey: 'nightly-2026-12-02', trigger: 'schedule', requestedBy: 'system:schedule' },
+      { name: JobName.RetrainRoutingModel, data: { runKey: 'nightly-2026-12-02', trigger: 'schedule', requestedBy: 'system:schedule' } },
+    ],
+    ['retrain-routing-model', { runKey: 'x', trigger: 'whenever', requestedBy: 'me' }, undefined],
     ['no-such-job', { ticketId: 't' }, undefined],
   ])('%s %j → %j', (name, data, expected) => {
     expect(parseJobRequest(name, data)).toEqual(expected);

@@ -10,6 +10,7 @@ export enum QueueName {
   Deliver = 'deliver',
   Publish = 'publish',
   Intake = 'intake',
+  Learn = 'learn',
 }
 
 export enum JobName {
@@ -21,6 +22,7 @@ export enum JobName {
   DeliverReply = 'deliver-reply',
   PreparePublication = 'prepare-publication',
   ReceiveChatMessage = 'receive-chat-message',
+  RetrainRoutingModel = 'retrain-routing-model',
 }
 
 export interface AnalyzeMessageData {
@@ -72,6 +74,16 @@ export interface ReceiveChatMessageData {
   text: string;
 }
 
+/**
+ * Train a new unit model on the labelled tickets and promote it if it is not worse than the current one on the
+ * newest examples. `runKey` names the run (`nightly-2026-12-02`, `admin-…`): one run per key, ever.
+ */
+export interface RetrainRoutingModelData {
+  runKey: string;
+  trigger: 'schedule' | 'admin';
+  requestedBy: string;
+}
+
 export interface JobDataMap {
   [JobName.AnalyzeMessage]: AnalyzeMessageData;
   [JobName.RouteTicket]: RouteTicketData;
@@ -81,6 +93,7 @@ export interface JobDataMap {
   [JobName.DeliverReply]: DeliverReplyData;
   [JobName.PreparePublication]: PreparePublicationData;
   [JobName.ReceiveChatMessage]: ReceiveChatMessageData;
+  [JobName.RetrainRoutingModel]: RetrainRoutingModelData;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -92,6 +105,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.DeliverReply]: QueueName.Deliver,
   [JobName.PreparePublication]: QueueName.Publish,
   [JobName.ReceiveChatMessage]: QueueName.Intake,
+  [JobName.RetrainRoutingModel]: QueueName.Learn,
 };
 
 /** A job as it is asked for: the discriminated union every producer uses. */
@@ -115,6 +129,8 @@ export function jobIdOf(request: JobRequest): string {
       return `${request.name}-${request.data.ticketId}-${request.data.round}`;
     case JobName.ReceiveChatMessage:
       return `${request.name}-${request.data.channel}-${request.data.externalId}`.replace(/[^A-Za-z0-9_.-]/g, '_');
+    case JobName.RetrainRoutingModel:
+      return `${request.name}-${request.data.runKey}`.replace(/[^A-Za-z0-9_.-]/g, '_');
   }
 }
 
@@ -153,6 +169,10 @@ export function parseJobRequest(name: string, data: unknown): JobRequest | undef
               text: d.text as string,
             },
           }
+        : undefined;
+    case JobName.RetrainRoutingModel:
+      return isId(d.runKey) && (d.trigger === 'schedule' || d.trigger === 'admin') && isId(d.requestedBy)
+        ? { name, data: { runKey: d.runKey, trigger: d.trigger, requestedBy: d.requestedBy } }
         : undefined;
     default:
       return undefined;

@@ -38,7 +38,8 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     const worker = new Worker(queueName, (job, token) => this.run(job, token), {
       connection: { ...redisOptionsFromUrl(this.config.redis.url), maxRetriesPerRequest: null },
       prefix: this.config.redis.queuePrefix,
-      concurrency: queue.concurrency,
+      // Training takes a whole core for seconds: one at a time per worker process.
+      concurrency: queueName === QueueName.Learn ? 1 : queue.concurrency,
       lockDuration: queue.lockDurationMs,
       stalledInterval: queue.stalledIntervalMs,
       maxStalledCount: 5,

@@ -9,3 +9,5 @@ export * from './routing-example.entity';
 export * from './classifier';
 export * from './route-choice';
 export * from './learning';
+export * from './routing-figures';
+export * from './routing-admin.service';

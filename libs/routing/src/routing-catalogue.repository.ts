@@ -6,12 +6,15 @@ import type { MessageKind, RoutingRule } from './routing-catalogue';
 export interface LoadedCatalogue {
   rules: RoutingRule[];
   unitIdByCode: ReadonlyMap<string, string>;
+  unitNameByCode: ReadonlyMap<string, string>;
+  /** Topic category → lead unit code. */
+  categoryUnits: ReadonlyMap<string, string>;
 }
 
 @Injectable()
 export class RoutingCatalogueRepository {
   async load(manager: EntityManager): Promise<LoadedCatalogue> {
-    const units: { id: string; code: string }[] = await manager.query(`SELECT id, code FROM units`);
+    const units: { id: string; code: string; name: string }[] = await manager.query(`SELECT id, code, name FROM units`);
     const codeById = new Map(units.map((u) => [u.id, u.code]));
     const rows: {
       code: string;
@@ -41,6 +44,12 @@ export class RoutingCatalogueRepository {
       places: r.places,
       priority: r.priority,
     }));
-    return { rules, unitIdByCode: new Map(units.map((u) => [u.code, u.id])) };
+    const categories: { category: string; unit_id: string }[] = await manager.query(`SELECT category, unit_id FROM routing_category_units`);
+    return {
+      rules,
+      unitIdByCode: new Map(units.map((u) => [u.code, u.id])),
+      unitNameByCode: new Map(units.map((u) => [u.code, u.name])),
+      categoryUnits: new Map(categories.map((c) => [c.category, codeOf(c.unit_id)])),
+    };
   }
 }

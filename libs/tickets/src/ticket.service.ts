@@ -24,7 +24,7 @@ export interface TicketTransition {
   actor: string;
   reason?: string;
   data?: Record<string, unknown>;
-  changes?: Partial<Pick<TicketEntity, 'leadUnitId' | 'assistingUnitIds' | 'assignedAt' | 'claimedBy' | 'mergedIntoId' | 'round' | 'reopenCount' | 'replyDueAt' | 'deadlineProvisional'>>;
+  changes?: Partial<Pick<TicketEntity, 'leadUnitId' | 'assistingUnitIds' | 'assignedAt' | 'claimedBy' | 'mergedIntoId' | 'round' | 'reopenCount' | 'replyDueAt' | 'deadlineProvisional' | 'category' | 'categoryProbability'>>;
   /** The event type when it is not the new status (claimed, submitted, returned, ...). */
   event?: string;
 }

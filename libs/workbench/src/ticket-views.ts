@@ -62,7 +62,19 @@ export interface TicketDetail extends TicketSummary {
   mergedInto: { id: string; trackingNo: string } | null;
   mergedTickets: { id: string; trackingNo: string }[];
   returnWindowEndsAt: string | null;
+  /** The topic category the category model gave the message. */
+  category: { label: string; probability: number | null } | null;
+  /** How the router decided (its last decision), with the models' three most probable units for a dispatcher. */
+  routing: RoutingSummary | null;
   actions: TicketAction[];
+}
+
+export interface RoutingSummary {
+  outcome: 'assigned' | 'dispatching';
+  /** rule / model for an assignment; for a dispatcher: no-match, tie, low-confidence. */
+  basis: string;
+  reason: string | null;
+  suggestions: { unit: UnitRef; probability: number }[];
 }
 
 export interface TicketPage {

@@ -21,7 +21,7 @@ import {
   recordTicketEvent,
 } from '@wenzheng/tickets';
 import { TicketScope, positionOf, scopeOf } from './ticket-scope';
-import { TicketDetail, TicketPage, TicketSummary, UnitRef } from './ticket-views';
+import { RoutingSummary, TicketDetail, TicketPage, TicketSummary, UnitRef } from './ticket-views';
 import { OPEN_STATUSES, TicketRow, WorkbenchTicketRepository } from './workbench-tickets.repository';
 import {
   approveSchema,
@@ -177,6 +177,8 @@ export class WorkbenchService {
       mergedInto: mergedInto ? { id: mergedInto.id, trackingNo: mergedInto.tracking_no } : null,
       mergedTickets: merged.map((m: { id: string; tracking_no: string }) => ({ id: m.id, trackingNo: m.tracking_no })),
       returnWindowEndsAt: iso(windowEnd),
+      category: ticket.category === null ? null : { label: ticket.category, probability: ticket.categoryProbability },
+      routing: routingSummary(events, units),
       actions: allowedActions(await this.facts(this.dataSource.manager, ticket, staff)),
     };
   }
@@ -470,6 +472,27 @@ export class WorkbenchService {
       claimedBy: row.claimed_by ? { id: row.claimed_by, displayName: row.claimer_name ?? '' } : null,
     };
   }
+}
+
+/** The router's last decision on the ticket, as its event recorded it (older events carry no suggestions). */
+function routingSummary(events: { actor: string; type: string; reason: string | null; data: RouteEventData }[], units: Map<string, UnitRef>): RoutingSummary | null {
+  const event = events.filter((e) => e.actor === 'system:route').at(-1);
+  const decision = event?.data.decision;
+  if (!event || !decision) return null;
+  const byCode = new Map([...units.values()].map((unit) => [unit.code, unit]));
+  return {
+    outcome: decision.outcome,
+    basis: decision.outcome === 'assigned' ? (decision.by ?? 'rule') : (decision.reason ?? 'no-match'),
+    reason: event.reason,
+    suggestions: (decision.suggestions ?? []).flatMap((s) => {
+      const unit = byCode.get(s.unit);
+      return unit ? [{ unit, probability: s.probability }] : [];
+    }),
+  };
+}
+
+interface RouteEventData {
+  decision?: { outcome: 'assigned' | 'dispatching'; by?: string; reason?: string; suggestions?: { unit: string; probability: number }[] };
 }
 
 function unitRef(units: Map<string, UnitRef>, id: string | null): UnitRef | null {

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { UnitEntity } from '@wenzheng/units';
 import type { ModelTarget } from '../route-choice';
 
@@ -10,6 +10,8 @@ export type RoutingModelSource = 'shipped' | 'retrained';
 @Entity({ name: 'routing_models' })
 @Index('uq_routing_models_target_version', ['target', 'version'], { unique: true })
 @Index('uq_routing_models_active_target', ['target'], { unique: true, where: `status = 'active'` })
+@Check('ck_routing_models_target', `target IN ('category', 'unit')`)
+@Check('ck_routing_models_status', `status IN ('active', 'retired')`)
 export class RoutingModelEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'pk_routing_models' })
   id: string;
@@ -52,6 +54,7 @@ export type RetrainStatus = 'running' | 'promoted' | 'kept' | 'skipped';
 /** One retraining: what it trained on, how the new model compared with the current one, and what was decided. */
 @Entity({ name: 'routing_retrain_runs' })
 @Index('uq_routing_retrain_runs_run_key', ['runKey'], { unique: true })
+@Check('ck_routing_retrain_runs_status', `status IN ('running', 'promoted', 'kept', 'skipped')`)
 export class RoutingRetrainRunEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'pk_routing_retrain_runs' })
   id: string;
