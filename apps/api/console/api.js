@@ -29,7 +29,7 @@ async function request(method, path, body) {
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path.startsWith('/api/') ? path : BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 204) return undefined;
   const payload = await response.json().catch(() => undefined);
   if (response.ok) return payload;
@@ -75,4 +75,5 @@ export const api = {
     request('POST', `${ticket(id)}/extensions/${encodeURIComponent(extensionId)}/decision`, note ? { approve, note } : { approve }),
   notices: ({ unread = false, limit = 50 } = {}) => request('GET', `/notifications${query({ unread: unread ? 'true' : undefined, limit })}`),
   readNotice: (id) => request('POST', `/notifications/${encodeURIComponent(id)}/read`),
+  routingFigures: (from, to) => request('GET', `/api/v1/stats/routing${query({ from, to })}`),
 };

@@ -3,6 +3,7 @@ import { field, h, replace } from './dom.js';
 import { ROLE_TEXT } from './format.js';
 import { renderInbox } from './inbox.js';
 import { renderNotices, refreshNoticeCount, showNoticeCount } from './notices.js';
+import { renderRoutingFigures } from './routing-figures.js';
 import { renderTicket } from './ticket.js';
 import { clearMessage, setTitle, showMessage } from './ui.js';
 
@@ -41,6 +42,7 @@ async function route() {
   const ticket = /^\/tickets\/([^/]+)$/.exec(path);
   if (ticket) await renderTicket(main, decodeURIComponent(ticket[1]));
   else if (path === '/notifications') await renderNotices(main, params);
+  else if (path === '/routing-figures') await renderRoutingFigures(main, params);
   else await renderInbox(main, params, user);
   // Signed out while loading: the login form has the focus now.
   if (!session.token()) return;

@@ -1,4 +1,5 @@
 import { api } from './api.js';
+import { ROUTING_FIGURES_HASH } from './routing-figures.js';
 import { field, h, replace } from './dom.js';
 import { KIND_TEXT, OPEN_STATUSES, STATUS_FILTERS, STATUS_TEXT, countdownText, dueLabel, formatTime } from './format.js';
 import { setTitle, showError } from './ui.js';
@@ -47,6 +48,7 @@ export async function renderInbox(main, params, user) {
       tabs.map((tab) =>
         h('a', { href: inboxHash({ status: tab.status }), 'data-testid': `tab-${tab.id}`, 'aria-current': tab === current ? 'page' : null }, tab.label),
       ),
+      user.roles.includes('dispatcher') ? h('a', { href: ROUTING_FIGURES_HASH, 'data-testid': 'tab-routing-figures' }, '分派统计') : null,
     ),
     h('h1', { id: 'view-heading', tabindex: '-1' }, title),
     filterForm(filters),

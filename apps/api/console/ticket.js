@@ -265,6 +265,8 @@ function handlingSection(ticket) {
       ['协办单位', ticket.assistingUnits.length ? ticket.assistingUnits.map((u) => u.name).join('、') : '无'],
       position ? ['本单位', position] : null,
       ['签收人', h('span', { 'data-testid': 'claimed-by' }, ticket.claimedBy?.displayName ?? '未签收')],
+      ticket.category ? ['问题分类', h('span', { 'data-testid': 'category' }, `${ticket.category.label}${percentText(ticket.category.probability)}`)] : null,
+      ticket.routing ? ['分派依据', h('span', { 'data-testid': 'routing-basis' }, routingText(ticket.routing))] : null,
       ['受理时间', formatTime(ticket.receivedAt)],
       ticket.mergedInto ? ['已并入', h('a', { href: `#/tickets/${encodeURIComponent(ticket.mergedInto.id)}` }, ticket.mergedInto.trackingNo)] : null,
       ticket.mergedTickets.length
@@ -272,6 +274,20 @@ function handlingSection(ticket) {
         : null,
     ]),
   );
+}
+
+const ROUTING_BASIS_TEXT = {
+  rule: '派单目录规则',
+  model: '模型自动分派',
+  'no-match': '目录无匹配，待人工派单',
+  tie: '多个单位同分，待人工派单',
+  'low-confidence': '模型把握不足，待人工派单',
+};
+
+const percentText = (probability) => (probability == null ? '' : `（${Math.round(probability * 100)}%）`);
+
+function routingText(routing) {
+  return `${ROUTING_BASIS_TEXT[routing.basis] ?? routing.basis}${routing.reason ? `：${routing.reason}` : ''}`;
 }
 
 function actionsSection(context) {
@@ -331,6 +347,28 @@ function disclosure(title, testid, content) {
   return h('details', { class: 'action', 'data-testid': `open-${testid}` }, h('summary', {}, title), content);
 }
 
+/** The router's three most probable units: one click picks one as the lead unit. */
+function suggestionsOf(ticket, lead) {
+  const suggestions = ticket.routing?.suggestions ?? [];
+  if (!suggestions.length) return null;
+  return h(
+    'div',
+    { class: 'suggestions', 'data-testid': 'routing-suggestions' },
+    h('p', { class: 'hint' }, '系统建议的主办单位（概率）：'),
+    h(
+      'div',
+      { class: 'buttons' },
+      suggestions.map((s) =>
+        h(
+          'button',
+          { type: 'button', class: 'secondary', 'data-testid': 'routing-suggestion', 'data-unit': s.unit.code, onclick: () => (lead.value = s.unit.code) },
+          `${s.unit.name}${percentText(s.probability)}`,
+        ),
+      ),
+    ),
+  );
+}
+
 function assignForm({ ticket, act }) {
   const lead = h('select', { id: 'assign-lead', required: true, 'data-testid': 'assign-lead' }, h('option', { value: '' }, '请选择主办单位'));
   const assisting = h('fieldset', { class: 'checks', 'data-testid': 'assign-assisting' }, h('legend', {}, '协办单位（可多选）'));
@@ -345,6 +383,7 @@ function assignForm({ ticket, act }) {
         act(form, () => api.assign(ticket.id, lead.value, codes), '已派单。');
       },
     },
+    suggestionsOf(ticket, lead),
     field('主办单位', lead),
     assisting,
     h('div', { class: 'buttons' }, h('button', { type: 'submit', 'data-testid': 'action-assign' }, '确认派单')),

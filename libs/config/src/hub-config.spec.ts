@@ -49,6 +49,7 @@ describe('hub configuration', () => {
     const config = loadHubConfig({ ROUTING_AUTO_ASSIGN_CONFIDENCE: '0.95', ROUTING_CATEGORY_MODEL_FILE: 'models/x.json.gz' });
     expect(config.routing.autoAssignConfidence).toBe(0.95);
     expect(config.routing.categoryModelFile).toMatch(/\/models\/x\.json\.gz$/);
+    expect(loadHubConfig({ ROUTING_RETRAIN_HOUR: 'off' }).routing.retrainHour).toBeNull();
   });
 
   it('treats an empty variable as unset', () => {

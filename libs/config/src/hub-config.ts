@@ -49,8 +49,8 @@ export interface HubConfig {
     readonly autoAssignConfidence: number;
     /** The shipped topic-category model, stored as version 1 when the database has none. */
     readonly categoryModelFile: string;
-    /** Shanghai hour (0–23) after which the nightly retraining is asked for. */
-    readonly retrainHour: number;
+    /** Shanghai hour (0–23) after which the nightly retraining is asked for; null: only on an admin's request. */
+    readonly retrainHour: number | null;
     /** Fewer labelled tickets than this, and retraining waits for more. */
     readonly retrainMinExamples: number;
     /** The newest share of the examples, held out to compare the new model with the current one. */
@@ -158,7 +158,10 @@ function envSchema(root: string) {
     PUBLISH_AUTO_RELEASE: bool.default(false),
     ROUTING_AUTO_ASSIGN_CONFIDENCE: fraction.default(0.8),
     ROUTING_CATEGORY_MODEL_FILE: path('config/models/category-model.json.gz'),
-    ROUTING_RETRAIN_HOUR: int(0, 23).default(2),
+    ROUTING_RETRAIN_HOUR: z
+      .union([z.literal('off'), int(0, 23)], { error: 'must be an hour 0–23 or off' })
+      .default(2)
+      .transform((v) => (v === 'off' ? null : v)),
     ROUTING_RETRAIN_MIN_EXAMPLES: int(10, 10_000_000).default(50),
     ROUTING_HOLD_OUT_FRACTION: fraction.refine((v) => v > 0 && v < 1, 'must be between 0 and 1, exclusive').default(0.2),
     PUBLIC_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(300),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TIME_SOURCE, TimeSource, startOfShanghaiDay, addDays, LocalDate } from '@wenzheng/calendar';
@@ -26,7 +27,8 @@ export class RoutingAdminService {
 
   /** An admin's retraining, now; the answer names the run to look for in `runs`. */
   async requestRetrain(requestedBy: string): Promise<{ runKey: string }> {
-    const runKey = `admin-${this.time.now().toISOString()}`;
+    // The time says when it was asked for; the random part keeps two requests in the same millisecond apart.
+    const runKey = `admin-${this.time.now().toISOString()}-${randomBytes(3).toString('hex')}`;
     await this.jobs.enqueue({ name: JobName.RetrainRoutingModel, data: { runKey, trigger: 'admin', requestedBy } });
     return { runKey };
   }

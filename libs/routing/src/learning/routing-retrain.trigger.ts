@@ -24,6 +24,7 @@ export class RoutingRetrainTrigger implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.config.routing.retrainHour === null) return;
     this.task.start(this.config.queue.sweepIntervalMs, { runNow: true });
   }
 
@@ -32,7 +33,7 @@ export class RoutingRetrainTrigger implements OnApplicationBootstrap, OnApplicat
   }
 
   private async tick(): Promise<void> {
-    const runKey = nightlyRunKey(this.time.now(), this.config.routing.retrainHour);
+    const runKey = nightlyRunKey(this.time.now(), this.config.routing.retrainHour ?? 0);
     if (runKey === null || runKey === this.asked) return;
     await this.jobs.enqueue({ name: JobName.RetrainRoutingModel, data: { runKey, trigger: 'schedule', requestedBy: 'system:schedule' } });
     this.asked = runKey;
