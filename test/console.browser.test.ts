@@ -305,6 +305,39 @@ describe('staff console in a browser', () => {
     expect(await page.getByTestId('reply-body').inputValue()).toBe('感谢您的建议。');
   }, 120_000);
 
+  it("shows a dispatcher the router's three suggestions with their probabilities, picks one in a click, and the routing figures", async () => {
+    const receipt = await submitMessage('反映情况', '你好，我想反映一个情况，希望有关部门尽快处理，谢谢。');
+    await waitFor('the message to wait for dispatch', async () => (await citizenStatus(receipt)).status === 'dispatching');
+    await logIn('pingdu-office.dispatcher');
+    await page.goto(`${hub.baseUrl}/console/#/inbox?status=dispatching`);
+    await rowOf(receipt.trackingNo).getByRole('link').click();
+    expect(await page.getByTestId('routing-basis').textContent()).toMatch(/^模型把握不足，待人工派单：low-confidence/);
+    expect(await page.getByTestId('category').textContent()).toMatch(/^\S+（\d+%）$/);
+    await page.getByTestId('open-assign').locator('summary').click();
+    const suggestions = page.getByTestId('routing-suggestion');
+    expect(await suggestions.count()).toBe(3);
+    expect(await suggestions.first().textContent()).toMatch(/^市\S+（\d+%）$/);
+    // The unit list loads after the form appears: wait for it before picking.
+    await page.getByLabel('主办单位').locator('option[value="pingdu-construction"]').waitFor({ state: 'attached' });
+    const first = await suggestions.first().getAttribute('data-unit');
+    await suggestions.first().click();
+    expect(await page.getByLabel('主办单位').inputValue()).toBe(first);
+    await page.getByTestId('action-assign').click();
+    await statusIs('assigned');
+
+    await page.goto(`${hub.baseUrl}/console/#/inbox`);
+    await page.getByTestId('tab-routing-figures').click();
+    await page.getByTestId('routing-overall').waitFor();
+    // The hub's clock stands in September 2026; the form defaults to the browser's last 30 days.
+    await page.getByLabel('开始日期').fill('2026-09-01');
+    await page.getByLabel('结束日期').fill('2026-10-31');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/from=2026-09-01/);
+    await page.getByTestId('routing-overall').filter({ hasNotText: '共分派 0 件' }).waitFor();
+    expect(await page.getByTestId('routing-overall').textContent()).toMatch(/^共分派 \d+ 件：目录规则 \d+ 件，模型 \d+ 件，转人工派单 [1-9]\d* 件；自动分派率 \d+\.\d%。$/);
+    expect(await page.getByTestId('routing-units').locator('tbody tr').count()).toBeGreaterThan(0);
+  });
+
   it('shows the notices (站内通知) with the unread count: an extension request reaches a dispatcher, who opens the ticket and marks it read', async () => {
     const receipt = await submitMessage('暖气管道漏水', '我家楼上的暖气管道漏水，供热公司一直没人来修，天花板都泡坏了。');
     await waitFor('the message to be routed', async () => (await citizenStatus(receipt)).status === 'assigned');
