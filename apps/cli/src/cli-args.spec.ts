@@ -22,6 +22,8 @@ describe('parseCliArgs', () => {
       ['user:create', '--username', 'ops', '--name', '运维', '--unit', 'pingdu-big-data', '--roles', 'admin'],
       { command: 'user:create', username: 'ops', displayName: '运维', unit: 'pingdu-big-data', roles: ['admin'], passwordFromStdin: false },
     ],
+    ['a history file', ['routing:import', 'history-2025.csv'], { command: 'routing:import', file: 'history-2025.csv' }],
+    ['a history file with its source', ['routing:import', 'h.jsonl', '--source', '2025 台账'], { command: 'routing:import', file: 'h.jsonl', source: '2025 台账' }],
   ])('reads %s', (_case, argv, expected) => {
     expect(parseCliArgs(argv)).toEqual(expected);
   });
@@ -40,6 +42,7 @@ describe('parseCliArgs', () => {
     ['a password on the command line', ['user:create', '--password', 'secret'], /unknown option --password/],
     ['a value for the stdin flag', ['user:create', '--password-stdin=yes'], /unknown option --password-stdin/],
     ['arguments to user:list', ['user:list', 'all'], /user:list takes no arguments/],
+    ['a history import without a file', ['routing:import'], /routing:import takes exactly one file/],
   ])('refuses %s', (_case, argv, message) => {
     const parsed = parseCliArgs(argv);
     expect(parsed).toHaveProperty('error');

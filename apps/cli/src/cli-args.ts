@@ -10,6 +10,7 @@ export type CliCommand =
       readonly notice?: string;
     }
   | { readonly command: 'user:list' }
+  | { readonly command: 'routing:import'; readonly file: string; readonly source?: string }
   | {
       readonly command: 'user:create';
       readonly username: string;
@@ -33,7 +34,10 @@ export const USAGE = `Usage: npm run cli -- <command>
       Creates a staff account (the first admin: --roles admin). Roles: handler, reviewer, dispatcher, monitor,
       admin. Without --password-stdin a random password is generated and printed once.
   user:list
-      Lists the staff accounts.`;
+      Lists the staff accounts.
+  routing:import <file.csv|file.jsonl> [--source NAME]
+      Imports handled tickets from before the hub for the unit model: a CSV with a header row or JSON Lines,
+      each with text (or title and body), unit (code or name) and date. Importing a file again adds nothing.`;
 
 interface CommandSpec {
   /** Options that take a value. */
@@ -47,6 +51,7 @@ const SPECS: Record<Exclude<CliCommand['command'], 'help'>, CommandSpec> = {
   'calendar:list': { options: [], positional: 0 },
   'calendar:load': { options: ['--year', '--source', '--notice'], positional: 1 },
   'user:list': { options: [], positional: 0 },
+  'routing:import': { options: ['--source'], positional: 1 },
   'user:create': { options: ['--username', '--name', '--unit', '--roles'], flags: ['--password-stdin'], positional: 0 },
 };
 
@@ -119,5 +124,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | { readonly e
         passwordFromStdin: flags.has('--password-stdin'),
       };
     }
+    case 'routing:import':
+      return { command: name, file: positional[0], ...(options.has('--source') ? { source: options.get('--source') } : {}) };
   }
 }

@@ -11,7 +11,7 @@ import {
   loadRoutingTokenizer,
   parseEvalRoutingArgs,
 } from '@wenzheng/routing';
-import { UsageError, readExamples } from './example-files';
+import { UsageError, readExamples } from './operator-files';
 
 const USAGE_ERROR = 2;
 const FOLD_SEED = 20200501;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { createStaffUser, listStaffUsers } from '@wenzheng/auth';
@@ -9,8 +9,10 @@ import { CalendarDataError, CalendarStore } from '@wenzheng/calendar';
 import { ConfigError, HubConfig, loadHubConfig } from '@wenzheng/config';
 import { prepareDatabase } from '@wenzheng/database';
 import { DomainError, InputError } from '@wenzheng/errors';
+import { HistoryFileError, importRoutingHistory } from '@wenzheng/routing';
 import { CliCommand, USAGE, parseCliArgs } from './cli-args';
 import { CliModule } from './cli.module';
+import { operatorPath } from './operator-files';
 
 const ACTOR = 'cli';
 
@@ -19,11 +21,6 @@ class CliInputError extends Error {}
 
 function fail(message: string): never {
   throw new CliInputError(message);
-}
-
-/** Paths are the operator's: `npm run` moves to the project root but keeps the original directory in INIT_CWD. */
-function operatorPath(file: string): string {
-  return resolve(process.env.INIT_CWD ?? process.cwd(), file);
 }
 
 type LoadCommand = Extract<CliCommand, { command: 'calendar:load' }>;
@@ -90,11 +87,30 @@ async function listUsers(dataSource: DataSource): Promise<void> {
   }
 }
 
+type ImportCommand = Extract<CliCommand, { command: 'routing:import' }>;
+
+async function importHistory(dataSource: DataSource, args: ImportCommand, bytes: Buffer): Promise<void> {
+  const format = extname(args.file).toLowerCase() === '.csv' ? 'csv' : 'jsonl';
+  try {
+    const result = await importRoutingHistory(dataSource.manager, bytes.toString('utf8'), format, args.source ?? basename(args.file));
+    console.log(`read ${result.read} handled ticket(s) from ${args.file}: ${result.added} added, ${result.known} already imported`);
+    console.log('the next retraining (nightly, or POST /api/v1/admin/routing/retrain) learns from them');
+  } catch (error) {
+    if (error instanceof HistoryFileError) fail(`${args.file}: ${error.message}`);
+    throw error;
+  }
+}
+
+const FILE_KINDS: Partial<Record<CliCommand['command'], readonly string[]>> = {
+  'calendar:load': ['.json', '.ics'],
+  'routing:import': ['.csv', '.jsonl'],
+};
+
 async function run(config: HubConfig, command: Exclude<CliCommand, { command: 'help' }>): Promise<void> {
   let bytes: Buffer | undefined;
-  if (command.command === 'calendar:load') {
-    const kind = extname(command.file).toLowerCase();
-    if (kind !== '.json' && kind !== '.ics') fail(`${command.file}: calendar:load reads .json or .ics files`);
+  const kinds = FILE_KINDS[command.command];
+  if (kinds && 'file' in command) {
+    if (!kinds.includes(extname(command.file).toLowerCase())) fail(`${command.file}: ${command.command} reads ${kinds.join(' or ')} files`);
     try {
       bytes = readFileSync(operatorPath(command.file));
     } catch (error) {
@@ -108,6 +124,7 @@ async function run(config: HubConfig, command: Exclude<CliCommand, { command: 'h
     if (command.command === 'calendar:list') list(store);
     else if (command.command === 'calendar:load') await load(store, command, bytes as Buffer);
     else if (command.command === 'user:list') await listUsers(app.get(DataSource));
+    else if (command.command === 'routing:import') await importHistory(app.get(DataSource), command, bytes as Buffer);
     else await createUser(app.get(DataSource), command);
   } finally {
     await app.close();

@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '@wenzheng/config';
 import { defaultTrainingOptions, loadRoutingTokenizer, packModel, trainModel } from '@wenzheng/routing';
-import { UsageError, operatorPath, readExamples } from './example-files';
+import { UsageError, operatorPath, readExamples } from './operator-files';
 
 const USAGE = `npm run train:category -- [--data FILE] [--out FILE]
 

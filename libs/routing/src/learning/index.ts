@@ -6,3 +6,5 @@ export * from './shipped-category-model';
 export * from './routing-training-set.repository';
 export * from './retrain-routing-model.job';
 export * from './routing-retrain.trigger';
+export * from './history-file';
+export * from './routing-history.import';
