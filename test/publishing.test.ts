@@ -107,6 +107,19 @@ describe('publishing: approved replies to the public archive', () => {
     expect(broad.body.items.map((i: { title: string }) => i.title).sort()).toEqual(['棚户区改造补偿款何时发放？', '棚户区道路积水'].sort());
     const unit = await call(hub.baseUrl, 'GET', '/api/v1/archive/replies?unit=pingdu-education');
     expect(unit.body.total).toBe(0);
+    // The ticket's topic category (from the category model at routing) comes with it into the archive, for the filter.
+    const published: { title: string; category: string }[] = await hub.dataSource.query(
+      `SELECT p.title, t.category FROM publications p JOIN tickets t ON t.id = p.ticket_id WHERE p.state = 'published'`,
+    );
+    expect(published.every((p) => typeof p.category === 'string' && p.category.length > 0)).toBe(true);
+    const [{ category }] = published;
+    const filtered = await call(hub.baseUrl, 'GET', `/api/v1/archive/replies?category=${encodeURIComponent(category)}`);
+    expect(filtered.body.items.map((i: { title: string }) => i.title).sort()).toEqual(published.filter((p) => p.category === category).map((p) => p.title).sort());
+    expect(filtered.body.items.every((i: { category: string }) => i.category === category)).toBe(true);
+    const unused = ['城乡建设', '卫生计生', '交通运输'].find((c) => !published.some((p) => p.category === c));
+    expect((await call(hub.baseUrl, 'GET', `/api/v1/archive/replies?category=${encodeURIComponent(unused as string)}`)).body.total).toBe(0);
+    const page = await fetch(`${hub.baseUrl}/archive?category=${encodeURIComponent(category)}`);
+    expect(await page.text()).toContain(`<option value="${category}" selected>${category}</option>`);
     expect((await call(hub.baseUrl, 'GET', '/api/v1/archive/replies?from=2026-13-01')).status).toBe(400);
   });
 

@@ -13,6 +13,7 @@ import { loadCorpus } from './corpus';
 import { EndToEndFigures, benchEndToEnd } from './end-to-end.bench';
 import { INTAKE_TARGETS, IntakeFigures, IntakeTarget, benchIntake } from './intake.bench';
 import { count, heading, ms, ratio, table } from './report';
+import { ROUTE_JOB_MESSAGES, ROUTE_JOB_RATE, RoutingFigures, benchRouting } from './routing.bench';
 import { PLATFORM_TIMEOUT_MS, WECHAT_TARGETS, WechatFigures, WechatTarget, benchWechat } from './wechat.bench';
 import {
   SEARCH_WORD,
@@ -23,7 +24,7 @@ import {
   benchWorkbench,
 } from './workbench.bench';
 
-const SECTIONS = ['intake', 'analyze', 'e2e', 'workbench', 'archive', 'wechat'] as const;
+const SECTIONS = ['intake', 'analyze', 'e2e', 'workbench', 'archive', 'wechat', 'routing'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const CORPUS_LINES = 5000;
@@ -421,6 +422,38 @@ function printWechat(f: WechatFigures): void {
   );
 }
 
+function printRouting(f: RoutingFigures | { skipped: string }): void {
+  print(heading('7. Routing classifier: training, prediction, and the route job with and without the models'));
+  if ('skipped' in f) {
+    print(`Skipped: ${f.skipped}.`);
+    return;
+  }
+  print(
+    `${count(f.examples)} generated examples (windows of the shared messages; ${f.labels} labels: 7 topic categories and 6 towns), ` +
+      `cut by rs-jieba in ${f.tokenizeSeconds.toFixed(1)} s (${count(f.tokenizePerSecond)} msg/s). One thread.\n`,
+  );
+  print(table(['algorithm', 'training s', 'terms'], f.training.map((t) => [t.algorithm, t.seconds.toFixed(1), count(t.terms)])));
+  print(
+    `\nLinear model, top 3 with probabilities: ${count(f.predictTokensPerSecond)} predictions/s on cut tokens ` +
+      `(${(1e6 / f.predictTokensPerSecond).toFixed(0)} µs each); ${count(f.predictTextPerSecond)}/s with cutting ` +
+      `(prediction ${ratio(f.predictTokensPerSecond, f.tokenizePerSecond)} the segmenter's rate).\n`,
+  );
+  print(
+    `Route stage (analyzed event → router's event, queue pick-up included), ${ROUTE_JOB_MESSAGES} real messages at ${ROUTE_JOB_RATE}/s, hub in this process:\n`,
+  );
+  print(
+    table(
+      ['route job', 'p50', 'p99', 'assigned', 'by model', 'to dispatcher'],
+      f.routeJob.map((r) => [r.models ? 'rules + models' : 'rules only', ms(r.p50), ms(r.p99), r.assigned, r.byModel, r.dispatching]),
+    ),
+  );
+  const [withModels, rulesOnly] = f.routeJob;
+  print(
+    `\nModels cost ${ms(withModels.p50 - rulesOnly.p50)} at p50 (${ratio(withModels.p50, rulesOnly.p50)} the rules-only stage). ` +
+      `Load average ${f.loadBefore.toFixed(2)} → ${f.loadAfter.toFixed(2)}.`,
+  );
+}
+
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
   const unknown = asked.filter((s) => !(SECTIONS as readonly string[]).includes(s));
@@ -464,6 +497,7 @@ async function main(): Promise<void> {
     if (sections.has('workbench')) printWorkbench(await benchWorkbench(corpus.raw, progress));
     if (sections.has('archive')) printArchive(await benchArchive(progress));
     if (sections.has('wechat')) printWechat(await benchWechat(corpus.raw, progress));
+    if (sections.has('routing')) printRouting(await benchRouting(progress));
   } finally {
     await deleteBenchQueueKeys();
   }

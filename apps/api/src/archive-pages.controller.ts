@@ -38,12 +38,12 @@ export class ArchivePagesController {
   @Header('Cache-Control', CACHE)
   @Header('Content-Security-Policy', CSP)
   async search(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response): Promise<string> {
-    const [units, result] = await Promise.all([this.archive.units(), this.archive.search(query).catch((error: unknown) => refusal(error))]);
+    const [options, result] = await Promise.all([this.archive.filterOptions(), this.archive.search(query).catch((error: unknown) => refusal(error))]);
     if (result instanceof InputError) {
       response.status(400);
-      return renderArchiveFilterErrorPage(archiveFiltersOf(query), units, { field: result.field, message: result.message });
+      return renderArchiveFilterErrorPage(archiveFiltersOf(query), options, { field: result.field, message: result.message });
     }
-    return renderArchiveSearchPage(archiveFiltersOf(query), units, result);
+    return renderArchiveSearchPage(archiveFiltersOf(query), options, result);
   }
 
   @Get('units')

@@ -29,6 +29,7 @@ export class ArchiveController {
   })
   @ApiQuery({ name: 'q', required: false, description: 'Words to find, cut with the jieba segmenter' })
   @ApiQuery({ name: 'unit', required: false, description: 'A unit code' })
+  @ApiQuery({ name: 'category', required: false, description: 'A topic category (城乡建设, 卫生计生, …), as the entries carry it' })
   @ApiQuery({ name: 'kind', required: false, enum: ['consult', 'help', 'suggestion', 'complaint', 'report', 'urgent'] })
   @ApiQuery({ name: 'from', required: false, description: 'Replied on or after (YYYY-MM-DD, Shanghai)' })
   @ApiQuery({ name: 'to', required: false, description: 'Replied on or before (YYYY-MM-DD, Shanghai)' })

@@ -6,6 +6,7 @@ const entry = (over: Partial<ArchiveEntry> = {}): ArchiveEntry => ({
   kind: 'reply',
   title: '关于棚户区改造进度的咨询',
   messageKind: 'consult',
+  category: '城乡建设',
   messageText: '想了解棚户区改造什么时候开始。',
   replyText: '您好：\n项目已列入2027年计划。',
   unit: { code: 'pingdu-construction', name: '市城乡建设局' },

@@ -22,6 +22,7 @@ const entry: ArchiveEntry = {
   kind: 'reply',
   title: '关于棚户区改造进度的咨询',
   messageKind: 'consult',
+  category: '城乡建设',
   messageText: '我家在城东棚户区，想了解棚户区改造什么时候开始。\n联系电话已隐去。',
   replyText: '您好：\n城东棚户区改造项目已列入2027年计划，预计3月启动征收。',
   unit: { code: 'pingdu-construction', name: '市城乡建设局' },
@@ -31,10 +32,13 @@ const entry: ArchiveEntry = {
   publishedAt: '2026-10-14T01:00:00.000Z',
 };
 
-const units = [
-  { code: 'pingdu-construction', name: '市城乡建设局' },
-  { code: 'pingdu-education', name: '市教体局' },
-];
+const options = {
+  units: [
+    { code: 'pingdu-construction', name: '市城乡建设局' },
+    { code: 'pingdu-education', name: '市教体局' },
+  ],
+  categories: ['城乡建设', '教育文体'],
+};
 
 const result = (over: Partial<ArchiveSearchResult> = {}): ArchiveSearchResult => ({
   items: [{ ...entry, rank: 0.5 }],
@@ -61,8 +65,8 @@ const hrefs = (html: string, testId: string) => {
 
 describe('every archive page', () => {
   const pages: [string, string][] = [
-    ['search', renderArchiveSearchPage({}, units, result())],
-    ['filter error', renderArchiveFilterErrorPage({ from: 'x' }, units, { field: 'from', message: 'from must be a date YYYY-MM-DD' })],
+    ['search', renderArchiveSearchPage({}, options, result())],
+    ['filter error', renderArchiveFilterErrorPage({ from: 'x' }, options, { field: 'from', message: 'from must be a date YYYY-MM-DD' })],
     ['entry', renderArchiveEntryPage(entry)],
     ['tombstone', renderArchiveEntryPage({ id: entry.id, withdrawn: true, reason: null, withdrawnAt: '2026-10-20T01:00:00.000Z' })],
     ['not found', renderArchiveNotFoundPage()],
@@ -89,7 +93,7 @@ describe('every archive page', () => {
 
 describe('renderArchiveSearchPage', () => {
   it('shows each result with its title linked, unit, kind, dates, working days and both excerpts', () => {
-    const html = renderArchiveSearchPage({}, units, result());
+    const html = renderArchiveSearchPage({}, options, result());
     const text = visibleText(html);
     expect(html).toContain(`<a href="/archive/replies/${entry.id}">关于棚户区改造进度的咨询</a>`);
     for (const fragment of ['市城乡建设局', '咨询', '留言时间', '2026年9月29日', '答复时间', '2026年10月13日', '用时', '6 个工作日']) {
@@ -103,7 +107,7 @@ describe('renderArchiveSearchPage', () => {
   });
 
   it('marks the query terms in the title and both excerpts', () => {
-    const html = renderArchiveSearchPage({ q: '棚户区改造' }, units, result({ terms: ['棚户区改造'] }));
+    const html = renderArchiveSearchPage({ q: '棚户区改造' }, options, result({ terms: ['棚户区改造'] }));
     expect(html).toContain('关于<mark>棚户区改造</mark>进度的咨询');
     expect(html).toContain('想了解<mark>棚户区改造</mark>什么时候开始');
     expect(html).toContain('城东<mark>棚户区改造</mark>项目');
@@ -114,10 +118,14 @@ describe('renderArchiveSearchPage', () => {
 
   it('fills the form with the filters and selects the unit and kind', () => {
     const html = renderArchiveSearchPage(
-      { q: '供暖', unit: 'pingdu-education', kind: 'complaint', from: '2026-10-01', to: '2026-10-31' },
-      units,
+      { q: '供暖', unit: 'pingdu-education', category: '教育文体', kind: 'complaint', from: '2026-10-01', to: '2026-10-31' },
+      options,
       result({ total: 0, items: [] }),
     );
+    expect(html).toContain('<label for="category">问题分类</label>');
+    expect(html).toContain('<option value="教育文体" selected>教育文体</option>');
+    expect(html).toContain('<option value="城乡建设">城乡建设</option>');
+    expect(html).toContain('<option value="">全部分类</option>');
     expect(html).toContain('<label for="q">关键词</label>');
     expect(html).toContain('<input type="search" id="q" name="q" maxlength="100" value="供暖">');
     expect(html).toContain('<label for="unit">承办单位</label>');
@@ -127,8 +135,8 @@ describe('renderArchiveSearchPage', () => {
     expect(html).toContain('<option value="">全部类型</option>');
     expect(html).toContain('<input type="date" id="from" name="from" value="2026-10-01">');
     expect(html).toContain('<input type="date" id="to" name="to" value="2026-10-31">');
-    for (const field of ['q', 'unit', 'kind', 'from', 'to']) expect(html).toMatch(new RegExp(`<label for="${field}">`));
-    expect(visibleText(html)).toContain('共找到 0 条公开答复（关键词“供暖”；承办单位 市教体局；类型 投诉；答复日期 2026-10-01 至 2026-10-31）。');
+    for (const field of ['q', 'unit', 'category', 'kind', 'from', 'to']) expect(html).toMatch(new RegExp(`<label for="${field}">`));
+    expect(visibleText(html)).toContain('共找到 0 条公开答复（关键词“供暖”；承办单位 市教体局；分类 教育文体；类型 投诉；答复日期 2026-10-01 至 2026-10-31）。');
   });
 
   it.each<[string, Partial<ArchiveSearchResult>, string]>([
@@ -145,26 +153,26 @@ describe('renderArchiveSearchPage', () => {
       '共找到 超过 1000 条公开答复，第 1 / 100 页。按答复时间从新到旧排列；只能翻看前 1000 条，可用关键词、单位或日期缩小范围。',
     ],
   ])('states the count and the order of %s', (_, over, text) => {
-    const html = renderArchiveSearchPage(over.terms ? { q: '光伏' } : {}, units, result(over));
+    const html = renderArchiveSearchPage(over.terms ? { q: '光伏' } : {}, options, result(over));
     expect(visibleText(html)).toContain(text);
   });
 
   it('says so when nothing matches, and shows no pagination', () => {
-    const html = renderArchiveSearchPage({ q: '火星' }, units, result({ total: 0, items: [] }));
+    const html = renderArchiveSearchPage({ q: '火星' }, options, result({ total: 0, items: [] }));
     expect(visibleText(html)).toContain('没有找到符合条件的公开答复。');
     expect(html).not.toContain('data-testid="archive-result"');
     expect(html).not.toContain('data-testid="pagination"');
   });
 
   it('offers the first page when a page past the end is asked for', () => {
-    const html = renderArchiveSearchPage({ q: '供暖' }, units, result({ total: 3, items: [], page: 9 }));
+    const html = renderArchiveSearchPage({ q: '供暖' }, options, result({ total: 3, items: [], page: 9 }));
     expect(visibleText(html)).toContain('这一页没有结果。');
     expect(html).toContain('<a href="/archive?q=%E4%BE%9B%E6%9A%96">回到第 1 页</a>');
   });
 
   it('links pages with every filter kept, the current page marked', () => {
     const filters: ArchiveFilters = { q: '棚户区 改造', unit: 'pingdu-construction', kind: 'consult', from: '2026-01-01', to: '2026-12-31', pageSize: '5' };
-    const html = renderArchiveSearchPage(filters, units, result({ total: 48, page: 5, pageSize: 5 }));
+    const html = renderArchiveSearchPage(filters, options, result({ total: 48, page: 5, pageSize: 5 }));
     const links = hrefs(html, 'pagination');
     expect(links).toEqual([4, 1, 3, 4, 5, 6, 7, 10, 6].map((p) => archivePageUrl(filters, p)));
     for (const link of links) {
@@ -183,7 +191,7 @@ describe('renderArchiveSearchPage', () => {
     [1, ['2', '3', '10', '下一页']],
     [10, ['上一页', '1', '8', '9']],
   ])('at page %i the links are %j', (page, texts) => {
-    const html = renderArchiveSearchPage({}, units, result({ total: 100, page }));
+    const html = renderArchiveSearchPage({}, options, result({ total: 100, page }));
     const nav = /<nav[^>]*data-testid="pagination"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
     const linkTexts = [...nav.matchAll(/<a href="[^"]*"(?: aria-label="[^"]*")?>([^<]*)<\/a>/g)].map((m) => m[1]);
     expect(linkTexts).toEqual(texts);
@@ -196,19 +204,19 @@ describe('renderArchiveSearchPage', () => {
     ['the unit', { unit: { code: 'x', name: XSS } }],
     ['the message kind', { messageKind: XSS }],
   ])('escapes markup in %s', (_what, over) => {
-    const html = renderArchiveSearchPage({}, units, result({ items: [{ ...entry, ...over, rank: null }] }));
+    const html = renderArchiveSearchPage({}, options, result({ items: [{ ...entry, ...over, rank: null }] }));
     expect(html).not.toContain('<script>');
     expect(html).toContain(XSS_ESCAPED);
   });
 
   it('escapes markup in a highlighted text, inside and outside the marks', () => {
-    const html = renderArchiveSearchPage({}, units, result({ items: [{ ...entry, title: '<b>棚户区</b>&"', rank: 1 }], terms: ['<b>', '棚户区'] }));
+    const html = renderArchiveSearchPage({}, options, result({ items: [{ ...entry, title: '<b>棚户区</b>&"', rank: 1 }], terms: ['<b>', '棚户区'] }));
     expect(html).toContain('<mark>&lt;b&gt;棚户区</mark>&lt;/b&gt;&amp;&quot;');
   });
 
   it('escapes the filters echoed into attributes, the count and the links', () => {
     const filters = { q: `"><script>alert(1)</script>`, unit: `a" onfocus="x`, kind: '<i>', from: `'`, to: '&' };
-    const html = renderArchiveSearchPage(filters, [...units, { code: `c"'<>`, name: XSS }], result({ total: 30 }));
+    const html = renderArchiveSearchPage(filters, { units: [...options.units, { code: `c"'<>`, name: XSS }], categories: [XSS] }, result({ total: 30 }));
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<i>');
     expect(html).not.toMatch(/ onfocus="/);
@@ -222,7 +230,7 @@ describe('renderArchiveSearchPage', () => {
 
 describe('renderArchiveFilterErrorPage', () => {
   it('says what is wrong with which field, marks the field, and keeps the typed values', () => {
-    const html = renderArchiveFilterErrorPage({ q: '供暖', from: '2026-13-45' }, units, { field: 'from', message: 'from must be a date YYYY-MM-DD' });
+    const html = renderArchiveFilterErrorPage({ q: '供暖', from: '2026-13-45' }, options, { field: 'from', message: 'from must be a date YYYY-MM-DD' });
     expect(html).toContain('检索条件有误：<strong>答复日期从</strong>，请按“年-月-日”填写有效日期');
     expect(html).toContain('role="alert" id="filter-error"');
     expect(html).toContain('<input type="date" id="from" name="from" value="2026-13-45" aria-invalid="true" aria-describedby="filter-error">');
@@ -231,7 +239,7 @@ describe('renderArchiveFilterErrorPage', () => {
   });
 
   it('names an unknown field as the archive did, escaped', () => {
-    const html = renderArchiveFilterErrorPage({}, units, { field: '<x>', message: XSS });
+    const html = renderArchiveFilterErrorPage({}, options, { field: '<x>', message: XSS });
     expect(html).toContain(`&lt;x&gt;: ${XSS_ESCAPED}`);
     expect(html).not.toContain('<script>');
   });
@@ -243,7 +251,7 @@ describe('renderArchiveEntryPage', () => {
     const text = visibleText(html);
     expect(html).toContain('<h1 data-testid="entry-title">关于棚户区改造进度的咨询</h1>');
     expect(html).toContain('<title>关于棚户区改造进度的咨询 - 问政</title>');
-    for (const fragment of ['承办单位', '市城乡建设局', '类型', '咨询', '留言时间 2026年9月29日', '答复时间 2026年10月13日', '6 个工作日', '公开时间 2026年10月14日']) {
+    for (const fragment of ['承办单位', '市城乡建设局', '类型', '咨询', '问题分类 城乡建设', '留言时间 2026年9月29日', '答复时间 2026年10月13日', '6 个工作日', '公开时间 2026年10月14日']) {
       expect(text).toContain(fragment);
     }
     expect(html).toContain('<h2 id="message-heading">来信</h2>');
@@ -257,6 +265,13 @@ describe('renderArchiveEntryPage', () => {
     expect(text).toContain('承办单位 — 暂无数据');
     expect(text).toContain('留言时间 — 暂无数据');
     expect(text).toContain('用时 — 暂无数据');
+  });
+
+  it('leaves the category out when the message has none, and escapes it', () => {
+    expect(visibleText(renderArchiveEntryPage({ ...entry, category: null }))).not.toContain('问题分类');
+    const html = renderArchiveEntryPage({ ...entry, category: XSS });
+    expect(html).not.toContain('<script>');
+    expect(html).toContain(XSS_ESCAPED);
   });
 
   it('labels a policy interpretation as one', () => {

@@ -29,13 +29,14 @@ export function archiveReplyPath(id: string): string {
 export interface ArchiveFilters {
   q?: string;
   unit?: string;
+  category?: string;
   kind?: string;
   from?: string;
   to?: string;
   pageSize?: string;
 }
 
-const FILTER_FIELDS = ['q', 'unit', 'kind', 'from', 'to', 'pageSize'] as const;
+const FILTER_FIELDS = ['q', 'unit', 'category', 'kind', 'from', 'to', 'pageSize'] as const;
 
 export function archiveFiltersOf(query: unknown): ArchiveFilters {
   const filters: ArchiveFilters = {};
@@ -64,11 +65,17 @@ export interface ArchiveUnitOption {
   name: string;
 }
 
-export function renderArchiveSearchPage(filters: ArchiveFilters, units: readonly ArchiveUnitOption[], result: ArchiveSearchResult): string {
+/** What the filter form offers: the units, and the topic categories of published replies. */
+export interface ArchiveFilterOptions {
+  units: readonly ArchiveUnitOption[];
+  categories: readonly string[];
+}
+
+export function renderArchiveSearchPage(filters: ArchiveFilters, options: ArchiveFilterOptions, result: ArchiveSearchResult): string {
   const body = `<h1>公开答复</h1>
 ${intro()}
-${searchForm(filters, units)}
-${resultsSection(filters, units, result)}`;
+${searchForm(filters, options)}
+${resultsSection(filters, options.units, result)}`;
   return archivePage(filters.q ? `“${filters.q}”的检索结果` : '公开答复', body, 'search');
 }
 
@@ -78,10 +85,10 @@ export interface ArchiveFilterProblem {
 }
 
 /** A filter the archive refused (400): the form again, with the reason beside the field. */
-export function renderArchiveFilterErrorPage(filters: ArchiveFilters, units: readonly ArchiveUnitOption[], problem: ArchiveFilterProblem): string {
+export function renderArchiveFilterErrorPage(filters: ArchiveFilters, options: ArchiveFilterOptions, problem: ArchiveFilterProblem): string {
   const body = `<h1>公开答复</h1>
 <p class="notice" role="alert" id="filter-error" data-testid="filter-error">${problemText(problem)}</p>
-${searchForm(filters, units, problem.field)}`;
+${searchForm(filters, options, problem.field)}`;
   return archivePage('检索条件有误', body, 'search');
 }
 
@@ -201,6 +208,7 @@ function intro(): string {
 const FIELD_PROBLEMS: Record<string, [string, string]> = {
   q: ['关键词', '关键词过长或格式不正确，请精简后重试。'],
   unit: ['承办单位', '请从列表中选择承办单位。'],
+  category: ['问题分类', '请从列表中选择问题分类。'],
   kind: ['类型', '请从列表中选择类型。'],
   from: ['答复日期从', '请按“年-月-日”填写有效日期，例如 2026-10-01。'],
   to: ['答复日期至', '请按“年-月-日”填写有效日期，例如 2026-10-31。'],
@@ -214,7 +222,7 @@ function problemText(problem: ArchiveFilterProblem): string {
   return `检索条件有误：<span lang="en">${escapeHtml(problem.field)}: ${escapeHtml(problem.message)}</span>`;
 }
 
-function searchForm(filters: ArchiveFilters, units: readonly ArchiveUnitOption[], invalid?: string): string {
+function searchForm(filters: ArchiveFilters, { units, categories }: ArchiveFilterOptions, invalid?: string): string {
   const attrs = (field: string) => (field === invalid ? ' aria-invalid="true" aria-describedby="filter-error"' : '');
   const value = (field: keyof ArchiveFilters) => (filters[field] ? ` value="${escapeHtml(filters[field])}"` : '');
   const option = (optionValue: string, text: string, selected: string | undefined) =>
@@ -226,6 +234,11 @@ function searchForm(filters: ArchiveFilters, units: readonly ArchiveUnitOption[]
 <select id="unit" name="unit"${attrs('unit')}>
 ${option('', '全部单位', filters.unit)}
 ${units.map((u) => option(u.code, u.name, filters.unit)).join('\n')}
+</select></div>
+<div class="field"><label for="category">问题分类</label>
+<select id="category" name="category"${attrs('category')}>
+${option('', '全部分类', filters.category)}
+${categories.map((c) => option(c, c, filters.category)).join('\n')}
 </select></div>
 <div class="field"><label for="kind">类型</label>
 <select id="kind" name="kind"${attrs('kind')}>
@@ -247,6 +260,7 @@ function resultsSection(filters: ArchiveFilters, units: readonly ArchiveUnitOpti
   const conditions = [
     filters.q ? `关键词“${escapeHtml(filters.q)}”` : '',
     unitName ? `承办单位 ${escapeHtml(unitName)}` : '',
+    filters.category ? `分类 ${escapeHtml(filters.category)}` : '',
     filters.kind ? `类型 ${escapeHtml(messageKindText(filters.kind))}` : '',
     filters.from || filters.to ? `答复日期 ${escapeHtml(filters.from ?? '')} 至 ${escapeHtml(filters.to ?? '')}` : '',
   ].filter(Boolean);
@@ -320,6 +334,7 @@ function facts(entry: ArchiveEntry, full: boolean): string {
   const rows: [string, string][] = [
     ['承办单位', entry.unit ? escapeHtml(entry.unit.name) : NO_DATA],
     ['类型', escapeHtml(textLabels(entry).kind)],
+    ...(entry.category ? [['问题分类', `<span data-testid="entry-category">${escapeHtml(entry.category)}</span>`] as [string, string]] : []),
     ['留言时间', date(entry.receivedAt)],
     ['答复时间', date(entry.repliedAt)],
     ['用时', entry.workingDays === null ? NO_DATA : `<span data-testid="working-days">${entry.workingDays} 个工作日</span>`],

@@ -23,6 +23,7 @@ const archiveQuerySchema = z.preprocess(
   z.object({
     q: z.string().trim().max(100, 'q must be at most 100 characters').optional(),
     unit: z.string().trim().max(100).optional(),
+    category: z.string().trim().max(50, 'category must be at most 50 characters').optional(),
     kind: z.enum(MESSAGE_KINDS, { error: `kind must be one of ${MESSAGE_KINDS.join(', ')}` }).optional(),
     from: localDate('from').optional(),
     to: localDate('to').optional(),
@@ -37,6 +38,7 @@ interface EntryRow {
   state: string;
   title: string;
   message_kind: string | null;
+  category: string | null;
   message_text: string;
   reply_text: string;
   unit_code: string | null;
@@ -51,7 +53,7 @@ interface EntryRow {
 }
 
 const ENTRY_SQL = `
-  SELECT p.id, p.kind, p.state, p.title, p.message_kind, p.message_text, p.reply_text, u.code AS unit_code, u.name AS unit_name,
+  SELECT p.id, p.kind, p.state, p.title, p.message_kind, p.category, p.message_text, p.reply_text, u.code AS unit_code, u.name AS unit_name,
          p.received_at, p.replied_at, p.working_days, p.reason, p.published_at, p.updated_at`;
 
 /**
@@ -84,6 +86,7 @@ export class ArchiveService {
       where.push('false');
     }
     if (query.unit) where.push(`u.code = ${param(query.unit)}`);
+    if (query.category) where.push(`p.category = ${param(query.category)}`);
     if (query.kind) where.push(`p.message_kind = ${param(query.kind)}`);
     if (query.from) where.push(`p.replied_at >= ${param(startOfShanghaiDay(query.from))}`);
     if (query.to) where.push(`p.replied_at < ${param(startOfShanghaiDay(addDays(query.to, 1)))}`);
@@ -137,6 +140,19 @@ export class ArchiveService {
     return this.dataSource.query(`SELECT code, name FROM units WHERE kind NOT IN ('government', 'cyberspace') ORDER BY code`);
   }
 
+  /** The topic categories of published replies, for the filter (a short scan of the category index). */
+  async categories(): Promise<string[]> {
+    const rows: { category: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT category FROM publications WHERE state = 'published' AND category IS NOT NULL ORDER BY category`,
+    );
+    return rows.map((r) => r.category);
+  }
+
+  async filterOptions(): Promise<{ units: { code: string; name: string }[]; categories: string[] }> {
+    const [units, categories] = await Promise.all([this.units(), this.categories()]);
+    return { units, categories };
+  }
+
   /** Per unit over the last 365 days: published replies, and the answer figures and ratings from the event log. */
   async unitFigures(): Promise<ArchiveUnitFigures[]> {
     const to = shanghaiDateOf(this.time.now());
@@ -173,6 +189,7 @@ function entryOf(r: EntryRow): ArchiveEntry {
     kind: r.kind,
     title: r.title,
     messageKind: r.message_kind,
+    category: r.category,
     messageText: r.message_text,
     replyText: r.reply_text,
     unit: r.unit_code ? { code: r.unit_code, name: r.unit_name as string } : null,

@@ -4,6 +4,8 @@ export interface ArchiveEntry {
   kind: 'reply' | 'interpretation';
   title: string;
   messageKind: string | null;
+  /** Topic category (城乡建设, 卫生计生, …) of the message; null for interpretations and unclassified messages. */
+  category: string | null;
   messageText: string;
   replyText: string;
   unit: { code: string; name: string } | null;

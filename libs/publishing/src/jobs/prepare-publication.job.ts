@@ -11,6 +11,7 @@ import { PublicationService } from '../publication.service';
 interface Source {
   tracking_no: string;
   lead_unit_id: string | null;
+  category: string | null;
   title: string;
   body: string;
   kind: string;
@@ -40,7 +41,7 @@ export class PreparePublicationJob implements JobHandler<JobName.PreparePublicat
   async handle({ ticketId, round }: PreparePublicationData): Promise<JobOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const [source]: Source[] = await manager.query(
-        `SELECT t.tracking_no, t.lead_unit_id, m.title, m.body, m.kind, m.sender_name, m.public_consent, m.received_at,
+        `SELECT t.tracking_no, t.lead_unit_id, t.category, m.title, m.body, m.kind, m.sender_name, m.public_consent, m.received_at,
                 r.body AS reply, r.approved_at
            FROM tickets t JOIN inbound_messages m ON m.id = t.message_id
            JOIN ticket_replies r ON r.ticket_id = t.id AND r.round = $2 AND r.state = 'approved'
@@ -55,8 +56,8 @@ export class PreparePublicationJob implements JobHandler<JobName.PreparePublicat
         result.spans.map(({ kind, start, end, replacement }) => ({ kind, start, end, replacement }));
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO publications (kind, ticket_id, round, state, unit_id, title, message_kind, message_text, reply_text, masks,
-                                   received_at, replied_at, working_days)
-         VALUES ('reply', $1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                                   received_at, replied_at, working_days, category)
+         VALUES ('reply', $1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (ticket_id, round) DO NOTHING RETURNING id`,
         [
           ticketId,
@@ -70,6 +71,7 @@ export class PreparePublicationJob implements JobHandler<JobName.PreparePublicat
           source.received_at,
           source.approved_at,
           this.calendars.current().workingDaysBetween(source.received_at, source.approved_at).days,
+          source.category,
         ],
       );
       if (!inserted.length) return 'skipped';
