@@ -443,13 +443,13 @@ function printRouting(f: RoutingFigures | { skipped: string }): void {
   );
   print(
     table(
-      ['route job', 'p50', 'p99', 'assigned', 'by model', 'to dispatcher'],
+      ['route job', 'p50 ms', 'p99 ms', 'assigned', 'by model', 'to dispatcher'],
       f.routeJob.map((r) => [r.models ? 'rules + models' : 'rules only', ms(r.p50), ms(r.p99), r.assigned, r.byModel, r.dispatching]),
     ),
   );
   const [withModels, rulesOnly] = f.routeJob;
   print(
-    `\nModels cost ${ms(withModels.p50 - rulesOnly.p50)} at p50 (${ratio(withModels.p50, rulesOnly.p50)} the rules-only stage). ` +
+    `\nModels cost ${ms(withModels.p50 - rulesOnly.p50)} ms at p50 (${ratio(withModels.p50, rulesOnly.p50)} the rules-only stage). ` +
       `Load average ${f.loadBefore.toFixed(2)} → ${f.loadAfter.toFixed(2)}.`,
   );
 }

@@ -5,9 +5,10 @@ import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
 import { parseStopWords } from '@wenzheng/nlp';
 import { JobHandler, JobName, JobOutcome, RetrainRoutingModelData } from '@wenzheng/queue';
-import { RoutingClassifier, TokenizedExample, defaultTrainingOptions, trainModel } from '../classifier';
+import { RoutingClassifier, TokenizedExample, defaultTrainingOptions } from '../classifier';
 import { HoldOutScores, LearningExample, holdOutScores, promotionVerdict, splitByTime, trainability } from './retrain-plan';
 import { RoutingModelStore } from './routing-model.store';
+import { trainInThread } from './training-thread';
 import { RoutingTrainingSetRepository } from './routing-training-set.repository';
 
 /**
@@ -47,7 +48,7 @@ export class RetrainRoutingModelJob implements JobHandler<JobName.RetrainRouting
 
     const { training, holdOut } = splitByTime(examples, this.config.routing.holdOutFraction);
     const options = defaultTrainingOptions('linear', this.stopWords);
-    const candidate = new RoutingClassifier(trainModel(training.map(tokenized), options, () => this.time.now()), () => []);
+    const candidate = new RoutingClassifier(await trainInThread(training.map(tokenized), options, this.time.now()), () => []);
     const candidateScores = this.score(candidate, holdOut);
     const current = (await this.models.active(this.dataSource.manager)).unit;
     const currentScores = current && this.score(current.classifier, holdOut);
@@ -56,7 +57,7 @@ export class RetrainRoutingModelJob implements JobHandler<JobName.RetrainRouting
     if (!verdict.promote) return this.finish(runKey, { status: 'kept', reason: verdict.reason, ...comparison });
 
     // The promoted model learns from every example, the hold-out too; its scores are the candidate's on the hold-out.
-    const final = trainModel(examples.map(tokenized), options, () => this.time.now());
+    const final = await trainInThread(examples.map(tokenized), options, this.time.now());
     return this.finish(runKey, { status: 'promoted', reason: verdict.reason, ...comparison }, async (manager) => {
       const stored = await this.models.promote(manager, 'unit', final, 'retrained', { holdOut: candidateScores, crossValidated: final.heldOut });
       this.logger.log(`run ${runKey}: unit model v${stored.version} promoted (${verdict.reason})`);
