@@ -6,7 +6,7 @@ import { HubConfig } from '@wenzheng/config';
 import { AuthModule } from '@wenzheng/auth';
 import { PublishingModule } from '@wenzheng/publishing';
 import { TicketsModule } from '@wenzheng/tickets';
-import { WechatWebhookController } from './wechat-webhook.controller';
+import { ChannelWebhookController } from './channel-webhook.controller';
 import { WorkbenchModule } from '@wenzheng/workbench';
 import { AdminChannelAccountsController } from './admin-channel-accounts.controller';
 import { AdminUsersController } from './admin-users.controller';
@@ -46,7 +46,7 @@ export class ApiModule implements NestModule {
         ArchivePagesController,
         AdminUsersController,
         AdminChannelAccountsController,
-        WechatWebhookController,
+        ChannelWebhookController,
         CalendarController,
         HealthController,
         StatsController,

@@ -5,16 +5,22 @@ import { IntakeModule } from '@wenzheng/intake';
 import { TicketsModule } from '@wenzheng/tickets';
 import { ChannelAccountsService } from './accounts/channel-accounts.service';
 import { ChannelContactsRepository } from './accounts/channel-contacts.repository';
+import { ChannelPublicPostsRepository } from './accounts/channel-public-posts.repository';
+import { ChatConversationService } from './chat/chat-conversation.service';
 import { CHAT_ACKNOWLEDGERS } from './chat/chat-intake';
 import { ReceiveChatMessageJob } from './chat/receive-chat-message.job';
 import { PortalModule } from './portal/portal.module';
 import { WechatApiClient } from './wechat-mp/wechat-api.client';
 import { WECHAT_API, WechatReplyChannel } from './wechat-mp/wechat-reply.channel';
 import { WechatWebhookService } from './wechat-mp/wechat-webhook.service';
+import { AcknowledgePublicPostJob } from './weibo/acknowledge-public-post.job';
+import { WeiboApiClient } from './weibo/weibo-api.client';
+import { WEIBO_API, WeiboReplyChannel } from './weibo/weibo-reply.channel';
+import { WeiboWebhookService } from './weibo/weibo-webhook.service';
 
 const CHANNELS_REDIS = Symbol('CHANNELS_REDIS');
 
-/** The platform channels (WeChat official accounts; Weibo next): accounts, webhooks, receipts and reply delivery. */
+/** The platform channels (WeChat official accounts, Weibo): accounts, webhooks, receipts, public posts and reply delivery. */
 @Module({
   imports: [IntakeModule, TicketsModule, PortalModule],
   providers: [
@@ -24,14 +30,35 @@ const CHANNELS_REDIS = Symbol('CHANNELS_REDIS');
       inject: [HUB_CONFIG, CHANNELS_REDIS],
       useFactory: (config: HubConfig, redis: Redis) => new WechatApiClient(config.channels.wechatApiBaseUrl, redis, config.redis.queuePrefix),
     },
+    {
+      provide: WEIBO_API,
+      inject: [HUB_CONFIG],
+      useFactory: (config: HubConfig) => new WeiboApiClient(config.channels.weiboApiBaseUrl, config.channels.weiboMessagesBaseUrl),
+    },
     ChannelAccountsService,
     ChannelContactsRepository,
+    ChannelPublicPostsRepository,
+    ChatConversationService,
     WechatWebhookService,
     WechatReplyChannel,
+    WeiboWebhookService,
+    WeiboReplyChannel,
     ReceiveChatMessageJob,
-    { provide: CHAT_ACKNOWLEDGERS, inject: [WechatReplyChannel], useFactory: (...acknowledgers: unknown[]) => acknowledgers },
+    AcknowledgePublicPostJob,
+    { provide: CHAT_ACKNOWLEDGERS, inject: [WechatReplyChannel, WeiboReplyChannel], useFactory: (...acknowledgers: unknown[]) => acknowledgers },
   ],
-  exports: [ChannelAccountsService, WechatWebhookService, WechatReplyChannel, ReceiveChatMessageJob],
+  exports: [
+    IntakeModule,
+    WEIBO_API,
+    ChannelAccountsService,
+    ChannelPublicPostsRepository,
+    WechatWebhookService,
+    WechatReplyChannel,
+    WeiboWebhookService,
+    WeiboReplyChannel,
+    ReceiveChatMessageJob,
+    AcknowledgePublicPostJob,
+  ],
 })
 export class ChatChannelsModule implements OnApplicationShutdown {
   constructor(@Inject(CHANNELS_REDIS) private readonly redis: Redis) {}

@@ -17,6 +17,8 @@ describe('job catalogue', () => {
     { name: JobName.PreparePublication, data: { ticketId: 't-1', round: 1 } },
     { name: JobName.ReceiveChatMessage, data: { ...CHAT, externalId: 'a-1:msg:6054768590064713728' } },
     { name: JobName.ReceiveChatMessage, data: { ...CHAT, externalId: 'a-1:msg:6054768590064713729' } },
+    { name: JobName.AcknowledgePublicPost, data: { postId: 'p-1' } },
+    { name: JobName.AcknowledgePublicPost, data: { postId: 'p-2' } },
   ];
 
   it.each(requests)('gives $name a deterministic id without ":"', (request) => {
@@ -72,6 +74,8 @@ describe('parseJobRequest', () => {
     ['prepare-publication', { ticketId: 't', round: 1 }, { name: JobName.PreparePublication, data: { ticketId: 't', round: 1 } }],
     ['receive-chat-message', CHAT, { name: JobName.ReceiveChatMessage, data: CHAT }],
     ['receive-chat-message', { ...CHAT, text: '' }, undefined],
+    ['acknowledge-public-post', { postId: 'p', extra: 1 }, { name: JobName.AcknowledgePublicPost, data: { postId: 'p' } }],
+    ['acknowledge-public-post', { postId: 7 }, undefined],
     ['no-such-job', { ticketId: 't' }, undefined],
   ])('%s %j → %j', (name, data, expected) => {
     expect(parseJobRequest(name, data)).toEqual(expected);

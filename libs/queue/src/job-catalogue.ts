@@ -21,6 +21,7 @@ export enum JobName {
   DeliverReply = 'deliver-reply',
   PreparePublication = 'prepare-publication',
   ReceiveChatMessage = 'receive-chat-message',
+  AcknowledgePublicPost = 'acknowledge-public-post',
 }
 
 export interface AnalyzeMessageData {
@@ -72,6 +73,11 @@ export interface ReceiveChatMessageData {
   text: string;
 }
 
+/** The short public answer to a polled @mention (a comment under it); `postId` is the channel_public_posts row. */
+export interface AcknowledgePublicPostData {
+  postId: string;
+}
+
 export interface JobDataMap {
   [JobName.AnalyzeMessage]: AnalyzeMessageData;
   [JobName.RouteTicket]: RouteTicketData;
@@ -81,6 +87,7 @@ export interface JobDataMap {
   [JobName.DeliverReply]: DeliverReplyData;
   [JobName.PreparePublication]: PreparePublicationData;
   [JobName.ReceiveChatMessage]: ReceiveChatMessageData;
+  [JobName.AcknowledgePublicPost]: AcknowledgePublicPostData;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -92,6 +99,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.DeliverReply]: QueueName.Deliver,
   [JobName.PreparePublication]: QueueName.Publish,
   [JobName.ReceiveChatMessage]: QueueName.Intake,
+  [JobName.AcknowledgePublicPost]: QueueName.Deliver,
 };
 
 /** A job as it is asked for: the discriminated union every producer uses. */
@@ -115,6 +123,8 @@ export function jobIdOf(request: JobRequest): string {
       return `${request.name}-${request.data.ticketId}-${request.data.round}`;
     case JobName.ReceiveChatMessage:
       return `${request.name}-${request.data.channel}-${request.data.externalId}`.replace(/[^A-Za-z0-9_.-]/g, '_');
+    case JobName.AcknowledgePublicPost:
+      return `${request.name}-${request.data.postId}`;
   }
 }
 
@@ -154,6 +164,8 @@ export function parseJobRequest(name: string, data: unknown): JobRequest | undef
             },
           }
         : undefined;
+    case JobName.AcknowledgePublicPost:
+      return isId(d.postId) ? { name, data: { postId: d.postId } } : undefined;
     default:
       return undefined;
   }

@@ -5,6 +5,7 @@ import { NotFoundError, StateError, isUuid, parseInput } from '@wenzheng/errors'
 import { ChannelAccountEntity } from './channel-account.entities';
 import {
   ChannelAccountView,
+  ChannelPlatform,
   NewChannelAccount,
   OpenChannelAccount,
   channelAccountChangeSchema,
@@ -88,6 +89,12 @@ export class ChannelAccountsService {
     const account = row?.enabled ? this.open(row) : undefined;
     this.cache.set(id, { account, until: now + CACHE_MS });
     return account;
+  }
+
+  /** Every enabled account of a platform, credentials opened (the pollers' work list). */
+  async enabledAccounts(platform: ChannelPlatform): Promise<OpenChannelAccount[]> {
+    const rows = await this.dataSource.getRepository(ChannelAccountEntity).find({ where: { platform, enabled: true }, order: { createdAt: 'ASC' } });
+    return rows.map((row) => this.open(row));
   }
 
   private async row(id: string): Promise<ChannelAccountEntity> {
