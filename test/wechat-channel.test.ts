@@ -2,6 +2,7 @@ import { queryCodeFor } from '../libs/tickets/src/tracking-number';
 import { FakeWechatApi } from './support/fake-wechat-api';
 import { InProcessHub, startInProcessHub } from './support/in-process-hub';
 import { PreparedPush, WechatPushClient, sendOnce } from './support/platform-push-client';
+import { answerAndApprove, sentDelivery } from './support/reply-flow';
 import { call, login } from './support/staff-client';
 import { waitFor } from './support/wait-for';
 
@@ -216,28 +217,10 @@ describe('WeChat official accounts', () => {
       if (options.platformWindow ?? true) fake.recordInteraction(openId);
       await plainClient.push(plainClient.textXml({ toUser: ACCOUNT, fromUser: openId, content: STREETLIGHT }));
       const [ticket] = await ticketsOf(openId);
-      const staff = async (username: string, method: string, path: string, body?: unknown) =>
-        call(hub.baseUrl, method, `/api/v1/staff${path}`, { token: await login(hub.baseUrl, username), body });
-      const status = await waitFor('routing', async () => {
-        const [row] = await hub.dataSource.query(`SELECT status FROM tickets WHERE id = $1`, [ticket.id]);
-        return ['assigned', 'dispatching'].includes(row.status) ? row.status : undefined;
-      });
-      await hub.dataSource.query(`UPDATE tickets SET status = 'assigned', lead_unit_id = (SELECT id FROM units WHERE code = 'pingdu-construction'), assisting_unit_ids = '{}' WHERE id = $1`, [
-        ticket.id,
-      ]);
-      expect(['assigned', 'dispatching']).toContain(status);
-      await staff('pingdu-construction.handler', 'POST', `/tickets/${ticket.id}/claim`);
-      await staff('pingdu-construction.handler', 'PUT', `/tickets/${ticket.id}/reply`, { body: reply });
-      await staff('pingdu-construction.handler', 'POST', `/tickets/${ticket.id}/submit`);
-      await options.beforeApproval?.();
-      expect((await staff('pingdu-construction.reviewer', 'POST', `/tickets/${ticket.id}/approve`)).status).toBe(200);
+      await answerAndApprove(hub, ticket.id, reply, options.beforeApproval);
       return ticket.id;
     }
-    const delivery = (ticketId: string) =>
-      waitFor('the delivery', async () => {
-        const [row] = await hub.dataSource.query(`SELECT state, method, last_error FROM ticket_deliveries WHERE ticket_id = $1`, [ticketId]);
-        return row?.state === 'sent' ? row : undefined;
-      });
+    const delivery = (ticketId: string) => sentDelivery(hub, ticketId);
 
     it('sends the reply as a customer-service message inside the 48-hour window, refreshing a revoked token', async () => {
       const first = await answered('o-reply-window', '经查，路灯线路老化，已于今日更换，现已恢复照明。');

@@ -30,7 +30,8 @@ export class AcknowledgePublicPostJob implements JobHandler<JobName.AcknowledgeP
   ) {}
 
   async handle({ postId }: AcknowledgePublicPostData): Promise<JobOutcome> {
-    const [post]: ClaimedPost[] = await this.dataSource.query(
+    // An UPDATE … RETURNING answers [rows, count].
+    const [[post]]: [ClaimedPost[], number] = await this.dataSource.query(
       `UPDATE channel_public_posts SET acknowledged_via = 'sending' WHERE id = $1 AND acknowledged_via IS NULL
        RETURNING account_id, platform_post_id, platform_status_id`,
       [postId],

@@ -106,7 +106,8 @@ export class WeiboPollService implements OnApplicationBootstrap, OnApplicationSh
     await this.dataSource.query(`INSERT INTO weibo_poll_cursors (account_id, timeline) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [accountId, timeline]);
     // 0.9: a timer that fires a little early must not skip a whole interval.
     const dueBefore = new Date(now.getTime() - this.config.channels.weiboPollIntervalMs * 0.9);
-    const [row]: CursorRow[] = await this.dataSource.query(
+    // An UPDATE … RETURNING answers [rows, count].
+    const [[row]]: [CursorRow[], number] = await this.dataSource.query(
       `UPDATE weibo_poll_cursors SET polled_at = $3
         WHERE account_id = $1 AND timeline = $2 AND (polled_at IS NULL OR polled_at <= $4) AND (paused_until IS NULL OR paused_until <= $3)
         RETURNING since_id, resume_max_id, resume_newest_id, rate_limit_strikes`,
