@@ -4,6 +4,7 @@ import { InProcessHub, startInProcessHub } from './support/in-process-hub';
 import { PreparedPush, WechatPushClient, sendOnce } from './support/platform-push-client';
 import { answerAndApprove, sentDelivery } from './support/reply-flow';
 import { call, login } from './support/staff-client';
+import { noIntakeRunning, slowDownIntake } from './support/slow-intake';
 import { waitFor } from './support/wait-for';
 
 const APP_ID = 'wx0000000000000001';
@@ -287,9 +288,7 @@ describe('WeChat when PostgreSQL is slow', () => {
     });
     client = new WechatPushClient({ url: `${hub.baseUrl}${created.body.webhookPath}`, token: TOKEN });
     // Every new message takes PostgreSQL 2 seconds: far over the 400 ms budget, under the platform's 5 s.
-    await hub.dataSource.query(`
-      CREATE FUNCTION slow_intake() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(2); RETURN NEW; END $$;
-      CREATE TRIGGER slow_intake BEFORE INSERT ON inbound_messages FOR EACH ROW EXECUTE FUNCTION slow_intake();`);
+    await slowDownIntake(hub.dataSource, 2);
   });
   afterAll(async () => {
     await hub?.close();
@@ -314,7 +313,7 @@ describe('WeChat when PostgreSQL is slow', () => {
     expect(trackingNoIn(receipt.content)).toBe(ticket.tracking_no);
     expect(ticket.acknowledged_via).toBe('customer-service');
     // Both the push's own intake and the job's finished: still one message, one receipt.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await waitFor('both intakes to finish', () => noIntakeRunning(hub.dataSource));
     expect(await hub.dataSource.query(`SELECT id FROM inbound_messages WHERE sender_id = 'o-slow'`)).toHaveLength(1);
     expect(fake.sentTo('o-slow')).toHaveLength(1);
   });

@@ -6,6 +6,7 @@ import { FixedTime, InProcessHub, startInProcessHub } from './support/in-process
 import { PreparedPush, WeiboPushClient, sendOnce } from './support/platform-push-client';
 import { answerAndApprove, sentDelivery } from './support/reply-flow';
 import { call, login } from './support/staff-client';
+import { noIntakeRunning, slowDownIntake } from './support/slow-intake';
 import { waitFor } from './support/wait-for';
 
 const APP_KEY = '3965328901';
@@ -252,9 +253,7 @@ describe('Weibo when PostgreSQL is slow', () => {
     const created = await createWeiboAccount(hub);
     client = new WeiboPushClient({ url: `${hub.baseUrl}${created.body.webhookPath}`, appSecret: APP_SECRET });
     // Every new message takes PostgreSQL 2 seconds: far over the 400 ms budget, under the platform's 5 s.
-    await hub.dataSource.query(`
-      CREATE FUNCTION slow_intake() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(2); RETURN NEW; END $$;
-      CREATE TRIGGER slow_intake BEFORE INSERT ON inbound_messages FOR EACH ROW EXECUTE FUNCTION slow_intake();`);
+    await slowDownIntake(hub.dataSource, 2);
   });
   afterAll(async () => {
     await hub?.close();
@@ -281,12 +280,7 @@ describe('Weibo when PostgreSQL is slow', () => {
     expect(trackingNoIn(receipt.text)).toBe(ticket.tracking_no);
     expect(ticket.acknowledged_via).toBe('private-message');
     // Both the push's own intake and the job's finished: still one message, one receipt.
-    await waitFor('both intakes to finish', async () => {
-      const [{ n }] = await hub.dataSource.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%INSERT INTO inbound_messages%' AND pid <> pg_backend_pid()`,
-      );
-      return n === 0;
-    });
+    await waitFor('both intakes to finish', () => noIntakeRunning(hub.dataSource));
     expect(await hub.dataSource.query(`SELECT id FROM inbound_messages WHERE sender_id = $1`, [uid])).toHaveLength(1);
     expect(fake.repliesTo(uid)).toHaveLength(1);
   });

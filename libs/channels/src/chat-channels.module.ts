@@ -20,6 +20,18 @@ import { WeiboWebhookService } from './weibo/weibo-webhook.service';
 
 const CHANNELS_REDIS = Symbol('CHANNELS_REDIS');
 
+/** Provided here and used by the apps: webhooks (api), reply channels and jobs (worker). */
+const SHARED = [
+  ChannelAccountsService,
+  ChannelPublicPostsRepository,
+  WechatWebhookService,
+  WechatReplyChannel,
+  WeiboWebhookService,
+  WeiboReplyChannel,
+  ReceiveChatMessageJob,
+  AcknowledgePublicPostJob,
+];
+
 /** The platform channels (WeChat official accounts, Weibo): accounts, webhooks, receipts, public posts and reply delivery. */
 @Module({
   imports: [IntakeModule, TicketsModule, PortalModule],
@@ -35,30 +47,13 @@ const CHANNELS_REDIS = Symbol('CHANNELS_REDIS');
       inject: [HUB_CONFIG],
       useFactory: (config: HubConfig) => new WeiboApiClient(config.channels.weiboApiBaseUrl, config.channels.weiboMessagesBaseUrl),
     },
-    ChannelAccountsService,
     ChannelContactsRepository,
-    ChannelPublicPostsRepository,
     ChatConversationService,
-    WechatWebhookService,
-    WechatReplyChannel,
-    WeiboWebhookService,
-    WeiboReplyChannel,
-    ReceiveChatMessageJob,
-    AcknowledgePublicPostJob,
+    ...SHARED,
     { provide: CHAT_ACKNOWLEDGERS, inject: [WechatReplyChannel, WeiboReplyChannel], useFactory: (...acknowledgers: unknown[]) => acknowledgers },
   ],
-  exports: [
-    IntakeModule,
-    WEIBO_API,
-    ChannelAccountsService,
-    ChannelPublicPostsRepository,
-    WechatWebhookService,
-    WechatReplyChannel,
-    WeiboWebhookService,
-    WeiboReplyChannel,
-    ReceiveChatMessageJob,
-    AcknowledgePublicPostJob,
-  ],
+  // The worker's Weibo poller needs the API client and the Outbox besides these.
+  exports: [IntakeModule, WEIBO_API, ...SHARED],
 })
 export class ChatChannelsModule implements OnApplicationShutdown {
   constructor(@Inject(CHANNELS_REDIS) private readonly redis: Redis) {}

@@ -8,6 +8,7 @@ import {
   ChannelPlatform,
   NewChannelAccount,
   OpenChannelAccount,
+  PlatformAccount,
   channelAccountChangeSchema,
   newChannelAccountSchema,
   webhookPathOf,
@@ -95,6 +96,12 @@ export class ChannelAccountsService {
   async enabledAccounts(platform: ChannelPlatform): Promise<OpenChannelAccount[]> {
     const rows = await this.dataSource.getRepository(ChannelAccountEntity).find({ where: { platform, enabled: true }, order: { createdAt: 'ASC' } });
     return rows.map((row) => this.open(row));
+  }
+
+  /** `resolve`, for one platform's webhook or sender: an account of another platform is no account. */
+  async resolveOf<P extends ChannelPlatform>(id: string | null, platform: P): Promise<PlatformAccount<P> | undefined> {
+    const account = id ? await this.resolve(id) : undefined;
+    return account?.platform === platform ? (account as PlatformAccount<P>) : undefined;
   }
 
   private async row(id: string): Promise<ChannelAccountEntity> {

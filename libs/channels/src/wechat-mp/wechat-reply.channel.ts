@@ -5,7 +5,7 @@ import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
 import { ReplyChannel, ReplyToDeliver } from '@wenzheng/tickets';
 import { ChannelAccountsService } from '../accounts/channel-accounts.service';
 import { ChannelContactsRepository } from '../accounts/channel-contacts.repository';
-import type { OpenChannelAccount } from '../accounts/channel-account.types';
+import type { PlatformAccount } from '../accounts/channel-account.types';
 import type { ChatAcknowledger } from '../chat/chat-intake';
 import { replyOnStatusPageText, replyText } from '../chat/chat-texts';
 import { replyParts } from '../chat/reply-parts';
@@ -18,7 +18,7 @@ const PART_LIMITS = { partLength: 600, maxParts: 4 };
 
 export const WECHAT_API = Symbol('WECHAT_API');
 
-type WechatAccount = Extract<OpenChannelAccount, { platform: 'wechat-mp' }>;
+type WechatAccount = PlatformAccount<'wechat-mp'>;
 
 /**
  * Replies and receipts to WeChat citizens: customer-service messages inside the 48-hour window; outside it (or
@@ -38,7 +38,7 @@ export class WechatReplyChannel implements ReplyChannel, ChatAcknowledger {
   ) {}
 
   async deliver(reply: ReplyToDeliver): Promise<string> {
-    const account = await this.wechatAccount(reply.accountId);
+    const account = await this.accounts.resolveOf(reply.accountId, 'wechat-mp');
     const openId = reply.senderId;
     // A disabled account cannot send; the citizen has the number and code for the status page.
     if (!account || !openId) return 'status-page';
@@ -65,7 +65,7 @@ export class WechatReplyChannel implements ReplyChannel, ChatAcknowledger {
   }
 
   async acknowledge(accountId: string, senderId: string, text: string): Promise<string> {
-    const account = await this.wechatAccount(accountId);
+    const account = await this.accounts.resolveOf(accountId, 'wechat-mp');
     if (!account) throw new UnrecoverableError(`WeChat account ${accountId} is unknown or disabled`);
     try {
       await this.api.sendText(this.app(account), senderId, text);
@@ -75,10 +75,6 @@ export class WechatReplyChannel implements ReplyChannel, ChatAcknowledger {
     }
   }
 
-  private async wechatAccount(id: string | null): Promise<WechatAccount | undefined> {
-    const account = id ? await this.accounts.resolve(id) : undefined;
-    return account?.platform === 'wechat-mp' ? account : undefined;
-  }
 
   private app(account: WechatAccount) {
     return { appId: account.appId, appSecret: account.credentials.appSecret };

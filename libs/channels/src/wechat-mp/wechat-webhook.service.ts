@@ -3,9 +3,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
 import { ChannelAccountsService } from '../accounts/channel-accounts.service';
-import type { OpenChannelAccount } from '../accounts/channel-account.types';
+import type { PlatformAccount } from '../accounts/channel-account.types';
 import { ChatConversationService } from '../chat/chat-conversation.service';
-import { WebhookAnswer, plainAnswer as plain, queryText as text } from '../chat/webhook-answer';
+import { WebhookAnswer, plainAnswer as plain, pushTimestampFresh, queryText as text, urlCheckAnswer } from '../chat/webhook-answer';
 import { WechatCryptoError, WechatMessageCrypto } from './wechat-crypto';
 import { planWechatPush } from './wechat-push-plan';
 import { messageSignature, signaturesMatch, urlSignature } from './wechat-signature';
@@ -13,7 +13,7 @@ import { WechatInbound, WechatXmlError, encryptedReplyEnvelope, parseWechatEnvel
 
 export const WECHAT_CHANNEL = 'wechat-mp';
 
-type WechatAccount = Extract<OpenChannelAccount, { platform: 'wechat-mp' }>;
+type WechatAccount = PlatformAccount<'wechat-mp'>;
 
 // "success" tells the platform the push arrived and nothing will be said back; it stops its retries.
 const RECEIVED = plain(200, 'success');
@@ -36,19 +36,16 @@ export class WechatWebhookService {
   ) {}
 
   async verifyUrl(accountId: string, query: Record<string, unknown>): Promise<WebhookAnswer> {
-    const account = await this.account(accountId);
+    const account = await this.accounts.resolveOf(accountId, 'wechat-mp');
     if (!account) return plain(404, 'unknown account');
-    const [timestamp, nonce, echostr] = [text(query.timestamp), text(query.nonce), text(query.echostr)];
-    if (!echostr || !signaturesMatch(urlSignature(account.credentials.token, timestamp, nonce), query.signature)) {
-      this.logger.warn(`URL check for account ${account.id} with a wrong signature refused`);
-      return plain(403, 'signature mismatch');
-    }
-    return plain(200, echostr);
+    const answer = urlCheckAnswer(signaturesMatch(urlSignature(account.credentials.token, text(query.timestamp), text(query.nonce)), query.signature), text(query.echostr));
+    if (answer.status !== 200) this.logger.warn(`URL check for account ${account.id} with a wrong signature refused`);
+    return answer;
   }
 
   /** `arrivedAt` is `performance.now()` when the request arrived: the answer budget counts from there. */
   async receive(accountId: string, query: Record<string, unknown>, body: string, arrivedAt = performance.now()): Promise<WebhookAnswer> {
-    const account = await this.account(accountId);
+    const account = await this.accounts.resolveOf(accountId, 'wechat-mp');
     if (!account) return plain(404, 'unknown account');
     const [timestamp, nonce] = [text(query.timestamp), text(query.nonce)];
     const encrypted = query.encrypt_type === 'aes';
@@ -63,8 +60,7 @@ export class WechatWebhookService {
       await this.conversation.keepUnreadable(account.id, 'undecryptable', opened.undecryptable);
       return RECEIVED;
     }
-    const age = Math.abs(this.time.now().getTime() / 1000 - Number(timestamp));
-    if (!/^\d{1,12}$/.test(timestamp) || age > this.config.channels.maxPushAgeSeconds) {
+    if (!pushTimestampFresh(timestamp, 1000, this.time.now(), this.config.channels.maxPushAgeSeconds)) {
       this.logger.warn(`push to account ${account.id} refused: timestamp ${timestamp} outside ${this.config.channels.maxPushAgeSeconds} s`);
       return plain(403, 'stale timestamp');
     }
@@ -92,10 +88,6 @@ export class WechatWebhookService {
     };
   }
 
-  private async account(id: string): Promise<WechatAccount | undefined> {
-    const account = await this.accounts.resolve(id);
-    return account?.platform === 'wechat-mp' ? account : undefined;
-  }
 
   private checkPlain(account: WechatAccount, timestamp: string, nonce: string, signature: unknown, body: string): { xml: string } | { refused: WebhookAnswer } {
     if (account.mode === 'safe') return { refused: plain(403, 'this account takes encrypted pushes only') };

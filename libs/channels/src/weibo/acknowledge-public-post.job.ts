@@ -37,8 +37,8 @@ export class AcknowledgePublicPostJob implements JobHandler<JobName.AcknowledgeP
       [postId],
     );
     if (!post) return 'skipped';
-    const account = await this.accounts.resolve(post.account_id);
-    if (account?.platform !== 'weibo' || !post.platform_post_id) return this.settle(postId, 'none');
+    const account = await this.accounts.resolveOf(post.account_id, 'weibo');
+    if (!account || !post.platform_post_id) return this.settle(postId, 'none');
     try {
       await this.api.comment({
         accessToken: account.credentials.accessToken,

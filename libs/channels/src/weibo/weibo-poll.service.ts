@@ -5,7 +5,7 @@ import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
 import { Outbox } from '@wenzheng/intake';
 import { JobName, JobRequest, PeriodicTask } from '@wenzheng/queue';
 import { ChannelAccountsService } from '../accounts/channel-accounts.service';
-import type { OpenChannelAccount } from '../accounts/channel-account.types';
+import type { PlatformAccount } from '../accounts/channel-account.types';
 import { ChannelPublicPostsRepository } from '../accounts/channel-public-posts.repository';
 import { WeiboApiClient, WeiboApiError } from './weibo-api.client';
 import { rateLimitPauseMs } from './weibo-errors';
@@ -13,7 +13,7 @@ import { afterWeiboPage, firstWeiboPage, WEIBO_TIMELINES, WeiboPageRequest, Weib
 import { weiboDedupeKey } from './weibo-push';
 import { WEIBO_API } from './weibo-reply.channel';
 
-type WeiboAccount = Extract<OpenChannelAccount, { platform: 'weibo' }>;
+type WeiboAccount = PlatformAccount<'weibo'>;
 
 export type WeiboPollOutcome = 'polled' | 'not-due' | 'rate-limited' | 'failed';
 

@@ -5,7 +5,6 @@ import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
 import { ReplyChannel, ReplyToDeliver } from '@wenzheng/tickets';
 import { ChannelAccountsService } from '../accounts/channel-accounts.service';
 import { ChannelContactsRepository } from '../accounts/channel-contacts.repository';
-import type { OpenChannelAccount } from '../accounts/channel-account.types';
 import type { ChatAcknowledger } from '../chat/chat-intake';
 import { replyParts } from '../chat/reply-parts';
 import { replyOnStatusPageText, replyText } from '../chat/chat-texts';
@@ -18,8 +17,6 @@ export const WEIBO_API = Symbol('WEIBO_API');
 
 /** A private message holds 300 characters; past four the rest is on the status page. */
 const PART_LIMITS = { partLength: WEIBO_REPLY_TEXT_LIMIT, maxParts: 4 };
-
-type WeiboAccount = Extract<OpenChannelAccount, { platform: 'weibo' }>;
 
 /**
  * Replies and receipts to Weibo citizens who wrote a private message: through the reply API inside the 48-hour window;
@@ -39,7 +36,7 @@ export class WeiboReplyChannel implements ReplyChannel, ChatAcknowledger {
   ) {}
 
   async deliver(reply: ReplyToDeliver): Promise<string> {
-    const account = await this.weiboAccount(reply.accountId);
+    const account = await this.accounts.resolveOf(reply.accountId, 'weibo');
     const uid = reply.senderId;
     if (!account || !uid || !(await this.contacts.insideServiceWindow(account.id, uid, this.time.now()))) return 'status-page';
     const url = `${this.config.publicBaseUrl}${statusPageUrl(reply.trackingNo)}`;
@@ -56,7 +53,7 @@ export class WeiboReplyChannel implements ReplyChannel, ChatAcknowledger {
   }
 
   async acknowledge(accountId: string, senderId: string, text: string): Promise<string> {
-    const account = await this.weiboAccount(accountId);
+    const account = await this.accounts.resolveOf(accountId, 'weibo');
     if (!account) throw new UnrecoverableError(`Weibo account ${accountId} is unknown or disabled`);
     try {
       await this.api.sendText(account.credentials.accessToken, senderId, fitWeiboText(text));
@@ -66,8 +63,4 @@ export class WeiboReplyChannel implements ReplyChannel, ChatAcknowledger {
     }
   }
 
-  private async weiboAccount(id: string | null): Promise<WeiboAccount | undefined> {
-    const account = id ? await this.accounts.resolve(id) : undefined;
-    return account?.platform === 'weibo' ? account : undefined;
-  }
 }

@@ -3,10 +3,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
 import { ChannelAccountsService } from '../accounts/channel-accounts.service';
-import type { OpenChannelAccount } from '../accounts/channel-account.types';
+import type { PlatformAccount } from '../accounts/channel-account.types';
 import { ChannelPublicPostsRepository } from '../accounts/channel-public-posts.repository';
 import { ChatConversationService } from '../chat/chat-conversation.service';
-import { WebhookAnswer, plainAnswer as plain, queryText as text } from '../chat/webhook-answer';
+import { WebhookAnswer, plainAnswer as plain, pushTimestampFresh, queryText as text, urlCheckAnswer } from '../chat/webhook-answer';
 import { WeiboPush, WeiboPushError, parseWeiboPush, weiboDedupeKey } from './weibo-push';
 import { planWeiboPush, publicAcknowledgementText } from './weibo-push-plan';
 import { weiboPassiveTextReply } from './weibo-reply';
@@ -14,7 +14,7 @@ import { weiboSignatureValid } from './weibo-signature';
 
 export const WEIBO_CHANNEL = 'weibo';
 
-type WeiboAccount = Extract<OpenChannelAccount, { platform: 'weibo' }>;
+type WeiboAccount = PlatformAccount<'weibo'>;
 
 // An empty body tells the platform the push arrived and nothing will be said back; it stops its retries.
 const RECEIVED = plain(200, '');
@@ -37,19 +37,16 @@ export class WeiboWebhookService {
   ) {}
 
   async verifyUrl(accountId: string, query: Record<string, unknown>): Promise<WebhookAnswer> {
-    const account = await this.account(accountId);
+    const account = await this.accounts.resolveOf(accountId, 'weibo');
     if (!account) return plain(404, 'unknown account');
-    const echostr = text(query.echostr);
-    if (!echostr || !weiboSignatureValid(account.credentials.appSecret, query)) {
-      this.logger.warn(`URL check for account ${account.id} with a wrong signature refused`);
-      return plain(403, 'signature mismatch');
-    }
-    return plain(200, echostr);
+    const answer = urlCheckAnswer(weiboSignatureValid(account.credentials.appSecret, query), text(query.echostr));
+    if (answer.status !== 200) this.logger.warn(`URL check for account ${account.id} with a wrong signature refused`);
+    return answer;
   }
 
   /** `arrivedAt` is `performance.now()` when the request arrived: the answer budget counts from there. */
   async receive(accountId: string, query: Record<string, unknown>, body: string, arrivedAt = performance.now()): Promise<WebhookAnswer> {
-    const account = await this.account(accountId);
+    const account = await this.accounts.resolveOf(accountId, 'weibo');
     if (!account) return plain(404, 'unknown account');
     if (!weiboSignatureValid(account.credentials.appSecret, query)) {
       this.logger.warn(`push to account ${account.id} refused: signature mismatch`);
@@ -57,8 +54,7 @@ export class WeiboWebhookService {
     }
     // The fan-service timestamp is in milliseconds.
     const timestamp = text(query.timestamp);
-    const ageSeconds = Math.abs(this.time.now().getTime() - Number(timestamp)) / 1000;
-    if (!/^\d{1,15}$/.test(timestamp) || ageSeconds > this.config.channels.maxPushAgeSeconds) {
+    if (!pushTimestampFresh(timestamp, 1, this.time.now(), this.config.channels.maxPushAgeSeconds)) {
       this.logger.warn(`push to account ${account.id} refused: timestamp ${timestamp} outside ${this.config.channels.maxPushAgeSeconds} s`);
       return plain(403, 'stale timestamp');
     }
@@ -97,8 +93,4 @@ export class WeiboWebhookService {
     return plan.acknowledge && recorded.acknowledgedVia === 'passive-reply' ? publicAcknowledgementText(account.settings) : undefined;
   }
 
-  private async account(id: string): Promise<WeiboAccount | undefined> {
-    const account = await this.accounts.resolve(id);
-    return account?.platform === 'weibo' ? account : undefined;
-  }
 }
