@@ -1,4 +1,5 @@
 import { WeiboPollService } from '../libs/channels/src/weibo/weibo-poll.service';
+import { JobName, JobQueue, QueueName, jobIdOf } from '../libs/queue/src';
 import { DEFAULT_PUBLIC_ACKNOWLEDGEMENT } from '../libs/channels/src/weibo/weibo-push-plan';
 import { formatWeiboTime } from '../libs/channels/src/weibo/weibo-push';
 import { FakeWeiboApi } from './support/fake-weibo-api';
@@ -237,6 +238,20 @@ describe('Weibo accounts (fan-service push)', () => {
       const ticketId = await answered('7700000004', '已维修完毕。', { platformWindow: false });
       expect(await sentDelivery(hub, ticketId)).toMatchObject({ method: 'status-page' });
       expect(fake.state.requests.some((r) => r.code === 29999)).toBe(true);
+    });
+
+    // Last in this hub: the account's token stays expired.
+    it('fails the delivery at once, without retries, when the platform rejects the access token', async () => {
+      const ticketId = await answered('7700000005', '已维修完毕。', { beforeApproval: async () => fake.expireToken(ACCESS_TOKEN) });
+      const job = hub.worker!.get(JobQueue).queue(QueueName.Deliver);
+      const state = await waitFor('the delivery job to fail', async () => {
+        const found = await job.getJob(jobIdOf({ name: JobName.DeliverReply, data: { ticketId, round: 1 } }));
+        return (await found?.getState()) === 'failed' ? found : undefined;
+      });
+      expect(state.attemptsMade).toBe(1);
+      const [row] = await hub.dataSource.query(`SELECT state, attempts, last_error FROM ticket_deliveries WHERE ticket_id = $1`, [ticketId]);
+      expect(row).toMatchObject({ state: 'failed', attempts: 1, last_error: expect.stringContaining('21327') });
+      expect(fake.repliesTo('7700000005')).toEqual([]);
     });
   });
 });
