@@ -2,7 +2,9 @@ import { queryCodeFor } from '../libs/tickets/src/tracking-number';
 import { FakeWechatApi } from './support/fake-wechat-api';
 import { InProcessHub, startInProcessHub } from './support/in-process-hub';
 import { PreparedPush, WechatPushClient, sendOnce } from './support/platform-push-client';
+import { answerAndApprove, sentDelivery } from './support/reply-flow';
 import { call, login } from './support/staff-client';
+import { noIntakeRunning, slowDownIntake } from './support/slow-intake';
 import { waitFor } from './support/wait-for';
 
 const APP_ID = 'wx0000000000000001';
@@ -216,28 +218,10 @@ describe('WeChat official accounts', () => {
       if (options.platformWindow ?? true) fake.recordInteraction(openId);
       await plainClient.push(plainClient.textXml({ toUser: ACCOUNT, fromUser: openId, content: STREETLIGHT }));
       const [ticket] = await ticketsOf(openId);
-      const staff = async (username: string, method: string, path: string, body?: unknown) =>
-        call(hub.baseUrl, method, `/api/v1/staff${path}`, { token: await login(hub.baseUrl, username), body });
-      const status = await waitFor('routing', async () => {
-        const [row] = await hub.dataSource.query(`SELECT status FROM tickets WHERE id = $1`, [ticket.id]);
-        return ['assigned', 'dispatching'].includes(row.status) ? row.status : undefined;
-      });
-      await hub.dataSource.query(`UPDATE tickets SET status = 'assigned', lead_unit_id = (SELECT id FROM units WHERE code = 'pingdu-construction'), assisting_unit_ids = '{}' WHERE id = $1`, [
-        ticket.id,
-      ]);
-      expect(['assigned', 'dispatching']).toContain(status);
-      await staff('pingdu-construction.handler', 'POST', `/tickets/${ticket.id}/claim`);
-      await staff('pingdu-construction.handler', 'PUT', `/tickets/${ticket.id}/reply`, { body: reply });
-      await staff('pingdu-construction.handler', 'POST', `/tickets/${ticket.id}/submit`);
-      await options.beforeApproval?.();
-      expect((await staff('pingdu-construction.reviewer', 'POST', `/tickets/${ticket.id}/approve`)).status).toBe(200);
+      await answerAndApprove(hub, ticket.id, reply, options.beforeApproval);
       return ticket.id;
     }
-    const delivery = (ticketId: string) =>
-      waitFor('the delivery', async () => {
-        const [row] = await hub.dataSource.query(`SELECT state, method, last_error FROM ticket_deliveries WHERE ticket_id = $1`, [ticketId]);
-        return row?.state === 'sent' ? row : undefined;
-      });
+    const delivery = (ticketId: string) => sentDelivery(hub, ticketId);
 
     it('sends the reply as a customer-service message inside the 48-hour window, refreshing a revoked token', async () => {
       const first = await answered('o-reply-window', '经查，路灯线路老化，已于今日更换，现已恢复照明。');
@@ -304,9 +288,7 @@ describe('WeChat when PostgreSQL is slow', () => {
     });
     client = new WechatPushClient({ url: `${hub.baseUrl}${created.body.webhookPath}`, token: TOKEN });
     // Every new message takes PostgreSQL 2 seconds: far over the 400 ms budget, under the platform's 5 s.
-    await hub.dataSource.query(`
-      CREATE FUNCTION slow_intake() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(2); RETURN NEW; END $$;
-      CREATE TRIGGER slow_intake BEFORE INSERT ON inbound_messages FOR EACH ROW EXECUTE FUNCTION slow_intake();`);
+    await slowDownIntake(hub.dataSource, 2);
   });
   afterAll(async () => {
     await hub?.close();
@@ -331,7 +313,7 @@ describe('WeChat when PostgreSQL is slow', () => {
     expect(trackingNoIn(receipt.content)).toBe(ticket.tracking_no);
     expect(ticket.acknowledged_via).toBe('customer-service');
     // Both the push's own intake and the job's finished: still one message, one receipt.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await waitFor('both intakes to finish', () => noIntakeRunning(hub.dataSource));
     expect(await hub.dataSource.query(`SELECT id FROM inbound_messages WHERE sender_id = 'o-slow'`)).toHaveLength(1);
     expect(fake.sentTo('o-slow')).toHaveLength(1);
   });

@@ -1,10 +1,20 @@
-import { readWeiboReplyForm, WEIBO_REPLY_PATH, WEIBO_REPLY_TEXT_LIMIT } from '../../libs/channels/src/weibo/weibo-reply';
+import { WEIBO_TIMELINES, WeiboTimeline } from '../../libs/channels/src/weibo/weibo-poll';
+import {
+  readWeiboReplyForm,
+  WEIBO_COMMENT_CREATE_PATH,
+  WEIBO_COMMENT_LIMIT,
+  WEIBO_COMMENT_REPLY_PATH,
+  WEIBO_REPLY_PATH,
+  WEIBO_REPLY_TEXT_LIMIT,
+} from '../../libs/channels/src/weibo/weibo-reply';
 import { formatWeiboTime } from '../../libs/channels/src/weibo/weibo-push';
 import { FakeFaults, FakeRequest, JsonReply, LoggedRequest, serveJson, StartedFake } from './fake-wechat-api';
 
 /**
  * A local stand-in for the fan-service reply API (`POST /2/messages/reply.json`): unlimited replies for 48 h after a
- * private message (or follow / menu click), one reply within 48 h after an @mention, nothing otherwise.
+ * private message (or follow / menu click), one reply within 48 h after an @mention, nothing otherwise. Also the open
+ * API's mentions and comments timelines (since_id / max_id / count, newest first) and public comments
+ * (`comments/create`, `comments/reply`), with the rate-limit answer on demand.
  *
  * The token codes are Weibo's documented ones; the platform does not document the code it answers when no reply is
  * allowed, so `FAKE_WEIBO_ERRORS.noReplyQuota` is this fake's own — code that sees any other non-token error after
@@ -16,6 +26,7 @@ export const FAKE_WEIBO_ERRORS = {
   systemError: { code: 10001, error: 'system error' },
   paramError: { code: 10008, error: 'param error, see doc for more info' },
   noReplyQuota: { code: 29999, error: 'fake: no reply quota for this receiver' },
+  userRateLimit: { code: 10023, error: 'User requests out of rate limit!' },
 } as const;
 
 export interface FakeWeiboApiOptions {
@@ -34,8 +45,28 @@ export interface SentWeiboReply {
   at: number;
 }
 
+export interface PublicWeiboComment {
+  /** The post commented on. */
+  statusId: string;
+  /** The comment answered (comments/reply), if any. */
+  commentId?: string;
+  text: string;
+  accessToken: string;
+}
+
+/** A post (status) or comment on a timeline. */
+export interface FakeWeiboItem {
+  id: string;
+  authorId: string;
+  createdAt: string;
+  text: string;
+  /** Comments: the post they belong to. */
+  statusId?: string;
+}
+
 export interface FakeWeiboState {
   replies: SentWeiboReply[];
+  comments: PublicWeiboComment[];
   requests: LoggedRequest[];
 }
 
@@ -55,7 +86,8 @@ const weiboError = ({ code, error }: { code: number; error: string }, status = 4
 
 export class FakeWeiboApi {
   readonly faults = new FakeFaults();
-  readonly state: FakeWeiboState = { replies: [], requests: [] };
+  readonly state: FakeWeiboState = { replies: [], comments: [], requests: [] };
+  private readonly timelines = new Map<string, FakeWeiboItem[]>();
   private readonly tokens: Set<string>;
   private readonly expired = new Set<string>();
   private readonly now: () => number;
@@ -90,6 +122,24 @@ export class FakeWeiboApi {
     this.faults.errorNext(count, { request: WEIBO_REPLY_PATH, error_code: String(FAKE_WEIBO_ERRORS.systemError.code), error: FAKE_WEIBO_ERRORS.systemError.error });
   }
 
+  /** Answers the next `count` timeline calls with the per-user rate-limit error. */
+  rateLimitNext(count: number): void {
+    const { code, error } = FAKE_WEIBO_ERRORS.userRateLimit;
+    this.faults.errorNext(count, { request: '/2/statuses/mentions.json', error_code: String(code), error }, 'timeline');
+  }
+
+  /** Puts a post or comment on a timeline; its id is the next (higher) one. */
+  addToTimeline(timeline: WeiboTimeline, item: Omit<FakeWeiboItem, 'id' | 'createdAt'> & { createdAt?: string }): FakeWeiboItem {
+    const added = { ...item, id: String(this.nextId++), createdAt: item.createdAt ?? formatWeiboTime(this.now()) };
+    this.timelines.set(timeline, [...(this.timelines.get(timeline) ?? []), added]);
+    return added;
+  }
+
+  /** Timeline requests answered so far. */
+  timelineCalls(): LoggedRequest[] {
+    return this.state.requests.filter((request) => request.method === 'GET');
+  }
+
   repliesTo(uid: string): SentWeiboReply[] {
     return this.state.replies.filter((reply) => reply.receiverId === uid);
   }
@@ -99,7 +149,9 @@ export class FakeWeiboApi {
   }
 
   private async handle(request: FakeRequest): Promise<JsonReply> {
-    const reply = (await this.faults.take('reply')) ?? this.route(request);
+    const timeline = (Object.keys(WEIBO_TIMELINES) as WeiboTimeline[]).find((name) => WEIBO_TIMELINES[name].path === request.url.pathname);
+    const scope = timeline ? 'timeline' : request.url.pathname === WEIBO_REPLY_PATH ? 'reply' : 'comment';
+    const reply = (await this.faults.take(scope)) ?? (timeline ? this.timeline(request, timeline) : scope === 'comment' ? this.comment(request) : this.route(request));
     const code = (reply.body as { error_code?: unknown })?.error_code;
     this.state.requests.push({
       method: request.method,
@@ -109,6 +161,43 @@ export class FakeWeiboApi {
       at: this.now(),
     });
     return reply;
+  }
+
+  private timeline(request: FakeRequest, timeline: WeiboTimeline): JsonReply {
+    const query = request.url.searchParams;
+    const token = query.get('access_token');
+    if (!token || !this.tokens.has(token)) return weiboError(FAKE_WEIBO_ERRORS.invalidToken, 401);
+    const since = BigInt(query.get('since_id') ?? '0');
+    const max = query.get('max_id') ? BigInt(query.get('max_id') as string) : undefined;
+    const count = Number(query.get('count') ?? '20');
+    const items = (this.timelines.get(timeline) ?? [])
+      .filter((item) => BigInt(item.id) > since && (max === undefined || BigInt(item.id) <= max))
+      .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+      .slice(0, count)
+      .map((item) => ({
+        id: Number(item.id),
+        idstr: item.id,
+        created_at: item.createdAt,
+        text: item.text,
+        user: { id: Number(item.authorId), idstr: item.authorId, screen_name: `用户${item.authorId.slice(-4)}` },
+        ...(item.statusId ? { status: { id: Number(item.statusId), idstr: item.statusId } } : {}),
+      }));
+    return { status: 200, body: { [WEIBO_TIMELINES[timeline].field]: items, total_number: items.length } };
+  }
+
+  private comment(request: FakeRequest): JsonReply {
+    const path = request.url.pathname;
+    if (request.method !== 'POST' || (path !== WEIBO_COMMENT_CREATE_PATH && path !== WEIBO_COMMENT_REPLY_PATH)) return { status: 404, body: 'not found' };
+    const form = new URLSearchParams(request.body);
+    const token = form.get('access_token');
+    if (!token || !this.tokens.has(token)) return weiboError(FAKE_WEIBO_ERRORS.invalidToken, 401);
+    const [statusId, commentId, text] = [form.get('id'), form.get('cid'), form.get('comment')];
+    if (!statusId || !text || [...text].length > WEIBO_COMMENT_LIMIT || (path === WEIBO_COMMENT_REPLY_PATH) !== Boolean(commentId)) {
+      return weiboError(FAKE_WEIBO_ERRORS.paramError);
+    }
+    this.state.comments.push({ statusId, ...(commentId ? { commentId } : {}), text, accessToken: token });
+    const id = this.nextId++;
+    return { status: 200, body: { id, idstr: String(id), created_at: formatWeiboTime(this.now()), text } };
   }
 
   private route(request: FakeRequest): JsonReply {

@@ -7,7 +7,7 @@ import { AuthModule } from '@wenzheng/auth';
 import { PublishingModule } from '@wenzheng/publishing';
 import { RoutingAdminService } from '@wenzheng/routing';
 import { TicketsModule } from '@wenzheng/tickets';
-import { WechatWebhookController } from './wechat-webhook.controller';
+import { ChannelWebhookController } from './channel-webhook.controller';
 import { WorkbenchModule } from '@wenzheng/workbench';
 import { AdminChannelAccountsController } from './admin-channel-accounts.controller';
 import { AdminRoutingController } from './admin-routing.controller';
@@ -49,7 +49,7 @@ export class ApiModule implements NestModule {
         AdminUsersController,
         AdminChannelAccountsController,
         AdminRoutingController,
-        WechatWebhookController,
+        ChannelWebhookController,
         CalendarController,
         HealthController,
         StatsController,

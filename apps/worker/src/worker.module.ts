@@ -6,7 +6,15 @@ import { AnalyzeMessageJob, IntakeJobsModule } from '@wenzheng/intake';
 import { PreparePublicationJob, PublishingModule } from '@wenzheng/publishing';
 import { JOB_HANDLERS, JobWorkerHost } from '@wenzheng/queue';
 import { RetrainRoutingModelJob, RouteTicketJob, RoutingModule, RoutingRetrainTrigger } from '@wenzheng/routing';
-import { ChatChannelsModule, PortalReplyChannel, ReceiveChatMessageJob, WechatReplyChannel } from '@wenzheng/channels';
+import {
+  AcknowledgePublicPostJob,
+  ChatChannelsModule,
+  PortalReplyChannel,
+  ReceiveChatMessageJob,
+  WechatReplyChannel,
+  WeiboPollService,
+  WeiboReplyChannel,
+} from '@wenzheng/channels';
 import { DeliverReplyJob, REPLY_CHANNELS, SweepUnansweredJob, UnansweredSweepTrigger } from '@wenzheng/tickets';
 import { hubCore, nlpModule } from '../../hub/src/hub-core';
 
@@ -21,12 +29,13 @@ const HANDLERS = [
   PreparePublicationJob,
   ReceiveChatMessageJob,
   RetrainRoutingModelJob,
+  AcknowledgePublicPostJob,
 ];
 
 /** The delivery port's adapters, one per channel (WeChat, Weibo and the bot add theirs). */
-const REPLY_CHANNEL_ADAPTERS = [PortalReplyChannel, WechatReplyChannel];
+const REPLY_CHANNEL_ADAPTERS = [PortalReplyChannel, WechatReplyChannel, WeiboReplyChannel];
 
-/** The worker: no HTTP; queue processors, the outbox relay, the pipeline sweeper, the timer feeder. */
+/** The worker: no HTTP; queue processors, the outbox relay, the pipeline sweeper, the timer feeder, the Weibo poller. */
 @Module({})
 export class WorkerModule {
   static create(config: HubConfig, time?: TimeSource): DynamicModule {
@@ -52,6 +61,7 @@ export class WorkerModule {
         TimerFeeder,
         UnansweredSweepTrigger,
         RoutingRetrainTrigger,
+        WeiboPollService,
         { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: unknown[]) => handlers },
         JobWorkerHost,
       ],

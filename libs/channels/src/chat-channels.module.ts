@@ -5,16 +5,34 @@ import { IntakeModule } from '@wenzheng/intake';
 import { TicketsModule } from '@wenzheng/tickets';
 import { ChannelAccountsService } from './accounts/channel-accounts.service';
 import { ChannelContactsRepository } from './accounts/channel-contacts.repository';
+import { ChannelPublicPostsRepository } from './accounts/channel-public-posts.repository';
+import { ChatConversationService } from './chat/chat-conversation.service';
 import { CHAT_ACKNOWLEDGERS } from './chat/chat-intake';
 import { ReceiveChatMessageJob } from './chat/receive-chat-message.job';
 import { PortalModule } from './portal/portal.module';
 import { WechatApiClient } from './wechat-mp/wechat-api.client';
 import { WECHAT_API, WechatReplyChannel } from './wechat-mp/wechat-reply.channel';
 import { WechatWebhookService } from './wechat-mp/wechat-webhook.service';
+import { AcknowledgePublicPostJob } from './weibo/acknowledge-public-post.job';
+import { WeiboApiClient } from './weibo/weibo-api.client';
+import { WEIBO_API, WeiboReplyChannel } from './weibo/weibo-reply.channel';
+import { WeiboWebhookService } from './weibo/weibo-webhook.service';
 
 const CHANNELS_REDIS = Symbol('CHANNELS_REDIS');
 
-/** The platform channels (WeChat official accounts; Weibo next): accounts, webhooks, receipts and reply delivery. */
+/** Provided here and used by the apps: webhooks (api), reply channels and jobs (worker). */
+const SHARED = [
+  ChannelAccountsService,
+  ChannelPublicPostsRepository,
+  WechatWebhookService,
+  WechatReplyChannel,
+  WeiboWebhookService,
+  WeiboReplyChannel,
+  ReceiveChatMessageJob,
+  AcknowledgePublicPostJob,
+];
+
+/** The platform channels (WeChat official accounts, Weibo): accounts, webhooks, receipts, public posts and reply delivery. */
 @Module({
   imports: [IntakeModule, TicketsModule, PortalModule],
   providers: [
@@ -24,14 +42,18 @@ const CHANNELS_REDIS = Symbol('CHANNELS_REDIS');
       inject: [HUB_CONFIG, CHANNELS_REDIS],
       useFactory: (config: HubConfig, redis: Redis) => new WechatApiClient(config.channels.wechatApiBaseUrl, redis, config.redis.queuePrefix),
     },
-    ChannelAccountsService,
+    {
+      provide: WEIBO_API,
+      inject: [HUB_CONFIG],
+      useFactory: (config: HubConfig) => new WeiboApiClient(config.channels.weiboApiBaseUrl, config.channels.weiboMessagesBaseUrl),
+    },
     ChannelContactsRepository,
-    WechatWebhookService,
-    WechatReplyChannel,
-    ReceiveChatMessageJob,
-    { provide: CHAT_ACKNOWLEDGERS, inject: [WechatReplyChannel], useFactory: (...acknowledgers: unknown[]) => acknowledgers },
+    ChatConversationService,
+    ...SHARED,
+    { provide: CHAT_ACKNOWLEDGERS, inject: [WechatReplyChannel, WeiboReplyChannel], useFactory: (...acknowledgers: unknown[]) => acknowledgers },
   ],
-  exports: [ChannelAccountsService, WechatWebhookService, WechatReplyChannel, ReceiveChatMessageJob],
+  // The worker's Weibo poller needs the API client and the Outbox besides these.
+  exports: [IntakeModule, WEIBO_API, ...SHARED],
 })
 export class ChatChannelsModule implements OnApplicationShutdown {
   constructor(@Inject(CHANNELS_REDIS) private readonly redis: Redis) {}

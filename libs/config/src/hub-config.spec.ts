@@ -77,6 +77,9 @@ describe('hub configuration', () => {
     [{ CHANNEL_SECRETS_KEY: 'too-short' }, /^CHANNEL_SECRETS_KEY: must be at least 32/],
     [{ CHANNEL_REPLY_BUDGET_MS: '5000' }, /^CHANNEL_REPLY_BUDGET_MS/],
     [{ WECHAT_API_BASE_URL: 'ftp://x' }, /^WECHAT_API_BASE_URL: must be a URL starting with http:/],
+    [{ WEIBO_API_BASE_URL: 'api.weibo.com' }, /^WEIBO_API_BASE_URL: must be a URL starting with http:/],
+    [{ WEIBO_MESSAGES_BASE_URL: 'ftp://m.api.weibo.com' }, /^WEIBO_MESSAGES_BASE_URL: must be a URL starting with http:/],
+    [{ WEIBO_POLL_INTERVAL_MS: '500' }, /^WEIBO_POLL_INTERVAL_MS: /],
   ])('refuses %j naming the variable', (env, problem) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
@@ -101,5 +104,8 @@ describe('hub configuration', () => {
     const config = loadHubConfig({ WECHAT_API_BASE_URL: 'http://127.0.0.1:9/', PUBLIC_BASE_URL: 'https://wz.example.gov.cn/', CHANNEL_REPLY_BUDGET_MS: '2500' });
     expect(config.channels).toMatchObject({ wechatApiBaseUrl: 'http://127.0.0.1:9', replyBudgetMs: 2500, maxPushAgeSeconds: 300 });
     expect(config.publicBaseUrl).toBe('https://wz.example.gov.cn');
+    const weibo = loadHubConfig({ WEIBO_API_BASE_URL: 'http://127.0.0.1:8/', WEIBO_MESSAGES_BASE_URL: 'http://127.0.0.1:7//' });
+    expect(weibo.channels).toMatchObject({ weiboApiBaseUrl: 'http://127.0.0.1:8', weiboMessagesBaseUrl: 'http://127.0.0.1:7', weiboPollIntervalMs: 300_000 });
+    expect(loadHubConfig({}).channels).toMatchObject({ weiboApiBaseUrl: 'https://api.weibo.com', weiboMessagesBaseUrl: 'https://m.api.weibo.com' });
   });
 });

@@ -66,6 +66,11 @@ export interface HubConfig {
     /** Encrypts the platform credentials stored in channel_accounts (AES-256-GCM, key derived from this secret). */
     readonly secretsKey: string;
     readonly wechatApiBaseUrl: string;
+    /** Weibo's open API (timelines, comments) and the fan-service host (private-message replies). */
+    readonly weiboApiBaseUrl: string;
+    readonly weiboMessagesBaseUrl: string;
+    /** How often a Weibo account without push has its mentions and comments polled. */
+    readonly weiboPollIntervalMs: number;
     /** How long a push may take before the hub answers `success` and acknowledges through the API instead. */
     readonly replyBudgetMs: number;
     /** Pushes with a timestamp older (or further ahead) than this are refused as replays. */
@@ -168,6 +173,10 @@ function envSchema(root: string) {
     PUBLIC_BASE_URL: url(['http:', 'https:']).default('http://localhost:3000').transform((v) => v.replace(/\/+$/, '')),
     CHANNEL_SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_CHANNEL_KEY),
     WECHAT_API_BASE_URL: url(['http:', 'https:']).default('https://api.weixin.qq.com').transform((v) => v.replace(/\/+$/, '')),
+    WEIBO_API_BASE_URL: url(['http:', 'https:']).default('https://api.weibo.com').transform((v) => v.replace(/\/+$/, '')),
+    WEIBO_MESSAGES_BASE_URL: url(['http:', 'https:']).default('https://m.api.weibo.com').transform((v) => v.replace(/\/+$/, '')),
+    // Weibo limits calls per hour; at 5 minutes, three timelines cost 36 calls an hour.
+    WEIBO_POLL_INTERVAL_MS: int(10_000, 86_400_000).default(300_000),
     CHANNEL_REPLY_BUDGET_MS: int(100, 4500).default(3000),
     CHANNEL_MAX_PUSH_AGE_SECONDS: int(10, 86400).default(300),
   });
@@ -229,6 +238,9 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     channels: {
       secretsKey: e.CHANNEL_SECRETS_KEY,
       wechatApiBaseUrl: e.WECHAT_API_BASE_URL,
+      weiboApiBaseUrl: e.WEIBO_API_BASE_URL,
+      weiboMessagesBaseUrl: e.WEIBO_MESSAGES_BASE_URL,
+      weiboPollIntervalMs: e.WEIBO_POLL_INTERVAL_MS,
       replyBudgetMs: e.CHANNEL_REPLY_BUDGET_MS,
       maxPushAgeSeconds: e.CHANNEL_MAX_PUSH_AGE_SECONDS,
     },

@@ -1,5 +1,5 @@
 import { StaffUserEntity } from '@wenzheng/auth';
-import { ChannelAccountEntity, ChannelEventEntity } from '@wenzheng/channels';
+import { ChannelAccountEntity, ChannelEventEntity, ChannelPublicPostEntity, WeiboPollCursorEntity } from '@wenzheng/channels';
 import { ClockEntity, ClockExtensionEntity, ClockTimerEntity } from '@wenzheng/clocks';
 import { CalendarYearEntity } from '@wenzheng/calendar';
 import { InboundMessageEntity, OutboxEntity } from '@wenzheng/intake';
@@ -53,4 +53,6 @@ export const ENTITIES = [
   RoutingRetrainRunEntity,
   RoutingHistoryExampleEntity,
   RoutingCategoryUnitEntity,
+  ChannelPublicPostEntity,
+  WeiboPollCursorEntity,
 ];

@@ -19,6 +19,8 @@ describe('job catalogue', () => {
     { name: JobName.ReceiveChatMessage, data: { ...CHAT, externalId: 'a-1:msg:6054768590064713729' } },
     { name: JobName.RetrainRoutingModel, data: { runKey: 'nightly-2026-12-02', trigger: 'schedule', requestedBy: 'system:schedule' } },
     { name: JobName.RetrainRoutingModel, data: { runKey: 'admin-2026-12-02T10:00:00.000Z', trigger: 'admin', requestedBy: 'staff:1' } },
+    { name: JobName.AcknowledgePublicPost, data: { postId: 'p-1' } },
+    { name: JobName.AcknowledgePublicPost, data: { postId: 'p-2' } },
   ];
 
   it.each(requests)('gives $name a deterministic id without ":"', (request) => {
@@ -80,6 +82,8 @@ describe('parseJobRequest', () => {
       { name: JobName.RetrainRoutingModel, data: { runKey: 'nightly-2026-12-02', trigger: 'schedule', requestedBy: 'system:schedule' } },
     ],
     ['retrain-routing-model', { runKey: 'x', trigger: 'whenever', requestedBy: 'me' }, undefined],
+    ['acknowledge-public-post', { postId: 'p', extra: 1 }, { name: JobName.AcknowledgePublicPost, data: { postId: 'p' } }],
+    ['acknowledge-public-post', { postId: 7 }, undefined],
     ['no-such-job', { ticketId: 't' }, undefined],
   ])('%s %j → %j', (name, data, expected) => {
     expect(parseJobRequest(name, data)).toEqual(expected);

@@ -23,6 +23,7 @@ export enum JobName {
   PreparePublication = 'prepare-publication',
   ReceiveChatMessage = 'receive-chat-message',
   RetrainRoutingModel = 'retrain-routing-model',
+  AcknowledgePublicPost = 'acknowledge-public-post',
 }
 
 export interface AnalyzeMessageData {
@@ -84,6 +85,11 @@ export interface RetrainRoutingModelData {
   requestedBy: string;
 }
 
+/** The short public answer to a polled @mention (a comment under it); `postId` is the channel_public_posts row. */
+export interface AcknowledgePublicPostData {
+  postId: string;
+}
+
 export interface JobDataMap {
   [JobName.AnalyzeMessage]: AnalyzeMessageData;
   [JobName.RouteTicket]: RouteTicketData;
@@ -94,6 +100,7 @@ export interface JobDataMap {
   [JobName.PreparePublication]: PreparePublicationData;
   [JobName.ReceiveChatMessage]: ReceiveChatMessageData;
   [JobName.RetrainRoutingModel]: RetrainRoutingModelData;
+  [JobName.AcknowledgePublicPost]: AcknowledgePublicPostData;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -106,6 +113,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.PreparePublication]: QueueName.Publish,
   [JobName.ReceiveChatMessage]: QueueName.Intake,
   [JobName.RetrainRoutingModel]: QueueName.Learn,
+  [JobName.AcknowledgePublicPost]: QueueName.Deliver,
 };
 
 /** A job as it is asked for: the discriminated union every producer uses. */
@@ -131,6 +139,8 @@ export function jobIdOf(request: JobRequest): string {
       return `${request.name}-${request.data.channel}-${request.data.externalId}`.replace(/[^A-Za-z0-9_.-]/g, '_');
     case JobName.RetrainRoutingModel:
       return `${request.name}-${request.data.runKey}`.replace(/[^A-Za-z0-9_.-]/g, '_');
+    case JobName.AcknowledgePublicPost:
+      return `${request.name}-${request.data.postId}`;
   }
 }
 
@@ -174,6 +184,8 @@ export function parseJobRequest(name: string, data: unknown): JobRequest | undef
       return isId(d.runKey) && (d.trigger === 'schedule' || d.trigger === 'admin') && isId(d.requestedBy)
         ? { name, data: { runKey: d.runKey, trigger: d.trigger, requestedBy: d.requestedBy } }
         : undefined;
+    case JobName.AcknowledgePublicPost:
+      return isId(d.postId) ? { name, data: { postId: d.postId } } : undefined;
     default:
       return undefined;
   }

@@ -105,4 +105,6 @@ export type OpenChannelAccount =
   | { id: string; platform: 'wechat-mp'; name: string; appId: string; mode: (typeof WECHAT_MODES)[number]; enabled: boolean; settings: ChannelAccountSettings; credentials: WechatCredentials }
   | { id: string; platform: 'weibo'; name: string; appId: string; mode: (typeof WEIBO_MODES)[number]; enabled: boolean; settings: ChannelAccountSettings; credentials: WeiboCredentials };
 
+export type PlatformAccount<P extends ChannelPlatform> = Extract<OpenChannelAccount, { platform: P }>;
+
 export const webhookPathOf = (platform: ChannelPlatform, id: string) => `/channels/${platform}/${id}`;

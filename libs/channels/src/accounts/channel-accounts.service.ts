@@ -5,8 +5,10 @@ import { NotFoundError, StateError, isUuid, parseInput } from '@wenzheng/errors'
 import { ChannelAccountEntity } from './channel-account.entities';
 import {
   ChannelAccountView,
+  ChannelPlatform,
   NewChannelAccount,
   OpenChannelAccount,
+  PlatformAccount,
   channelAccountChangeSchema,
   newChannelAccountSchema,
   webhookPathOf,
@@ -88,6 +90,18 @@ export class ChannelAccountsService {
     const account = row?.enabled ? this.open(row) : undefined;
     this.cache.set(id, { account, until: now + CACHE_MS });
     return account;
+  }
+
+  /** Every enabled account of a platform, credentials opened (the pollers' work list). */
+  async enabledAccounts(platform: ChannelPlatform): Promise<OpenChannelAccount[]> {
+    const rows = await this.dataSource.getRepository(ChannelAccountEntity).find({ where: { platform, enabled: true }, order: { createdAt: 'ASC' } });
+    return rows.map((row) => this.open(row));
+  }
+
+  /** `resolve`, for one platform's webhook or sender: an account of another platform is no account. */
+  async resolveOf<P extends ChannelPlatform>(id: string | null, platform: P): Promise<PlatformAccount<P> | undefined> {
+    const account = id ? await this.resolve(id) : undefined;
+    return account?.platform === platform ? (account as PlatformAccount<P>) : undefined;
   }
 
   private async row(id: string): Promise<ChannelAccountEntity> {

@@ -3,6 +3,9 @@ import { DataSource } from 'typeorm';
 import { TICKET_STATUS_TEXT, TicketStatus } from '@wenzheng/tickets';
 import type { OwnTicket } from '../chat/chat-texts';
 
+/** WeChat and Weibo both let an account write to a citizen this long after the citizen's last message or event. */
+export const SERVICE_WINDOW_MS = 48 * 3_600_000;
+
 export interface ChannelEventRecord {
   accountId: string;
   senderId: string;
@@ -37,6 +40,12 @@ export class ChannelContactsRepository {
       [accountId, senderId],
     );
     return row.at;
+  }
+
+  /** Whether the platform's 48-hour service window, as far as the hub knows, is open at `now`. */
+  async insideServiceWindow(accountId: string, senderId: string, now: Date): Promise<boolean> {
+    const last = await this.lastInteractionAt(accountId, senderId);
+    return last !== null && now.getTime() - last.getTime() < SERVICE_WINDOW_MS;
   }
 
   /** The sender's own tickets on this account, newest first (one number, or the latest five). */

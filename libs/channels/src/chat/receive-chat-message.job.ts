@@ -27,7 +27,8 @@ export class ReceiveChatMessageJob implements JobHandler<JobName.ReceiveChatMess
     if (!acknowledger) throw new Error(`no acknowledger for channel ${data.channel}`);
     const receipt = await this.intake.receive(chatIntakeInput(data));
     // Claimed before sending, so two runs of this job never both send; released again when sending fails.
-    const claimed: unknown[] = await this.dataSource.query(
+    // An UPDATE … RETURNING answers [rows, count].
+    const [claimed]: [unknown[], number] = await this.dataSource.query(
       `UPDATE inbound_messages SET acknowledged_via = 'sending' WHERE channel = $1 AND external_id = $2 AND acknowledged_via IS NULL RETURNING id`,
       [data.channel, data.externalId],
     );

@@ -132,8 +132,11 @@ export function readWeiboPush(value: unknown): WeiboPush {
   }
 }
 
-/** The push carries no message id; the platform's documented key is sender_id + created_at (it retries 3 times). */
-export function weiboDedupeKey(push: WeiboPush): string {
+/**
+ * The push carries no message id; the platform's documented key is sender_id + created_at (it retries 3 times). A
+ * polled post or comment (author + created_at) gets the same key, so push and poll meet on it.
+ */
+export function weiboDedupeKey(push: Pick<WeiboPush, 'senderId' | 'createdAt'>): string {
   return `weibo:${push.senderId}:${push.createdAt}`;
 }
 

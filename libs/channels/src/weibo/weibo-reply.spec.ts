@@ -1,4 +1,4 @@
-import { readWeiboError, readWeiboReplyForm, weiboTextReplyBody, WEIBO_REPLY_TEXT_LIMIT } from './weibo-reply';
+import { fitWeiboText, readWeiboError, readWeiboReplyForm, weiboCommentBody, weiboPassiveTextReply, weiboTextReplyBody, WEIBO_REPLY_TEXT_LIMIT } from './weibo-reply';
 
 describe('weiboTextReplyBody', () => {
   it('encodes data as in the documented curl example', () => {
@@ -52,5 +52,25 @@ describe('readWeiboError', () => {
     ['null', null, undefined],
   ])('%s', (_what, body, expected) => {
     expect(readWeiboError(body)).toEqual(expected);
+  });
+});
+
+describe('passive replies and public comments', () => {
+  it('answers a push with the documented JSON, data URL-encoded, cut to 300 characters', () => {
+    const reply = JSON.parse(weiboPassiveTextReply({ accountId: '1902538057', citizenId: '98765432109876543210', text: '中文消息' }));
+    expect(reply).toEqual({ result: true, sender_id: '1902538057', receiver_id: '98765432109876543210', type: 'text', data: '%7B%22text%22%3A%22%E4%B8%AD%E6%96%87%E6%B6%88%E6%81%AF%22%7D' });
+    const long = JSON.parse(weiboPassiveTextReply({ accountId: '1', citizenId: '2', text: '长'.repeat(400) }));
+    expect([...JSON.parse(decodeURIComponent(long.data)).text]).toHaveLength(300);
+  });
+
+  it('fits texts to a limit', () => {
+    expect(fitWeiboText('好'.repeat(300))).toBe('好'.repeat(300));
+    expect(fitWeiboText('好'.repeat(301))).toBe(`${'好'.repeat(299)}…`);
+  });
+
+  it('writes comment forms for a post and for a comment', () => {
+    expect(weiboCommentBody({ accessToken: 't k', statusId: '49', text: '已看到' })).toBe('access_token=t%20k&id=49&comment=%E5%B7%B2%E7%9C%8B%E5%88%B0');
+    expect(new URLSearchParams(weiboCommentBody({ accessToken: 't', statusId: '49', commentId: '50', text: '已看到' })).get('cid')).toBe('50');
+    expect(() => weiboCommentBody({ accessToken: 't', statusId: '49', text: '长'.repeat(141) })).toThrow(RangeError);
   });
 });

@@ -75,16 +75,51 @@ export function readWeiboReplyForm(body: string, query: URLSearchParams = new UR
 }
 
 /** Weibo API errors: `{ "request": "/2/messages/reply.json", "error_code": "21332", "error": "…" }`. */
-export interface WeiboApiError {
+export interface WeiboErrorBody {
   errorCode: number;
   error: string;
 }
 
 /** The error in a Weibo API answer, or undefined when the answer is not an error. */
-export function readWeiboError(body: unknown): WeiboApiError | undefined {
+export function readWeiboError(body: unknown): WeiboErrorBody | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const { error_code: code, error } = body as Record<string, unknown>;
   const errorCode = typeof code === 'number' ? code : typeof code === 'string' && /^\d+$/.test(code) ? Number(code) : undefined;
   if (errorCode === undefined) return undefined;
   return { errorCode, error: typeof error === 'string' ? error : '' };
+}
+
+/** Cuts a text to the reply limit (the last character an ellipsis), so a long 查询 answer still goes out. */
+export function fitWeiboText(text: string, limit = WEIBO_REPLY_TEXT_LIMIT): string {
+  const chars = [...text];
+  return chars.length <= limit ? text : `${chars.slice(0, limit - 1).join('')}…`;
+}
+
+/**
+ * The passive reply (发送被动响应消息): the push's answer body, from the account (`sender_id`) to the citizen
+ * (`receiver_id`), `data` the URL-encoded JSON `{"text": …}`. Uids stay strings, exactly as documented in the sample.
+ */
+export function weiboPassiveTextReply({ accountId, citizenId, text }: { accountId: string; citizenId: string; text: string }): string {
+  return JSON.stringify({ result: true, sender_id: accountId, receiver_id: citizenId, type: 'text', data: encode(JSON.stringify({ text: fitWeiboText(text) })) });
+}
+
+/** Public comments (the answer to a polled @mention or comment): `comments/create` on a post, `comments/reply` to a comment. */
+export const WEIBO_COMMENT_CREATE_PATH = '/2/comments/create.json';
+export const WEIBO_COMMENT_REPLY_PATH = '/2/comments/reply.json';
+/** A comment holds at most 140 characters. */
+export const WEIBO_COMMENT_LIMIT = 140;
+
+export interface WeiboPublicComment {
+  accessToken: string;
+  /** The post commented on. */
+  statusId: string;
+  /** Answering a comment: its id. */
+  commentId?: string;
+  text: string;
+}
+
+export function weiboCommentBody({ accessToken, statusId, commentId, text }: WeiboPublicComment): string {
+  const length = [...text].length;
+  if (length === 0 || length > WEIBO_COMMENT_LIMIT) throw new RangeError(`a comment has 1–${WEIBO_COMMENT_LIMIT} characters, got ${length}`);
+  return [`access_token=${encode(accessToken)}`, `id=${statusId}`, ...(commentId ? [`cid=${commentId}`] : []), `comment=${encode(text)}`].join('&');
 }
