@@ -173,6 +173,19 @@ describe('public archive in a browser', () => {
     expect(await page.getByTestId('result-count').textContent()).toContain('第 2 / 2 页');
   });
 
+  it('filters by topic category (the category model gave each ticket one at routing)', async () => {
+    const published: { id: string; category: string }[] = await hub.dataSource.query(`SELECT id, category FROM publications WHERE state = 'published'`);
+    const [{ category }] = await hub.dataSource.query(`SELECT category FROM publications WHERE id = $1`, [ids.school]);
+    await page.goto(`${hub.baseUrl}/archive`);
+    await page.getByLabel('问题分类').selectOption({ label: category });
+    await page.getByRole('button', { name: '检索' }).click();
+    await page.waitForURL(/category=/);
+    expect((await resultIds()).sort()).toEqual(published.filter((p) => p.category === category).map((p) => p.id).sort());
+    expect(await page.getByTestId('result-count').textContent()).toContain(`分类 ${category}`);
+    await page.getByTestId('archive-result').first().getByRole('link').click();
+    expect(await page.getByTestId('entry-category').textContent()).toBe(category);
+  });
+
   it('opens a reply from the results', async () => {
     await page.goto(`${hub.baseUrl}/archive?q=${encodeURIComponent('棚户区改造')}`);
     await page.getByTestId('archive-result').first().getByRole('link').click();
@@ -245,7 +258,7 @@ describe('public archive in a browser', () => {
     expect(await focused.textContent()).toBe('跳到主要内容');
     const box = await focused.boundingBox();
     expect(box && box.y >= 0).toBe(true);
-    expect(await page.locator('label').evaluateAll((labels) => labels.map((l) => l.getAttribute('for')))).toEqual(['q', 'unit', 'kind', 'from', 'to']);
+    expect(await page.locator('label').evaluateAll((labels) => labels.map((l) => l.getAttribute('for')))).toEqual(['q', 'unit', 'category', 'kind', 'from', 'to']);
   });
 
   it('shows each unit’s figures in a table', async () => {
