@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { existsSync } from 'node:fs';
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
 import { InProcessHub, startInProcessHub } from './support/in-process-hub';
@@ -299,7 +300,18 @@ describe('public archive in a browser', () => {
     expect(parsed.error).toBeNull();
     expect(parsed.root).toBe('http://www.w3.org/2005/Atom feed');
     expect(parsed.updated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    expect(parsed.entries.map((e) => e.link)).toEqual([ids.school, ids.shantytown, ids.renovation].map((id) => `${hub.baseUrl}/archive/replies/${id}`));
+    expect(parsed.entries.map((e) => e.link)).toEqual([ids.school, ids.shantytown, ids.renovation].map((id) => `${hub.config.publicBaseUrl}/archive/replies/${id}`));
+    // A forged Host header (fetch cannot send one) does not reach the links.
+    const forged = await new Promise<string>((done, fail) => {
+      const url = new URL(`${hub.baseUrl}/archive/feed.atom`);
+      get({ host: url.hostname, port: url.port, path: url.pathname, headers: { host: 'evil.example' } }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => done(body));
+      }).on('error', fail);
+    });
+    expect(forged).toContain('<feed');
+    expect(forged).not.toContain('evil.example');
     for (const entry of parsed.entries) expect(entry.updated).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(parsed.entries[0].title).toBe(`小学门口校车乱停${SCRIPT}`);
     expect(parsed.entries[0].content).toContain(`我在留言里写了${SCRIPT}`);

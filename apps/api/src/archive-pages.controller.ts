@@ -1,7 +1,8 @@
-import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
+import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
 import { InputError } from '@wenzheng/errors';
 import {
   ATOM_CONTENT_TYPE,
@@ -30,6 +31,7 @@ export class ArchivePagesController {
     private readonly archive: ArchiveService,
     private readonly interpretations: InterpretationService,
     @Inject(TIME_SOURCE) private readonly time: TimeSource,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
   ) {}
 
   /** Search and filters; a filter the archive refuses answers 400 with the form and the reason. */
@@ -66,8 +68,9 @@ export class ArchivePagesController {
   @Get('feed.atom')
   @Header('Content-Type', ATOM_CONTENT_TYPE)
   @Header('Cache-Control', CACHE)
-  async feed(@Req() request: Request): Promise<string> {
-    return renderArchiveFeed(await this.archive.latest(50), { baseUrl: `${request.protocol}://${request.get('host') ?? 'localhost'}`, now: this.time.now() });
+  /** Links are absolute on PUBLIC_BASE_URL: never the request's Host header, which a client (or a cache in front) could forge. */
+  async feed(): Promise<string> {
+    return renderArchiveFeed(await this.archive.latest(50), { baseUrl: this.config.publicBaseUrl, now: this.time.now() });
   }
 
   /** One reply; a withdrawn one is a tombstone (410); unknown, draft and withheld all answer the same 404. */
