@@ -1,8 +1,7 @@
 import { Client } from 'pg';
 import { JobQueue, QueueName } from '@wenzheng/queue';
-import { bootstrapApi } from '../../apps/api/src/bootstrap';
-import { bootstrapWorker } from '../../apps/worker/src/bootstrap';
-import { deleteBenchQueueKeys, loadAverage, prepareBenchSection } from './bench-environment';
+import { loadAverage, prepareBenchSection } from './bench-environment';
+import { withBenchHub } from './bench-hub';
 import { portalSubmission } from './corpus';
 import { runHttpLoad } from './http-load';
 import { LatencySummary, percentile, summarize } from './load-harness';
@@ -71,12 +70,8 @@ export async function benchEndToEnd(
   const config = await prepareBenchSection();
   const loadBefore = loadAverage();
 
-  const worker = await bootstrapWorker(config);
-  const api = await bootstrapApi(config);
-  const url = `http://127.0.0.1:${api.getHttpServer().address().port}/api/v1/portal/messages`;
-  const db = new Client({ connectionString: config.database.url });
-  await db.connect();
-  try {
+  return withBenchHub(config, async ({ worker, db, baseUrl }) => {
+    const url = `${baseUrl}/api/v1/portal/messages`;
     const post = async (count: number, offset: number, tag: string) => {
       const bodies = Array.from({ length: count }, (_, i) => JSON.stringify(portalSubmission(texts, offset + i, tag)));
       return runHttpLoad({
@@ -149,10 +144,5 @@ export async function benchEndToEnd(
       loadBefore,
       loadAfter: loadAverage(),
     };
-  } finally {
-    await db.end();
-    await api.close();
-    await worker.close();
-    await deleteBenchQueueKeys();
-  }
+  });
 }

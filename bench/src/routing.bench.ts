@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { projectRoot } from '@wenzheng/config';
 import { RoutingClassifier, TokenizedExample, defaultTrainingOptions, loadRoutingTokenizer, trainModel } from '@wenzheng/routing';
-import { bootstrapApi } from '../../apps/api/src/bootstrap';
-import { bootstrapWorker } from '../../apps/worker/src/bootstrap';
-import { deleteBenchQueueKeys, loadAverage, prepareBenchSection } from './bench-environment';
+import { loadAverage, prepareBenchSection } from './bench-environment';
+import { withBenchHub } from './bench-hub';
 import { CORPUS_PATH, portalSubmission } from './corpus';
 import { percentile, runOpenLoop } from './load-harness';
 
@@ -116,12 +114,8 @@ export async function benchRouting(progress: (line: string) => void): Promise<Ro
  */
 async function benchRouteJob(models: boolean, progress: (line: string) => void): Promise<RoutingFigures['routeJob'][number]> {
   const config = await prepareBenchSection();
-  const worker = await bootstrapWorker(config);
-  const api = await bootstrapApi(config);
-  const url = `http://127.0.0.1:${api.getHttpServer().address().port}/api/v1/portal/messages`;
-  const db = new Client({ connectionString: config.database.url });
-  await db.connect();
-  try {
+  return withBenchHub(config, async ({ baseUrl, db }) => {
+    const url = `${baseUrl}/api/v1/portal/messages`;
     if (!models) await db.query(`UPDATE routing_models SET status = 'retired'`);
     const texts = readFileSync(CORPUS_PATH, 'utf8')
       .split('\n')
@@ -152,10 +146,5 @@ async function benchRouteJob(models: boolean, progress: (line: string) => void):
       dispatching: rows.filter((r) => r.outcome === 'dispatching').length,
       byModel: rows.filter((r) => r.by === 'model').length,
     };
-  } finally {
-    await db.end();
-    await api.close();
-    await worker.close();
-    await deleteBenchQueueKeys();
-  }
+  });
 }
