@@ -318,3 +318,51 @@ describe('WeChat when PostgreSQL is slow', () => {
     expect(fake.sentTo('o-slow')).toHaveLength(1);
   });
 });
+
+describe('WeChat when intakes already wait on PostgreSQL (load shedding)', () => {
+  const fake = new FakeWechatApi({ appId: APP_ID, appSecret: APP_SECRET });
+  let wechat: { baseUrl: string; close: () => Promise<void> };
+  let hub: InProcessHub;
+  let client: WechatPushClient;
+
+  beforeAll(async () => {
+    wechat = await fake.start();
+    // A budget long enough for a 2-second intake: a push that tries the intake gets its receipt in the answer.
+    hub = await startInProcessHub({
+      env: { WECHAT_API_BASE_URL: wechat.baseUrl, CHANNEL_REPLY_BUDGET_MS: '4500', CHANNEL_MAX_PENDING_INTAKES: '1' },
+    });
+    const created = await call(hub.baseUrl, 'POST', '/api/v1/admin/channel-accounts', {
+      token: await login(hub.baseUrl, 'admin'),
+      body: { platform: 'wechat-mp', name: '平度发布', appId: APP_ID, mode: 'plain', credentials: { appSecret: APP_SECRET, token: TOKEN } },
+    });
+    client = new WechatPushClient({ url: `${hub.baseUrl}${created.body.webhookPath}`, token: TOKEN });
+    await slowDownIntake(hub.dataSource, 2);
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await wechat?.close();
+  });
+
+  it('answers a push that would wait behind CHANNEL_MAX_PENDING_INTAKES at once, and its receipt follows by the API', async () => {
+    fake.recordInteraction('o-first');
+    fake.recordInteraction('o-second');
+    const first = client.push(client.textXml({ toUser: ACCOUNT, fromUser: 'o-first', content: STREETLIGHT }));
+    await waitFor('the first intake to wait on PostgreSQL', async () => !(await noIntakeRunning(hub.dataSource)));
+    const second = await client.push(client.textXml({ toUser: ACCOUNT, fromUser: 'o-second', content: `${STREETLIGHT}（再次反映）` }));
+    expect(second).toMatchObject({ status: 200, body: 'success' });
+    // The first push took the intake's slot and, within the long budget, answers with its receipt.
+    const answered = await first;
+    expect(trackingNoIn(client.readReply(answered.body ?? ''))).toMatch(/^\d+$/);
+
+    const [receipt] = await waitFor('the second receipt by the customer-service API', async () => {
+      const sent = fake.sentTo('o-second');
+      return sent.length ? sent : undefined;
+    });
+    const [ticket] = await hub.dataSource.query(
+      `SELECT t.tracking_no, m.acknowledged_via FROM tickets t JOIN inbound_messages m ON m.id = t.message_id WHERE m.sender_id = 'o-second'`,
+    );
+    expect(trackingNoIn(receipt.content)).toBe(ticket.tracking_no);
+    expect(ticket.acknowledged_via).toBe('customer-service');
+    expect(fake.sentTo('o-first')).toEqual([]);
+  });
+});

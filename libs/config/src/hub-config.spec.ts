@@ -76,6 +76,7 @@ describe('hub configuration', () => {
     [{ ROUTING_RETRAIN_HOUR: '24' }, /^ROUTING_RETRAIN_HOUR/],
     [{ CHANNEL_SECRETS_KEY: 'too-short' }, /^CHANNEL_SECRETS_KEY: must be at least 32/],
     [{ CHANNEL_REPLY_BUDGET_MS: '5000' }, /^CHANNEL_REPLY_BUDGET_MS/],
+    [{ CHANNEL_MAX_PENDING_INTAKES: '0' }, /^CHANNEL_MAX_PENDING_INTAKES/],
     [{ WECHAT_API_BASE_URL: 'ftp://x' }, /^WECHAT_API_BASE_URL: must be a URL starting with http:/],
     [{ WEIBO_API_BASE_URL: 'api.weibo.com' }, /^WEIBO_API_BASE_URL: must be a URL starting with http:/],
     [{ WEIBO_MESSAGES_BASE_URL: 'ftp://m.api.weibo.com' }, /^WEIBO_MESSAGES_BASE_URL: must be a URL starting with http:/],

@@ -73,6 +73,11 @@ export interface HubConfig {
     readonly weiboPollIntervalMs: number;
     /** How long a push may take before the hub answers `success` and acknowledges through the API instead. */
     readonly replyBudgetMs: number;
+    /**
+     * Chat intakes of this process allowed to wait on PostgreSQL at once; past it, a push is answered at once and
+     * its message goes to the durable job (load shedding: the platform's 5 s hold however busy the database is).
+     */
+    readonly maxPendingIntakes: number;
     /** Pushes with a timestamp older (or further ahead) than this are refused as replays. */
     readonly maxPushAgeSeconds: number;
   };
@@ -179,6 +184,7 @@ function envSchema(root: string) {
     WEIBO_POLL_INTERVAL_MS: int(10_000, 86_400_000).default(300_000),
     CHANNEL_REPLY_BUDGET_MS: int(100, 4500).default(3000),
     CHANNEL_MAX_PUSH_AGE_SECONDS: int(10, 86400).default(300),
+    CHANNEL_MAX_PENDING_INTAKES: int(1, 100_000).default(32),
   });
 }
 
@@ -243,6 +249,7 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       weiboPollIntervalMs: e.WEIBO_POLL_INTERVAL_MS,
       replyBudgetMs: e.CHANNEL_REPLY_BUDGET_MS,
       maxPushAgeSeconds: e.CHANNEL_MAX_PUSH_AGE_SECONDS,
+      maxPendingIntakes: e.CHANNEL_MAX_PENDING_INTAKES,
     },
   };
 }

@@ -27,6 +27,9 @@ export interface ChatPushContext {
 @Injectable()
 export class ChatConversationService {
   private readonly logger = new Logger('ChatConversation');
+  /** Intakes of this process still waiting on PostgreSQL, including those whose push was already answered. */
+  private pending = 0;
+  private readonly deferred = new DeferredIntakeLog(this.logger);
 
   constructor(
     private readonly contacts: ChannelContactsRepository,
@@ -67,7 +70,14 @@ export class ChatConversationService {
   private async takeIn(context: ChatPushContext, message: string, arrivedAt: number): Promise<string | undefined> {
     const externalId = `${context.accountId}:${context.dedupeKey}`;
     const chat = { channel: context.channel, accountId: context.accountId, senderId: context.senderId, externalId, text: message };
-    const intake = this.intake.receive(chatIntakeInput(chat));
+    if (this.pending >= this.config.channels.maxPendingIntakes) {
+      // PostgreSQL is behind: another intake would only wait in line past the platform's patience.
+      this.deferred.note('busy');
+      await this.queue.enqueue({ name: JobName.ReceiveChatMessage, data: chat });
+      return undefined;
+    }
+    this.pending += 1;
+    const intake = this.intake.receive(chatIntakeInput(chat)).finally(() => (this.pending -= 1));
     let timer: NodeJS.Timeout | undefined;
     const budgetLeft = Math.max(0, this.config.channels.replyBudgetMs - (performance.now() - arrivedAt));
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), budgetLeft)));
@@ -75,7 +85,7 @@ export class ChatConversationService {
     if (outcome !== 'late' && !('error' in outcome)) return receiptText(outcome);
     // Too slow or failed: the job is the message's durable copy before the push is answered (Redis down → throws → 5xx → the platform retries).
     intake.catch((error: unknown) => this.logger.warn(`intake of ${externalId} failed in the push; the queued job takes over: ${(error as Error).message}`));
-    this.logger.warn(`intake of ${externalId} ${outcome === 'late' ? `took over ${this.config.channels.replyBudgetMs} ms` : 'failed'}; receipt will follow by the API`);
+    this.deferred.note(outcome === 'late' ? 'late' : 'failed');
     await this.queue.enqueue({ name: JobName.ReceiveChatMessage, data: chat });
     return undefined;
   }
@@ -87,5 +97,36 @@ export class ChatConversationService {
     const status = await this.portal.status(trackingNo, queryCode);
     if (!status) return [];
     return [{ trackingNo, title: '', statusText: status.statusText, replyDueAt: new Date(status.replyDueAt), unitName: status.leadUnit }];
+  }
+}
+
+type DeferReason = 'busy' | 'late' | 'failed';
+
+const DEFER_TEXT: Record<DeferReason, string> = {
+  busy: 'more intakes waiting on PostgreSQL than CHANNEL_MAX_PENDING_INTAKES',
+  late: 'intake slower than CHANNEL_REPLY_BUDGET_MS',
+  failed: 'intake failed',
+};
+
+/**
+ * One warning per 10 seconds with the counts, rather than one per push: under load thousands of pushes a second may
+ * take the durable path, and a log line each would cost more than the push.
+ */
+class DeferredIntakeLog {
+  private counts: Record<DeferReason, number> = { busy: 0, late: 0, failed: 0 };
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly logger: Logger) {}
+
+  note(reason: DeferReason): void {
+    this.counts[reason] += 1;
+    this.timer ??= setTimeout(() => this.flush(), 10_000).unref();
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const parts = (Object.keys(this.counts) as DeferReason[]).filter((r) => this.counts[r] > 0).map((r) => `${this.counts[r]} × ${DEFER_TEXT[r]}`);
+    this.counts = { busy: 0, late: 0, failed: 0 };
+    this.logger.warn(`pushes answered before their intake, receipts follow by the platform API: ${parts.join(', ')}`);
   }
 }
