@@ -4,13 +4,13 @@ import { FireClockTimerJob, RetimeClocksJob, TimerFeeder } from '@wenzheng/clock
 import { HubConfig } from '@wenzheng/config';
 import { AnalyzeMessageJob, IntakeJobsModule } from '@wenzheng/intake';
 import { PreparePublicationJob, PublishingModule } from '@wenzheng/publishing';
-import { JOB_HANDLERS, JobWorkerHost } from '@wenzheng/queue';
+import { HOSTED_QUEUES, JOB_HANDLERS, JobWorkerHost, WORKER_QUEUES } from '@wenzheng/queue';
 import { RouteTicketJob, RoutingModule } from '@wenzheng/routing';
-import { ChatChannelsModule, PortalReplyChannel, ReceiveChatMessageJob, WechatReplyChannel } from '@wenzheng/channels';
+import { ChatChannelsModule, PortalReplyChannel, ReceiveChatMessageJob, WechatReplyChannel, WechatyReplyChannel } from '@wenzheng/channels';
 import { DeliverReplyJob, REPLY_CHANNELS, SweepUnansweredJob, UnansweredSweepTrigger } from '@wenzheng/tickets';
 import { hubCore, nlpModule } from '../../hub/src/hub-core';
 
-/** Every job handler of the hub; JobWorkerHost refuses to start unless each job name has exactly one. */
+/** Every job handler of the worker's queues (the bot's queue is the bot's); JobWorkerHost checks each has exactly one. */
 const HANDLERS = [
   AnalyzeMessageJob,
   RouteTicketJob,
@@ -22,8 +22,8 @@ const HANDLERS = [
   ReceiveChatMessageJob,
 ];
 
-/** The delivery port's adapters, one per channel (WeChat, Weibo and the bot add theirs). */
-const REPLY_CHANNEL_ADAPTERS = [PortalReplyChannel, WechatReplyChannel];
+/** The delivery port's adapters, one per channel (Weibo adds its own). */
+const REPLY_CHANNEL_ADAPTERS = [PortalReplyChannel, WechatReplyChannel, WechatyReplyChannel];
 
 /** The worker: no HTTP; queue processors, the outbox relay, the pipeline sweeper, the timer feeder. */
 @Module({})
@@ -47,9 +47,11 @@ export class WorkerModule {
         SweepUnansweredJob,
         DeliverReplyJob,
         PortalReplyChannel,
+        WechatyReplyChannel,
         { provide: REPLY_CHANNELS, inject: REPLY_CHANNEL_ADAPTERS, useFactory: (...channels: unknown[]) => channels },
         TimerFeeder,
         UnansweredSweepTrigger,
+        { provide: HOSTED_QUEUES, useValue: WORKER_QUEUES },
         { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: unknown[]) => handlers },
         JobWorkerHost,
       ],

@@ -1,9 +1,9 @@
 import { StaffUserEntity } from '@wenzheng/auth';
-import { ChannelAccountEntity, ChannelEventEntity } from '@wenzheng/channels';
+import { BotMessageOriginEntity, ChannelAccountEntity, ChannelEventEntity } from '@wenzheng/channels';
 import { ClockEntity, ClockExtensionEntity, ClockTimerEntity } from '@wenzheng/clocks';
 import { CalendarYearEntity } from '@wenzheng/calendar';
 import { InboundMessageEntity, OutboxEntity } from '@wenzheng/intake';
-import { NotificationEntity } from '@wenzheng/notifications';
+import { DutyGroupNoticeEntity, NotificationEntity } from '@wenzheng/notifications';
 import { PolicyDocumentEntity, PolicyInterpretationEntity, PublicationEntity } from '@wenzheng/publishing';
 import { RoutingExampleEntity, RoutingRuleEntity } from '@wenzheng/routing';
 import {
@@ -42,4 +42,6 @@ export const ENTITIES = [
   PolicyInterpretationEntity,
   ChannelAccountEntity,
   ChannelEventEntity,
+  BotMessageOriginEntity,
+  DutyGroupNoticeEntity,
 ];

@@ -1,4 +1,4 @@
-import { JOB_QUEUE, JobName, JobRequest, jobIdOf, parseJobRequest } from './job-catalogue';
+import { BOT_QUEUES, JOB_QUEUE, JobName, JobRequest, QueueName, WORKER_QUEUES, jobIdOf, jobNamesOf, parseJobRequest } from './job-catalogue';
 import { JobHandler, checkHandlerCoverage } from './job-handler';
 
 const handler = (jobName: JobName): JobHandler => ({ jobName, handle: async () => 'done' });
@@ -17,6 +17,7 @@ describe('job catalogue', () => {
     { name: JobName.PreparePublication, data: { ticketId: 't-1', round: 1 } },
     { name: JobName.ReceiveChatMessage, data: { ...CHAT, externalId: 'a-1:msg:6054768590064713728' } },
     { name: JobName.ReceiveChatMessage, data: { ...CHAT, externalId: 'a-1:msg:6054768590064713729' } },
+    { name: JobName.SendBotReply, data: { ticketId: 't-1', round: 1 } },
   ];
 
   it.each(requests)('gives $name a deterministic id without ":"', (request) => {
@@ -30,6 +31,12 @@ describe('job catalogue', () => {
 
   it('maps every job to a queue', () => {
     for (const name of Object.values(JobName)) expect(JOB_QUEUE[name]).toBeDefined();
+  });
+
+  it('splits the queues between the worker and the bot, every job consumed by exactly one of them', () => {
+    expect(jobNamesOf(BOT_QUEUES)).toEqual([JobName.SendBotReply]);
+    expect(WORKER_QUEUES).not.toContain(QueueName.Bot);
+    expect([...jobNamesOf(WORKER_QUEUES), ...jobNamesOf(BOT_QUEUES)].sort()).toEqual(Object.values(JobName).sort());
   });
 });
 
@@ -72,6 +79,8 @@ describe('parseJobRequest', () => {
     ['prepare-publication', { ticketId: 't', round: 1 }, { name: JobName.PreparePublication, data: { ticketId: 't', round: 1 } }],
     ['receive-chat-message', CHAT, { name: JobName.ReceiveChatMessage, data: CHAT }],
     ['receive-chat-message', { ...CHAT, text: '' }, undefined],
+    ['send-bot-reply', { ticketId: 't', round: 1 }, { name: JobName.SendBotReply, data: { ticketId: 't', round: 1 } }],
+    ['send-bot-reply', { ticketId: 't' }, undefined],
     ['no-such-job', { ticketId: 't' }, undefined],
   ])('%s %j → %j', (name, data, expected) => {
     expect(parseJobRequest(name, data)).toEqual(expected);

@@ -1,6 +1,6 @@
 import type { ChannelAccountSettings } from '../accounts/channel-account.types';
-import { parseChatCommand } from '../chat/chat-command';
-import { greetingText, helpText, unsupportedText } from '../chat/chat-texts';
+import { ChatTextPlan, planChatText } from '../chat/chat-plan';
+import { helpText, unsupportedText } from '../chat/chat-texts';
 import type { WechatInbound } from './wechat-xml';
 
 /** A push that is not a 诉求, kept in channel_events. */
@@ -10,20 +10,16 @@ export interface PushRecord {
 }
 
 /** What the hub does with one push; `answer` texts go back as the passive reply. */
-export type WechatPushPlan =
-  | { do: 'intake'; text: string }
-  | { do: 'own-tickets'; trackingNo: string | null; queryCode: string | null; record?: PushRecord }
-  | { do: 'answer'; text: string; record?: PushRecord }
-  | { do: 'record'; record: PushRecord };
+export type WechatPushPlan = (ChatTextPlan & { record?: PushRecord }) | { do: 'record'; record: PushRecord };
 
 /** Decides, without I/O, how to answer a parsed push on an account with these settings. */
 export function planWechatPush(push: WechatInbound, settings: ChannelAccountSettings): WechatPushPlan {
   switch (push.kind) {
     case 'text':
-      return planText(push.content);
+      return planChatText(push.content);
     case 'voice':
       // With speech recognition on, the platform sends the words: they are a message like any text.
-      if (push.recognition?.trim()) return planText(push.recognition);
+      if (push.recognition?.trim()) return planChatText(push.recognition);
       return { do: 'answer', text: unsupportedText(), record: { kind: 'voice', payload: { mediaId: push.mediaId, format: push.format } } };
     case 'image':
       return { do: 'answer', text: unsupportedText(), record: { kind: 'image', payload: { mediaId: push.mediaId, picUrl: push.picUrl } } };
@@ -45,19 +41,5 @@ export function planWechatPush(push: WechatInbound, settings: ChannelAccountSett
       }
       return { do: 'record', record };
     }
-  }
-}
-
-function planText(text: string): WechatPushPlan {
-  const command = parseChatCommand(text);
-  switch (command.kind) {
-    case 'query':
-      return { do: 'own-tickets', trackingNo: command.trackingNo, queryCode: command.queryCode };
-    case 'help':
-      return { do: 'answer', text: helpText() };
-    case 'greeting':
-      return { do: 'answer', text: greetingText() };
-    case 'message':
-      return { do: 'intake', text: command.text };
   }
 }
