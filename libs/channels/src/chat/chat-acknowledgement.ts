@@ -6,7 +6,8 @@ import type { DataSource } from 'typeorm';
  * `send` answers how the receipt went out (recorded as `acknowledged_via`).
  */
 export async function acknowledgeOnce(dataSource: DataSource, channel: string, externalId: string, send: () => Promise<string>): Promise<boolean> {
-  const claimed: unknown[] = await dataSource.query(
+  // An UPDATE answers [rows, count] through TypeORM's query().
+  const [claimed]: [unknown[], number] = await dataSource.query(
     `UPDATE inbound_messages SET acknowledged_via = 'sending' WHERE channel = $1 AND external_id = $2 AND acknowledged_via IS NULL RETURNING id`,
     [channel, externalId],
   );
