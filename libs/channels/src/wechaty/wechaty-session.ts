@@ -46,6 +46,7 @@ export class WechatySession implements BotSender, OnApplicationShutdown {
     this.onMessage = onMessage;
     await this.redis.connect().catch((error: Error) => this.logger.warn(`Redis for the state report: ${error.message}`));
     this.heartbeat = setInterval(() => void this.publish(), BOT_STATE_HEARTBEAT_MS);
+    this.setState('starting', this.puppet ? 'puppet given by the caller' : `puppet ${this.config.bot.puppet}`);
     const { WechatyBuilder } = await import('wechaty');
     const { puppet, puppetToken, puppetEndpoint, name } = this.config.bot;
     const puppetOptions = Object.fromEntries(Object.entries({ token: puppetToken, endpoint: puppetEndpoint }).filter(([, v]) => v));
