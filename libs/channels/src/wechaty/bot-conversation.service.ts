@@ -56,7 +56,14 @@ export class BotConversation implements OnApplicationShutdown {
     if (plan.do === 'ignore') return;
     const address: BotAddress = { talkerId: message.talkerId, roomId: message.room?.id ?? null };
     if (plan.do === 'intake') {
-      const spooled = { externalId: message.id, talkerId: message.talkerId, roomId: message.room?.id ?? null, roomTopic: message.room?.topic ?? null, text: plan.text, receivedAt: this.time.now().toISOString() };
+      const spooled: SpooledMessage = {
+        externalId: message.id,
+        talkerId: message.talkerId,
+        roomId: address.roomId,
+        roomTopic: message.room?.topic ?? null,
+        text: plan.text,
+        receivedAt: this.time.now().toISOString(),
+      };
       try {
         await this.takeIn(spooled);
       } catch (error) {
@@ -65,9 +72,7 @@ export class BotConversation implements OnApplicationShutdown {
       }
       return;
     }
-    if (plan.record) {
-      await this.record(message, plan.record.kind, plan.record.payload);
-    }
+    if (plan.record) await this.record(message, plan.record.kind, plan.record.payload);
     const text = plan.do === 'answer' ? plan.text : await this.statusQuery.answer(await this.account.accountId(), message.talkerId, plan.trackingNo, plan.queryCode);
     await this.sender.send(address, text);
   }
