@@ -37,8 +37,9 @@ export class HealthController {
   /** The bot is a separate process and may be absent: its state informs, it never makes the hub unhealthy. */
   private async botState(): Promise<BotStateReport | { state: 'not-reporting' | 'unknown' }> {
     try {
-      const client = await this.jobs.queue(QueueName.Bot).client;
-      return readBotState(await withTimeout(client.get(botStateKey(this.config.redis.queuePrefix)), PROBE_TIMEOUT_MS, 'bot state'));
+      // The client itself waits for Redis to connect: the timeout covers both.
+      const read = this.jobs.queue(QueueName.Bot).client.then((client) => client.get(botStateKey(this.config.redis.queuePrefix)));
+      return readBotState(await withTimeout(read, PROBE_TIMEOUT_MS, 'bot state'));
     } catch {
       return { state: 'unknown' };
     }
