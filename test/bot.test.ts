@@ -111,7 +111,7 @@ describe('the WeChat bot on wechaty-puppet-mock', () => {
     await waitFor('routing', async () => {
       const [row] = await hub.dataSource.query(`SELECT status FROM tickets WHERE id = $1`, [aliceTicket.id]);
       return ['assigned', 'dispatching'].includes(row.status);
-    });
+    }, { timeoutMs: 45000 });
     await hub.dataSource.query(`UPDATE tickets SET status = 'assigned', lead_unit_id = (SELECT id FROM units WHERE code = 'pingdu-construction'), assisting_unit_ids = '{}' WHERE id = $1`, [
       aliceTicket.id,
     ]);

@@ -6,7 +6,6 @@ import { TicketsModule } from '@wenzheng/tickets';
 import { ChannelAccountsService } from './accounts/channel-accounts.service';
 import { ChannelContactsRepository } from './accounts/channel-contacts.repository';
 import { CHAT_ACKNOWLEDGERS } from './chat/chat-intake';
-import { ChatStatusQuery } from './chat/chat-status-query';
 import { ReceiveChatMessageJob } from './chat/receive-chat-message.job';
 import { PortalModule } from './portal/portal.module';
 import { WechatApiClient } from './wechat-mp/wechat-api.client';
@@ -27,7 +26,6 @@ const CHANNELS_REDIS = Symbol('CHANNELS_REDIS');
     },
     ChannelAccountsService,
     ChannelContactsRepository,
-    ChatStatusQuery,
     WechatWebhookService,
     WechatReplyChannel,
     ReceiveChatMessageJob,

@@ -1,16 +1,9 @@
 import type { ChannelAccountSettings } from '../accounts/channel-account.types';
-import { ChatTextPlan, planChatText } from '../chat/chat-plan';
-import { helpText, unsupportedText } from '../chat/chat-texts';
+import { ChatPushPlan, menuClickPlan, planChatText, welcomePlan } from '../chat/chat-push-plan';
+import { unsupportedText } from '../chat/chat-texts';
 import type { WechatInbound } from './wechat-xml';
 
-/** A push that is not a 诉求, kept in channel_events. */
-export interface PushRecord {
-  kind: string;
-  payload: Record<string, unknown>;
-}
-
-/** What the hub does with one push; `answer` texts go back as the passive reply. */
-export type WechatPushPlan = (ChatTextPlan & { record?: PushRecord }) | { do: 'record'; record: PushRecord };
+export type WechatPushPlan = ChatPushPlan;
 
 /** Decides, without I/O, how to answer a parsed push on an account with these settings. */
 export function planWechatPush(push: WechatInbound, settings: ChannelAccountSettings): WechatPushPlan {
@@ -33,12 +26,8 @@ export function planWechatPush(push: WechatInbound, settings: ChannelAccountSett
       return { do: 'answer', text: unsupportedText(), record: { kind: `unknown:${push.msgType}`, payload: {} } };
     case 'event': {
       const record = { kind: `event:${push.event === 'other' ? push.eventRaw : push.event}`, payload: push.eventKey ? { eventKey: push.eventKey } : {} };
-      if (push.event === 'subscribe') return { do: 'answer', text: settings.welcomeText ?? `欢迎关注！\n${helpText()}`, record };
-      if (push.event === 'CLICK') {
-        const action = push.eventKey ? settings.menu?.[push.eventKey] : undefined;
-        if (action === 'how-to-write') return { do: 'answer', text: helpText(), record };
-        if (action === 'query') return { do: 'own-tickets', trackingNo: null, queryCode: null, record };
-      }
+      if (push.event === 'subscribe') return welcomePlan(settings, record);
+      if (push.event === 'CLICK') return menuClickPlan(push.eventKey, settings, record);
       return { do: 'record', record };
     }
   }

@@ -9,8 +9,8 @@ import { ChannelContactsRepository } from '../accounts/channel-contacts.reposito
 import { ChannelAccountsService } from '../accounts/channel-accounts.service';
 import type { OpenChannelAccount } from '../accounts/channel-account.types';
 import { chatIntakeInput } from '../chat/chat-intake';
-import { ChatStatusQuery } from '../chat/chat-status-query';
-import { receiptText } from '../chat/chat-texts';
+import { OwnTicket, ownTicketsText, receiptText } from '../chat/chat-texts';
+import { PortalService } from '../portal/portal.service';
 import { WechatCryptoError, WechatMessageCrypto } from './wechat-crypto';
 import { WechatPushPlan, planWechatPush } from './wechat-push-plan';
 import { messageSignature, signaturesMatch, urlSignature } from './wechat-signature';
@@ -46,7 +46,7 @@ export class WechatWebhookService {
     private readonly accounts: ChannelAccountsService,
     private readonly contacts: ChannelContactsRepository,
     private readonly intake: IntakeService,
-    private readonly statusQuery: ChatStatusQuery,
+    private readonly portal: PortalService,
     private readonly queue: JobQueue,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
     @Inject(TIME_SOURCE) private readonly time: TimeSource,
@@ -118,7 +118,7 @@ export class WechatWebhookService {
       case 'intake':
         return this.takeIn(account, senderId, `${account.id}:${wechatDedupeKey(push)}`, plan.text, arrivedAt);
       case 'own-tickets':
-        return this.statusQuery.answer(account.id, senderId, plan.trackingNo, plan.queryCode);
+        return ownTicketsText(await this.ownTickets(account, senderId, plan.trackingNo, plan.queryCode), plan.trackingNo);
       case 'answer':
         return plan.text;
       case 'record':
@@ -140,6 +140,15 @@ export class WechatWebhookService {
     this.logger.warn(`intake of ${externalId} ${outcome === 'late' ? `took over ${this.config.channels.replyBudgetMs} ms` : 'failed'}; receipt will follow by the API`);
     await this.queue.enqueue({ name: JobName.ReceiveChatMessage, data: chat });
     return undefined;
+  }
+
+  /** Own tickets by OpenID; a number with its query code also finds a ticket written elsewhere. */
+  private async ownTickets(account: WechatAccount, senderId: string, trackingNo: string | null, queryCode: string | null): Promise<OwnTicket[]> {
+    const own = await this.contacts.ownTickets(account.id, senderId, trackingNo);
+    if (own.length || !trackingNo || !queryCode) return own;
+    const status = await this.portal.status(trackingNo, queryCode);
+    if (!status) return [];
+    return [{ trackingNo, title: '', statusText: status.statusText, replyDueAt: new Date(status.replyDueAt), unitName: status.leadUnit }];
   }
 
   private async account(id: string): Promise<WechatAccount | undefined> {

@@ -1,13 +1,13 @@
+import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
 import { IntakeService } from '@wenzheng/intake';
 import { PeriodicTask } from '@wenzheng/queue';
-import { ChannelContactsRepository } from '../accounts/channel-contacts.repository';
 import { acknowledgeOnce } from '../chat/chat-acknowledgement';
+import { ChatConversationService } from '../chat/chat-conversation.service';
 import { chatIntakeInput } from '../chat/chat-intake';
-import { ChatStatusQuery } from '../chat/chat-status-query';
 import { receiptText } from '../chat/chat-texts';
 import { BotAccount } from './bot-account';
 import { BotInbound, planBotMessage } from './bot-message-plan';
@@ -17,8 +17,9 @@ import { BotSpool, SpooledMessage } from './bot-spool';
 const SPOOL_RETRY_MS = 5_000;
 
 /**
- * Everything the bot does with a citizen's message, after the session read it: filter, answer commands, take text in
- * through the common intake (PostgreSQL directly, so the API and Redis may be away) and send the receipt once. A
+ * Everything the bot does with a citizen's message, after the session read it: filter; commands and non-text are
+ * carried out as for every chat channel (ChatConversationService: 查询 with the own tickets, 帮助, recording); text is
+ * taken in through the common intake (PostgreSQL directly, so the API and Redis may be away) and send the receipt once. A
  * message PostgreSQL does not take goes to the local spool and is taken in, and answered, when it is back.
  */
 @Injectable()
@@ -31,8 +32,7 @@ export class BotConversation implements OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly intake: IntakeService,
-    private readonly contacts: ChannelContactsRepository,
-    private readonly statusQuery: ChatStatusQuery,
+    private readonly chat: ChatConversationService,
     private readonly account: BotAccount,
     @Inject(BOT_SENDER) private readonly sender: BotSender,
     @Inject(HUB_CONFIG) config: HubConfig,
@@ -72,9 +72,9 @@ export class BotConversation implements OnApplicationShutdown {
       }
       return;
     }
-    if (plan.record) await this.record(message, plan.record.kind, plan.record.payload);
-    const text = plan.do === 'answer' ? plan.text : await this.statusQuery.answer(await this.account.accountId(), message.talkerId, plan.trackingNo, plan.queryCode);
-    await this.sender.send(address, text);
+    const context = { channel: WECHATY_CHANNEL, accountId: await this.account.accountId(), senderId: message.talkerId, dedupeKey: `msg:${message.id}` };
+    const text = await this.chat.carryOut(context, plan, performance.now());
+    if (text !== undefined) await this.sender.send(address, text);
   }
 
   /** Idempotent on the message id: a second run creates nothing and sends no second receipt. */
@@ -98,14 +98,5 @@ export class BotConversation implements OnApplicationShutdown {
     }
     if (done) this.logger.log(`${done} spooled message(s) taken in`);
     return done;
-  }
-
-  /** Kept, not lost: what the bot cannot handle yet is recorded like an official account's non-text push. */
-  private async record(message: BotInbound, kind: string, payload: Record<string, unknown>): Promise<void> {
-    try {
-      await this.contacts.recordEvent({ accountId: await this.account.accountId(), senderId: message.talkerId, dedupeKey: `msg:${message.id}`, kind, payload, receivedAt: this.time.now() });
-    } catch (error) {
-      this.logger.error(`could not record the ${kind} message ${message.id}: ${(error as Error).message}`);
-    }
   }
 }

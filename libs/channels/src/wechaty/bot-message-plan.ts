@@ -1,4 +1,4 @@
-import { ChatTextPlan, planChatText } from '../chat/chat-plan';
+import { ChatPushPlan, planChatText } from '../chat/chat-push-plan';
 import { groupQueryText, unsupportedText } from '../chat/chat-texts';
 
 /** What the bot needs to know of one Wechaty message (read by the session; no Wechaty types here). */
@@ -16,14 +16,8 @@ export interface BotInbound {
   mentionsSelf: boolean;
 }
 
-export interface BotRecord {
-  kind: string;
-  payload: Record<string, unknown>;
-}
-
-export type BotPlan =
-  | { do: 'ignore'; why: 'self' | 'official' | 'echo' | 'group-not-configured' | 'not-mentioned' | 'empty' }
-  | (ChatTextPlan & { record?: BotRecord });
+/** Ignored, or carried out like any chat push (ChatConversationService), except that the bot takes text in itself. */
+export type BotPlan = { do: 'ignore'; why: 'self' | 'official' | 'echo' | 'group-not-configured' | 'not-mentioned' } | ChatPushPlan;
 
 /** The start of every text the hub's bots send: another hub bot in the same group must not be answered. */
 const HUB_BOT_TEXT = /^(您的留言已受理|【答复】|【问政留言】|【值班提醒】|您好！请用一段文字|已收到。目前只受理文字|为保护您的隐私|没有找到您提交的|您还没有通过本账号)/u;

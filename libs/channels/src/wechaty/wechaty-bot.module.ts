@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { IntakeModule } from '@wenzheng/intake';
 import { TicketsModule } from '@wenzheng/tickets';
 import { ChannelContactsRepository } from '../accounts/channel-contacts.repository';
-import { ChatStatusQuery } from '../chat/chat-status-query';
+import { ChatConversationService } from '../chat/chat-conversation.service';
 import { PortalModule } from '../portal/portal.module';
 import { BotAccount } from './bot-account';
 import { BotConversation } from './bot-conversation.service';
@@ -25,7 +25,7 @@ export class WechatyBotModule {
         WechatySession,
         { provide: BOT_SENDER, useExisting: WechatySession },
         ChannelContactsRepository,
-        ChatStatusQuery,
+        ChatConversationService,
         BotAccount,
         BotConversation,
         DutyGroupSender,
