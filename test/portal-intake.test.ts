@@ -190,7 +190,7 @@ describe('portal mailbox → routed ticket', () => {
   it('reports health of PostgreSQL and Redis', async () => {
     const response = await fetch(`${hub.baseUrl}/health`);
     expect(response.status).toBe(200);
-    expect(await json(response)).toEqual({ status: 'ok', postgres: { up: true }, redis: { up: true } });
+    expect(await json(response)).toEqual({ status: 'ok', postgres: { up: true }, redis: { up: true }, bot: { state: 'not-reporting' } });
   });
 
   describe('working-day calculator', () => {

@@ -234,7 +234,25 @@ const SCHEMAS = {
     createdAt: dateTime,
     readAt: nullable(dateTime),
   }),
-  Health: object({ status: { type: 'string', enum: ['ok', 'unavailable'] }, postgres: probe, redis: probe }),
+  Health: object({
+    status: { type: 'string', enum: ['ok', 'unavailable'] },
+    postgres: probe,
+    redis: probe,
+    bot: {
+      ...object(
+        {
+          state: { type: 'string', enum: ['starting', 'waiting-for-scan', 'logged-in', 'logged-out', 'reconnecting', 'stopped', 'not-reporting', 'unknown'] },
+          name: string,
+          since: dateTime,
+          reportedAt: dateTime,
+          user: nullable(string),
+          detail: nullable(string),
+        },
+        ['name', 'since', 'reportedAt', 'user', 'detail'],
+      ),
+      description: "The WeChat bot's last report (a separate process; never makes the hub unavailable). `not-reporting`: no bot, or none for 90 s.",
+    },
+  }),
   RoutingModel: object({
     id: string,
     target: { type: 'string', enum: ['category', 'unit'] },

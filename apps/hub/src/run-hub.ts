@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, HubConfig, HubRole, loadHubConfig } from '@wenzheng/config';
 import { prepareDatabase } from '@wenzheng/database';
 import { bootstrapApi } from '../../api/src/bootstrap';
+import { bootstrapBot } from '../../bot/src/bootstrap';
 import { bootstrapWorker } from '../../worker/src/bootstrap';
 
 interface Closable {
@@ -46,6 +47,10 @@ export async function runHub(options: { roles?: HubRole[] } = {}): Promise<void>
   if (config.roles.has('worker')) {
     running.push(await bootstrapWorker(config));
     parts.push('worker');
+  }
+  if (config.roles.has('bot')) {
+    running.push(await bootstrapBot(config));
+    parts.push('bot');
   }
   if (config.roles.has('api')) {
     const app = await bootstrapApi(config);

@@ -4,7 +4,7 @@ import { FireClockTimerJob, RetimeClocksJob, TimerFeeder } from '@wenzheng/clock
 import { HubConfig } from '@wenzheng/config';
 import { AnalyzeMessageJob, IntakeJobsModule } from '@wenzheng/intake';
 import { PreparePublicationJob, PublishingModule } from '@wenzheng/publishing';
-import { JOB_HANDLERS, JobWorkerHost } from '@wenzheng/queue';
+import { HOSTED_QUEUES, JOB_HANDLERS, JobWorkerHost, WORKER_QUEUES } from '@wenzheng/queue';
 import { RetrainRoutingModelJob, RouteTicketJob, RoutingModule, RoutingRetrainTrigger } from '@wenzheng/routing';
 import {
   AcknowledgePublicPostJob,
@@ -14,11 +14,12 @@ import {
   WechatReplyChannel,
   WeiboPollService,
   WeiboReplyChannel,
+  WechatyReplyChannel,
 } from '@wenzheng/channels';
 import { DeliverReplyJob, REPLY_CHANNELS, SweepUnansweredJob, UnansweredSweepTrigger } from '@wenzheng/tickets';
 import { hubCore, nlpModule } from '../../hub/src/hub-core';
 
-/** Every job handler of the hub; JobWorkerHost refuses to start unless each job name has exactly one. */
+/** Every job handler of the worker's queues (the bot's queue is the bot's); JobWorkerHost checks each has exactly one. */
 const HANDLERS = [
   AnalyzeMessageJob,
   RouteTicketJob,
@@ -32,8 +33,8 @@ const HANDLERS = [
   AcknowledgePublicPostJob,
 ];
 
-/** The delivery port's adapters, one per channel (WeChat, Weibo and the bot add theirs). */
-const REPLY_CHANNEL_ADAPTERS = [PortalReplyChannel, WechatReplyChannel, WeiboReplyChannel];
+/** The delivery port's adapters, one per channel. */
+const REPLY_CHANNEL_ADAPTERS = [PortalReplyChannel, WechatReplyChannel, WeiboReplyChannel, WechatyReplyChannel];
 
 /** The worker: no HTTP; queue processors, the outbox relay, the pipeline sweeper, the timer feeder, the Weibo poller. */
 @Module({})
@@ -57,11 +58,13 @@ export class WorkerModule {
         SweepUnansweredJob,
         DeliverReplyJob,
         PortalReplyChannel,
+        WechatyReplyChannel,
         { provide: REPLY_CHANNELS, inject: REPLY_CHANNEL_ADAPTERS, useFactory: (...channels: unknown[]) => channels },
         TimerFeeder,
         UnansweredSweepTrigger,
         RoutingRetrainTrigger,
         WeiboPollService,
+        { provide: HOSTED_QUEUES, useValue: WORKER_QUEUES },
         { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: unknown[]) => handlers },
         JobWorkerHost,
       ],

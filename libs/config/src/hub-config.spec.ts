@@ -52,6 +52,25 @@ describe('hub configuration', () => {
     expect(loadHubConfig({ ROUTING_RETRAIN_HOUR: 'off' }).routing.retrainHour).toBeNull();
   });
 
+  it('reads the bot: role, puppet, citizen groups and duty-group routes', () => {
+    const config = loadHubConfig({
+      HUB_ROLES: 'bot',
+      BOT_PUPPET: 'wechaty-puppet-service',
+      BOT_PUPPET_TOKEN: 'puppet_token_1',
+      BOT_GROUPS: ' 幸福小区居民群 ,李园街道议事群,',
+      BOT_DUTY_GROUPS: '{"clock.overdue":["督办群"],"monitor.*":["网信办值班群"," 督办群 "]}',
+    });
+    expect([...config.roles]).toEqual(['bot']);
+    expect(config.bot).toMatchObject({
+      puppet: 'wechaty-puppet-service',
+      puppetToken: 'puppet_token_1',
+      citizenGroups: ['幸福小区居民群', '李园街道议事群'],
+      dutyGroups: { 'clock.overdue': ['督办群'], 'monitor.*': ['网信办值班群', '督办群'] },
+      dutyMinIntervalMs: 60_000,
+    });
+    expect(loadHubConfig({}).bot).toMatchObject({ puppet: null, citizenGroups: [], dutyGroups: {} });
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadHubConfig({ PORT: '' }).http.port).toBe(3000);
   });
@@ -81,6 +100,12 @@ describe('hub configuration', () => {
     [{ WEIBO_API_BASE_URL: 'api.weibo.com' }, /^WEIBO_API_BASE_URL: must be a URL starting with http:/],
     [{ WEIBO_MESSAGES_BASE_URL: 'ftp://m.api.weibo.com' }, /^WEIBO_MESSAGES_BASE_URL: must be a URL starting with http:/],
     [{ WEIBO_POLL_INTERVAL_MS: '500' }, /^WEIBO_POLL_INTERVAL_MS: /],
+    [{ HUB_ROLES: 'bot' }, /^BOT_PUPPET: must name the Wechaty puppet/],
+    [{ BOT_PUPPET: 'rm -rf /' }, /^BOT_PUPPET: must be a puppet package name/],
+    [{ BOT_DUTY_GROUPS: '{not json' }, /^BOT_DUTY_GROUPS: must be JSON/],
+    [{ BOT_DUTY_GROUPS: '["督办群"]' }, /^BOT_DUTY_GROUPS: must be a JSON object/],
+    [{ BOT_DUTY_GROUPS: '{"clock.overdue":[]}' }, /^BOT_DUTY_GROUPS\.clock\.overdue: each kind names at least one group/],
+    [{ BOT_DUTY_GROUPS: '{"Clock Overdue":["督办群"]}' }, /^BOT_DUTY_GROUPS\.Clock Overdue: keys are notice kinds/],
   ])('refuses %j naming the variable', (env, problem) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './project-root';
 
-export type HubRole = 'api' | 'worker';
+export type HubRole = 'api' | 'worker' | 'bot';
 export type SegmenterName = 'nodejieba' | 'rs-jieba';
 
 /** The typed, grouped configuration every module reads; built once from the environment at boot. */
@@ -81,6 +81,32 @@ export interface HubConfig {
     /** Pushes with a timestamp older (or further ahead) than this are refused as replays. */
     readonly maxPushAgeSeconds: number;
   };
+  readonly bot: BotConfig;
+}
+
+/** The WeChat bot (apps/bot, Wechaty) and where notices go to WeChat groups. */
+export interface BotConfig {
+  /** Wechaty's name for the session (its memory card file) and the bot's channel account. */
+  readonly name: string;
+  /** The puppet package, e.g. `wechaty-puppet-service`; null when this deployment runs no bot. */
+  readonly puppet: string | null;
+  readonly puppetToken: string | null;
+  readonly puppetEndpoint: string | null;
+  /** Citizens' groups (by topic) where messages that @mention the bot are taken; every other group is ignored. */
+  readonly citizenGroups: readonly string[];
+  /** Notice kind (exact, `prefix.*` or `*`) → duty groups by topic; read by every process that raises notices. */
+  readonly dutyGroups: Readonly<Record<string, readonly string[]>>;
+  /** A notice waits this long for others of a storm; a group gets at most one message per `dutyMinIntervalMs`. */
+  readonly dutyGatherMs: number;
+  readonly dutyMinIntervalMs: number;
+  readonly dutyPollMs: number;
+  /** Reconnection after a logout or a failed start: exponential from base up to max. */
+  readonly reconnectBaseMs: number;
+  readonly reconnectMaxMs: number;
+  /** How long a worker's deliver-reply waits for the bot to send before it counts as a failed attempt. */
+  readonly deliveryWaitMs: number;
+  /** Messages PostgreSQL did not take are kept here (one file each) until it does. */
+  readonly spoolDirectory: string;
 }
 
 export class ConfigError extends Error {
@@ -124,7 +150,7 @@ function envSchema(root: string) {
       .string()
       .default('api,worker')
       .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-      .pipe(z.array(z.enum(['api', 'worker'])).min(1, 'must name at least one of api, worker')),
+      .pipe(z.array(z.enum(['api', 'worker', 'bot'])).min(1, 'must name at least one of api, worker, bot')),
     PORT: int(0, 65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
     TRUST_PROXY: z
@@ -185,6 +211,46 @@ function envSchema(root: string) {
     CHANNEL_REPLY_BUDGET_MS: int(100, 4500).default(3000),
     CHANNEL_MAX_PUSH_AGE_SECONDS: int(10, 86400).default(300),
     CHANNEL_MAX_PENDING_INTAKES: int(1, 100_000).default(32),
+    BOT_NAME: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, '1–64 letters, digits, _ . -').default('wenzheng-bot'),
+    BOT_PUPPET: z.string().regex(/^(@[a-z0-9._-]+\/)?[a-z0-9._-]+$/, 'must be a puppet package name, e.g. wechaty-puppet-service').optional(),
+    BOT_PUPPET_TOKEN: z.string().min(1).max(512).optional(),
+    BOT_PUPPET_ENDPOINT: z.string().min(1).max(512).optional(),
+    BOT_GROUPS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    BOT_DUTY_GROUPS: z
+      .string()
+      .default('{}')
+      .transform((v, ctx) => {
+        try {
+          return JSON.parse(v) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+          return z.NEVER;
+        }
+      })
+      .pipe(
+        z.record(
+          z.string().regex(/^(\*|[a-z0-9-]+(\.[a-z0-9-]+)*(\.\*)?)$/),
+          z.array(z.string().trim().min(1).max(64)).min(1, 'each kind names at least one group'),
+          {
+            error: (issue) =>
+              issue.code === 'invalid_key'
+                ? 'keys are notice kinds: clock.overdue, monitor.*, *'
+                : issue.code === 'invalid_type'
+                  ? 'must be a JSON object of notice kind → [group topics], e.g. {"clock.overdue":["督办群"]}'
+                  : undefined,
+          },
+        ),
+      ),
+    BOT_DUTY_GATHER_MS: int(0, 600000).default(5000),
+    BOT_DUTY_MIN_INTERVAL_MS: int(0, 3600000).default(60000),
+    BOT_DUTY_POLL_MS: int(100, 600000).default(5000),
+    BOT_RECONNECT_BASE_MS: int(100, 600000).default(2000),
+    BOT_RECONNECT_MAX_MS: int(1000, 3600000).default(300000),
+    BOT_DELIVERY_WAIT_MS: int(1000, 600000).default(30000),
+    BOT_SPOOL_DIR: path('var/bot-spool'),
   });
 }
 
@@ -204,6 +270,7 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     ].filter(Boolean);
     if (devSecrets.length) throw new ConfigError(devSecrets);
   }
+  if (e.HUB_ROLES.includes('bot') && !e.BOT_PUPPET) throw new ConfigError(['BOT_PUPPET: must name the Wechaty puppet to run the bot role']);
   return {
     env: e.NODE_ENV,
     roles: new Set(e.HUB_ROLES),
@@ -250,6 +317,21 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       replyBudgetMs: e.CHANNEL_REPLY_BUDGET_MS,
       maxPushAgeSeconds: e.CHANNEL_MAX_PUSH_AGE_SECONDS,
       maxPendingIntakes: e.CHANNEL_MAX_PENDING_INTAKES,
+    },
+    bot: {
+      name: e.BOT_NAME,
+      puppet: e.BOT_PUPPET ?? null,
+      puppetToken: e.BOT_PUPPET_TOKEN ?? null,
+      puppetEndpoint: e.BOT_PUPPET_ENDPOINT ?? null,
+      citizenGroups: e.BOT_GROUPS,
+      dutyGroups: e.BOT_DUTY_GROUPS,
+      dutyGatherMs: e.BOT_DUTY_GATHER_MS,
+      dutyMinIntervalMs: e.BOT_DUTY_MIN_INTERVAL_MS,
+      dutyPollMs: e.BOT_DUTY_POLL_MS,
+      reconnectBaseMs: e.BOT_RECONNECT_BASE_MS,
+      reconnectMaxMs: e.BOT_RECONNECT_MAX_MS,
+      deliveryWaitMs: e.BOT_DELIVERY_WAIT_MS,
+      spoolDirectory: e.BOT_SPOOL_DIR,
     },
   };
 }

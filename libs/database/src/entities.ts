@@ -1,9 +1,9 @@
 import { StaffUserEntity } from '@wenzheng/auth';
-import { ChannelAccountEntity, ChannelEventEntity, ChannelPublicPostEntity, WeiboPollCursorEntity } from '@wenzheng/channels';
+import { BotMessageOriginEntity, ChannelAccountEntity, ChannelEventEntity, ChannelPublicPostEntity, WeiboPollCursorEntity } from '@wenzheng/channels';
 import { ClockEntity, ClockExtensionEntity, ClockTimerEntity } from '@wenzheng/clocks';
 import { CalendarYearEntity } from '@wenzheng/calendar';
 import { InboundMessageEntity, OutboxEntity } from '@wenzheng/intake';
-import { NotificationEntity } from '@wenzheng/notifications';
+import { DutyGroupNoticeEntity, NotificationEntity } from '@wenzheng/notifications';
 import { PolicyDocumentEntity, PolicyInterpretationEntity, PublicationEntity } from '@wenzheng/publishing';
 import {
   RoutingCategoryUnitEntity,
@@ -55,4 +55,6 @@ export const ENTITIES = [
   RoutingCategoryUnitEntity,
   ChannelPublicPostEntity,
   WeiboPollCursorEntity,
+  BotMessageOriginEntity,
+  DutyGroupNoticeEntity,
 ];

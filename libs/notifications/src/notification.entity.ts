@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** An in-app notice (站内通知) to the staff of a unit in a role; WeChat and bot delivery come later through the same port. */
+/** An in-app notice (站内通知) to the staff of a unit in a role; kinds routed to duty groups also go to WeChat (DutyGroupNoticeEntity). */
 @Entity({ name: 'notifications' })
 @Index('uq_notifications_dedupe_key', ['dedupeKey'], { unique: true })
 @Index('ix_notifications_recipient', ['recipientUnitId', 'recipientRole', 'createdAt'])

@@ -1,4 +1,4 @@
-import { JOB_QUEUE, JobName, JobRequest, jobIdOf, parseJobRequest } from './job-catalogue';
+import { BOT_QUEUES, JOB_QUEUE, JobName, JobRequest, QueueName, WORKER_QUEUES, jobIdOf, jobNamesOf, parseJobRequest } from './job-catalogue';
 import { JobHandler, checkHandlerCoverage } from './job-handler';
 
 const handler = (jobName: JobName): JobHandler => ({ jobName, handle: async () => 'done' });
@@ -21,6 +21,7 @@ describe('job catalogue', () => {
     { name: JobName.RetrainRoutingModel, data: { runKey: 'admin-2026-12-02T10:00:00.000Z', trigger: 'admin', requestedBy: 'staff:1' } },
     { name: JobName.AcknowledgePublicPost, data: { postId: 'p-1' } },
     { name: JobName.AcknowledgePublicPost, data: { postId: 'p-2' } },
+    { name: JobName.SendBotReply, data: { ticketId: 't-1', round: 1 } },
   ];
 
   it.each(requests)('gives $name a deterministic id without ":"', (request) => {
@@ -34,6 +35,12 @@ describe('job catalogue', () => {
 
   it('maps every job to a queue', () => {
     for (const name of Object.values(JobName)) expect(JOB_QUEUE[name]).toBeDefined();
+  });
+
+  it('splits the queues between the worker and the bot, every job consumed by exactly one of them', () => {
+    expect(jobNamesOf(BOT_QUEUES)).toEqual([JobName.SendBotReply]);
+    expect(WORKER_QUEUES).not.toContain(QueueName.Bot);
+    expect([...jobNamesOf(WORKER_QUEUES), ...jobNamesOf(BOT_QUEUES)].sort()).toEqual(Object.values(JobName).sort());
   });
 });
 
@@ -84,6 +91,8 @@ describe('parseJobRequest', () => {
     ['retrain-routing-model', { runKey: 'x', trigger: 'whenever', requestedBy: 'me' }, undefined],
     ['acknowledge-public-post', { postId: 'p', extra: 1 }, { name: JobName.AcknowledgePublicPost, data: { postId: 'p' } }],
     ['acknowledge-public-post', { postId: 7 }, undefined],
+    ['send-bot-reply', { ticketId: 't', round: 1 }, { name: JobName.SendBotReply, data: { ticketId: 't', round: 1 } }],
+    ['send-bot-reply', { ticketId: 't' }, undefined],
     ['no-such-job', { ticketId: 't' }, undefined],
   ])('%s %j → %j', (name, data, expected) => {
     expect(parseJobRequest(name, data)).toEqual(expected);

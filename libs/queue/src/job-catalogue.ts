@@ -11,7 +11,13 @@ export enum QueueName {
   Publish = 'publish',
   Intake = 'intake',
   Learn = 'learn',
+  /** Consumed by the bot process alone: it holds the Wechaty session, so only it can send on it. */
+  Bot = 'bot',
 }
+
+/** The queues each kind of process consumes: the worker all but the bot's, the bot only its own. */
+export const WORKER_QUEUES: readonly QueueName[] = Object.values(QueueName).filter((q) => q !== QueueName.Bot);
+export const BOT_QUEUES: readonly QueueName[] = [QueueName.Bot];
 
 export enum JobName {
   AnalyzeMessage = 'analyze-message',
@@ -24,6 +30,7 @@ export enum JobName {
   ReceiveChatMessage = 'receive-chat-message',
   RetrainRoutingModel = 'retrain-routing-model',
   AcknowledgePublicPost = 'acknowledge-public-post',
+  SendBotReply = 'send-bot-reply',
 }
 
 export interface AnalyzeMessageData {
@@ -90,6 +97,9 @@ export interface AcknowledgePublicPostData {
   postId: string;
 }
 
+/** The bot sends the approved reply of `round` to the contact or group of `ticketId`'s message (asked by deliver-reply). */
+export type SendBotReplyData = DeliverReplyData;
+
 export interface JobDataMap {
   [JobName.AnalyzeMessage]: AnalyzeMessageData;
   [JobName.RouteTicket]: RouteTicketData;
@@ -101,6 +111,7 @@ export interface JobDataMap {
   [JobName.ReceiveChatMessage]: ReceiveChatMessageData;
   [JobName.RetrainRoutingModel]: RetrainRoutingModelData;
   [JobName.AcknowledgePublicPost]: AcknowledgePublicPostData;
+  [JobName.SendBotReply]: SendBotReplyData;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -114,7 +125,13 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.ReceiveChatMessage]: QueueName.Intake,
   [JobName.RetrainRoutingModel]: QueueName.Learn,
   [JobName.AcknowledgePublicPost]: QueueName.Deliver,
+  [JobName.SendBotReply]: QueueName.Bot,
 };
+
+/** The job names whose queues are among `queues`: what a process consuming them must have handlers for. */
+export function jobNamesOf(queues: readonly QueueName[]): JobName[] {
+  return (Object.keys(JOB_QUEUE) as JobName[]).filter((name) => queues.includes(JOB_QUEUE[name]));
+}
 
 /** A job as it is asked for: the discriminated union every producer uses. */
 export type JobRequest = { [N in JobName]: { name: N; data: JobDataMap[N] } }[JobName];
@@ -134,6 +151,7 @@ export function jobIdOf(request: JobRequest): string {
       return `${request.name}-${request.data.day}`;
     case JobName.DeliverReply:
     case JobName.PreparePublication:
+    case JobName.SendBotReply:
       return `${request.name}-${request.data.ticketId}-${request.data.round}`;
     case JobName.ReceiveChatMessage:
       return `${request.name}-${request.data.channel}-${request.data.externalId}`.replace(/[^A-Za-z0-9_.-]/g, '_');
@@ -166,6 +184,7 @@ export function parseJobRequest(name: string, data: unknown): JobRequest | undef
       return isId(d.day) ? { name, data: { day: d.day } } : undefined;
     case JobName.DeliverReply:
     case JobName.PreparePublication:
+    case JobName.SendBotReply:
       return isId(d.ticketId) && Number.isInteger(d.round) ? { name, data: { ticketId: d.ticketId, round: d.round as number } } : undefined;
     case JobName.ReceiveChatMessage:
       return [d.channel, d.accountId, d.senderId, d.externalId, d.text].every(isId)

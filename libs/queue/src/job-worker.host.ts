@@ -1,12 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
-import { JOB_QUEUE, JobName, QueueName, isJobName } from './job-catalogue';
+import { JobName, QueueName, isJobName, jobNamesOf } from './job-catalogue';
 import { JOB_HANDLERS, JobHandler, checkHandlerCoverage } from './job-handler';
 import { redisOptionsFromUrl } from './redis-options';
 
+/** Multi-value token: the queues this process consumes (WORKER_QUEUES in the worker, BOT_QUEUES in the bot). */
+export const HOSTED_QUEUES = Symbol('HOSTED_QUEUES');
+
 /**
- * Runs one BullMQ worker per queue and hands each job to its handler.
+ * Runs one BullMQ worker per hosted queue and hands each job to its handler.
  * A job whose name has no handler fails for good; handler errors are re-thrown so BullMQ retries with backoff.
  * A worker that dies mid-job leaves its job locked; once the lock expires another worker takes it (stalled-job check).
  */
@@ -19,14 +22,14 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     @Inject(JOB_HANDLERS) handlers: JobHandler[],
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
+    @Inject(HOSTED_QUEUES) private readonly queues: readonly QueueName[],
   ) {
-    checkHandlerCoverage(handlers, Object.values(JobName));
+    checkHandlerCoverage(handlers, jobNamesOf(queues));
     this.handlers = new Map(handlers.map((h) => [h.jobName, h]));
   }
 
   onApplicationBootstrap(): void {
-    const queues = new Set(Object.values(JOB_QUEUE));
-    for (const queueName of queues) this.workers.push(this.startWorker(queueName));
+    for (const queueName of this.queues) this.workers.push(this.startWorker(queueName));
   }
 
   async onApplicationShutdown(): Promise<void> {

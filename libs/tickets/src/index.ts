@@ -15,4 +15,5 @@ export * from './ticket-work.entities';
 export * from './ticket-workflow';
 export * from './ticket-rating.service';
 export * from './delivery/reply-channel.port';
+export * from './delivery/reply-delivery';
 export * from './jobs/deliver-reply.job';

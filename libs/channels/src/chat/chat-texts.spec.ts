@@ -24,3 +24,14 @@ describe('chat texts', () => {
     expect(replyText({ trackingNo: '1', unitName: null, body: '已修复。' })).toBe('【答复】您的留言（受理编号 1）已答复：\n已修复。');
   });
 });
+
+describe('chat texts in a group', () => {
+  it('leaves the query code out of a receipt posted in a group', () => {
+    const receipt = { trackingNo: '261123000042', queryCode: 'K7M2PQ9X', replyDueAt: new Date('2026-11-27T15:59:59Z'), provisional: false };
+    const text = receiptText(receipt, 'group');
+    expect(text).toContain('受理编号：261123000042');
+    expect(text).toContain('答复期限：2026年11月27日前');
+    expect(text).not.toContain('K7M2PQ9X');
+    expect(receiptText(receipt)).toContain('查询码：K7M2PQ9X');
+  });
+});

@@ -19,15 +19,25 @@ export interface OwnTicket {
 
 const dateText = (at: Date) => formatShanghaiDate(at.toISOString());
 
-/** 回执: tracking number, query code and deadline. */
-export function receiptText(receipt: ReceiptFacts): string {
+/**
+ * 回执: tracking number, query code and deadline. In a group the 查询码 is left out: it would let every member read the
+ * ticket and its reply; the writer queries in the private chat, where being the sender is enough.
+ */
+export function receiptText(receipt: ReceiptFacts, where: 'private' | 'group' = 'private'): string {
   return [
     '您的留言已受理。',
     `受理编号：${receipt.trackingNo}`,
-    `查询码：${receipt.queryCode}`,
+    ...(where === 'private' ? [`查询码：${receipt.queryCode}`] : []),
     `答复期限：${dateText(receipt.replyDueAt)}前${receipt.provisional ? '（按暂定节假日安排计算）' : ''}`,
-    `发送“查询 ${receipt.trackingNo}”可随时查看办理进度。`,
+    where === 'private'
+      ? `发送“查询 ${receipt.trackingNo}”可随时查看办理进度。`
+      : `为保护隐私，查询码不在群里发送；私聊我发送“查询 ${receipt.trackingNo}”可查看办理进度。`,
   ].join('\n');
+}
+
+/** 查询 in a group: answered in the private chat only. */
+export function groupQueryText(): string {
+  return '为保护您的隐私，请私聊我发送“查询”或“查询 编号”查看办理进度。';
 }
 
 export function helpText(): string {
