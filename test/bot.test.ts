@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -176,6 +176,32 @@ describe('the WeChat bot on wechaty-puppet-mock', () => {
     expect(delivery).toEqual({ state: 'sent', method: 'wechaty-private' });
     const events = await hub.dataSource.query(`SELECT data FROM ticket_events WHERE ticket_id = $1 AND type = 'reply.delivered'`, [aliceTicket.id]);
     expect(events).toHaveLength(1);
+  });
+
+  it('keeps a message PostgreSQL refuses in the local spool, then takes it in and answers it once PostgreSQL takes it', async () => {
+    const carol = mocker.createContact({ name: '王大姐' });
+    const carolInbox = inbox(carol, botUser);
+    await hub.dataSource.query(`
+      CREATE FUNCTION refuse_intake() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'database refuses writes'; END $$;
+      CREATE TRIGGER refuse_intake BEFORE INSERT ON inbound_messages FOR EACH ROW EXECUTE FUNCTION refuse_intake();`);
+    try {
+      carol.say('小区东门的井盖丢了，晚上很危险。').to(botUser);
+      await waitFor('the message in the spool', async () => (await readdir(spool)).some((name) => name.endsWith('.json')));
+      expect(await ticketsOf(carol.id)).toEqual([]);
+    } finally {
+      await hub.dataSource.query(`DROP TRIGGER refuse_intake ON inbound_messages; DROP FUNCTION refuse_intake();`);
+    }
+    // The bot retries every few seconds; the test asks at once.
+    await bot.get(BotConversation).replaySpool();
+    const [ticket, ...more] = await ticketsOf(carol.id);
+    expect(more).toEqual([]);
+    expect(ticket.body).toBe('小区东门的井盖丢了，晚上很危险。');
+    const receipt = await nextText(carolInbox, 0, 'the receipt after the spool');
+    expect(receipt).toContain(`受理编号：${ticket.tracking_no}`);
+    expect((await readdir(spool)).filter((name) => name.endsWith('.json'))).toEqual([]);
+    await bot.get(BotConversation).replaySpool();
+    expect(await ticketsOf(carol.id)).toHaveLength(1);
+    expect(carolInbox.filter((text) => text.includes('受理编号'))).toHaveLength(1);
   });
 
   describe('duty groups', () => {

@@ -396,7 +396,7 @@ function printWechat(f: WechatFigures): void {
         figure('errors', (o) => count(o.summary.errors)),
         figure('generator max start lag ms', (o) => ms(o.maxStartLagMs)),
         figure('last scheduled send → last answer ms', (o) => ms(o.drainMs)),
-        figure('last answer → every accepted push has its ticket ms', (o) => ms(o.ticketsLagMs)),
+        figure('last answer → every accepted push held (ticket or job) ms', (o) => ms(o.heldLagMs)),
         figure('main thread busy', (o) => `${Math.round(o.mainThreadBusy * 100)} %`),
         figure('pg / redis per message', (o) => `${o.pgPerMessage.toFixed(1)} / ${o.redisPerMessage.toFixed(1)}`),
       ],
@@ -414,10 +414,10 @@ function printWechat(f: WechatFigures): void {
     ),
   );
   const check = (t: WechatTarget) =>
-    `${t} ${count(f.accepted[t])} accepted → ${count(f.tickets[t])} tickets${f.accepted[t] === f.tickets[t] ? '' : ' (MISMATCH)'}`;
+    `${t} ${count(f.accepted[t])} accepted → ${count(f.held[t])} held${f.accepted[t] === f.held[t] ? '' : ' (MISMATCH)'}`;
   print(
     `\nEvery request of the section, warm-ups included: ${(['plain', 'safe', 'portal'] as const).map(check).join('; ')}. ` +
-      `Receive-chat-message jobs queued (for "success" answers) ${count(f.chatJobsQueued)}. ` +
+      `(held: a ticket, or a queued receive-chat-message job for a "success" answer — ${count(f.chatJobsQueued)} jobs; the worker does not run here). ` +
       `Load average ${f.loadBefore.toFixed(2)} → ${f.loadAfter.toFixed(2)}.`,
   );
 }
