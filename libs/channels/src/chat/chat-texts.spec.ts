@@ -15,6 +15,7 @@ describe('chat texts', () => {
   it('lists own tickets, or says none was found for the asked number', () => {
     const ticket = { trackingNo: '261123000042', title: '路灯不亮', statusText: '承办单位办理中', replyDueAt: new Date('2026-12-07T15:00:00Z'), unitName: '市城管局' };
     expect(ownTicketsText([ticket], null)).toBe('261123000042「路灯不亮」：承办单位办理中（市城管局），答复期限 2026年12月7日');
+    expect(ownTicketsText([{ ...ticket, title: '' }], null)).toBe('261123000042：承办单位办理中（市城管局），答复期限 2026年12月7日');
     expect(ownTicketsText([], '261123000001')).toContain('没有找到您提交的受理编号为 261123000001 的留言');
     expect(ownTicketsText([], null)).toContain('还没有');
   });

@@ -64,7 +64,7 @@ export function ownTicketsText(tickets: readonly OwnTicket[], asked: string | nu
   }
   if (!tickets.length) return '您还没有通过本账号提交过留言。直接发送文字即可留言。';
   return tickets
-    .map((t) => `${t.trackingNo}「${t.title}」：${t.statusText}${t.unitName ? `（${t.unitName}）` : ''}，答复期限 ${dateText(t.replyDueAt)}`)
+    .map((t) => `${t.trackingNo}${t.title ? `「${t.title}」` : ''}：${t.statusText}${t.unitName ? `（${t.unitName}）` : ''}，答复期限 ${dateText(t.replyDueAt)}`)
     .join('\n');
 }
 
