@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { TextAnalyzer } from '@wenzheng/nlp';
 import { ModelArtifact, RoutingClassifier } from '../classifier';
 import type { ModelOpinion, ModelRef, ModelTarget } from '../route-choice';
@@ -19,17 +19,37 @@ export type ActiveModels = { readonly [T in ModelTarget]: ActiveModel | null };
  * active (one indexed read), so a model promoted by any worker is used by all at their next ticket.
  */
 @Injectable()
-export class RoutingModelStore {
-  private readonly decoded = new Map<string, ActiveModel>();
+export class RoutingModelStore implements OnApplicationBootstrap {
+  /** By model id; a promise, so jobs that start together decode a new model once (it takes a fifth of a second). */
+  private readonly decoded = new Map<string, Promise<ActiveModel>>();
 
-  constructor(private readonly analyzer: TextAnalyzer) {}
+  constructor(
+    private readonly analyzer: TextAnalyzer,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Decodes the active models before the first ticket needs them; a failure here is only a slower first job. */
+  onApplicationBootstrap(): void {
+    this.active(this.dataSource.manager).catch((error: unknown) =>
+      new Logger('RoutingModelStore').warn(`could not load the routing models at start: ${(error as Error).message}`),
+    );
+  }
 
   async active(manager: EntityManager): Promise<ActiveModels> {
     const rows: { id: string; target: ModelTarget; version: number }[] = await manager.query(
       `SELECT id, target, version FROM routing_models WHERE status = 'active'`,
     );
     const models: { [T in ModelTarget]: ActiveModel | null } = { category: null, unit: null };
-    for (const row of rows) models[row.target] = this.decoded.get(row.id) ?? (await this.decode(manager, row));
+    for (const row of rows) {
+      let model = this.decoded.get(row.id);
+      if (!model) {
+        model = this.decode(manager, row);
+        this.decoded.set(row.id, model);
+        // A failed decode is tried again by the next job rather than remembered.
+        model.catch(() => this.decoded.delete(row.id));
+      }
+      models[row.target] = await model;
+    }
     for (const id of this.decoded.keys()) if (!rows.some((row) => row.id === id)) this.decoded.delete(id);
     return models;
   }
@@ -76,7 +96,6 @@ export class RoutingModelStore {
       ref: { target: row.target, version: row.version },
       classifier: new RoutingClassifier(unpackModel(artifact), (text) => this.analyzer.tokenize(text)),
     };
-    this.decoded.set(row.id, model);
     return model;
   }
 }
