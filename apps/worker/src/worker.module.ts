@@ -4,6 +4,7 @@ import { FireClockTimerJob, RetimeClocksJob, TimerFeeder } from '@wenzheng/clock
 import { HubConfig } from '@wenzheng/config';
 import { AnalyzeMessageJob, IntakeJobsModule } from '@wenzheng/intake';
 import { PreparePublicationJob, PublishingModule } from '@wenzheng/publishing';
+import { MonitorMessageJob, MonitorModule } from '@wenzheng/monitor';
 import { JOB_HANDLERS, JobWorkerHost } from '@wenzheng/queue';
 import { RouteTicketJob, RoutingModule } from '@wenzheng/routing';
 import { ChatChannelsModule, PortalReplyChannel, ReceiveChatMessageJob, WechatReplyChannel } from '@wenzheng/channels';
@@ -20,6 +21,7 @@ const HANDLERS = [
   DeliverReplyJob,
   PreparePublicationJob,
   ReceiveChatMessageJob,
+  MonitorMessageJob,
 ];
 
 /** The delivery port's adapters, one per channel (WeChat, Weibo and the bot add theirs). */
@@ -36,6 +38,7 @@ export class WorkerModule {
       imports: [
         ...core.imports,
         IntakeJobsModule.register(nlp),
+        MonitorModule.registerJobs(nlp),
         PublishingModule.register(nlp),
         RoutingModule,
         ChatChannelsModule,

@@ -3,6 +3,7 @@ import { ChannelAccountEntity, ChannelEventEntity } from '@wenzheng/channels';
 import { ClockEntity, ClockExtensionEntity, ClockTimerEntity } from '@wenzheng/clocks';
 import { CalendarYearEntity } from '@wenzheng/calendar';
 import { InboundMessageEntity, OutboxEntity } from '@wenzheng/intake';
+import { MONITOR_ENTITIES } from '@wenzheng/monitor';
 import { NotificationEntity } from '@wenzheng/notifications';
 import { PolicyDocumentEntity, PolicyInterpretationEntity, PublicationEntity } from '@wenzheng/publishing';
 import { RoutingExampleEntity, RoutingRuleEntity } from '@wenzheng/routing';
@@ -42,4 +43,5 @@ export const ENTITIES = [
   PolicyInterpretationEntity,
   ChannelAccountEntity,
   ChannelEventEntity,
+  ...MONITOR_ENTITIES,
 ];

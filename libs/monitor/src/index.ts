@@ -68,3 +68,14 @@ export type {
 } from './topic-clusterer';
 export { WATCH_CATEGORIES, WATCH_CATEGORY_WORDS, watchCategoriesOf, watchWordsIn } from './watch-categories';
 export type { WatchCategory, WatchMatch } from './watch-categories';
+export { burstOptionsOf, MonitorEngine, monitorClusterer } from './monitor-engine';
+export type { MonitoredMessage, MonitorOutcome, MonitorSettings, TermWeights } from './monitor-engine';
+export { majorityOf } from './majority';
+export * from './store/monitor.entities';
+export * from './store/monitor-processor.service';
+export * from './store/monitor-cases.service';
+export * from './store/monitor-views.service';
+export * from './store/merge-suggestions.service';
+export * from './jobs/monitor-message.job';
+export * from './jobs/monitor-sweeper.service';
+export * from './monitor.module';

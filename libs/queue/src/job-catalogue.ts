@@ -10,6 +10,7 @@ export enum QueueName {
   Deliver = 'deliver',
   Publish = 'publish',
   Intake = 'intake',
+  Monitor = 'monitor',
 }
 
 export enum JobName {
@@ -21,6 +22,7 @@ export enum JobName {
   DeliverReply = 'deliver-reply',
   PreparePublication = 'prepare-publication',
   ReceiveChatMessage = 'receive-chat-message',
+  MonitorMessage = 'monitor-message',
 }
 
 export interface AnalyzeMessageData {
@@ -72,6 +74,11 @@ export interface ReceiveChatMessageData {
   text: string;
 }
 
+/** An analyzed message for the hot-topic monitor: near-duplicates, its topic cluster, sentiment, bursts and alerts. */
+export interface MonitorMessageData {
+  messageId: string;
+}
+
 export interface JobDataMap {
   [JobName.AnalyzeMessage]: AnalyzeMessageData;
   [JobName.RouteTicket]: RouteTicketData;
@@ -81,6 +88,7 @@ export interface JobDataMap {
   [JobName.DeliverReply]: DeliverReplyData;
   [JobName.PreparePublication]: PreparePublicationData;
   [JobName.ReceiveChatMessage]: ReceiveChatMessageData;
+  [JobName.MonitorMessage]: MonitorMessageData;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -92,6 +100,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.DeliverReply]: QueueName.Deliver,
   [JobName.PreparePublication]: QueueName.Publish,
   [JobName.ReceiveChatMessage]: QueueName.Intake,
+  [JobName.MonitorMessage]: QueueName.Monitor,
 };
 
 /** A job as it is asked for: the discriminated union every producer uses. */
@@ -101,6 +110,7 @@ export type JobRequest = { [N in JobName]: { name: N; data: JobDataMap[N] } }[Jo
 export function jobIdOf(request: JobRequest): string {
   switch (request.name) {
     case JobName.AnalyzeMessage:
+    case JobName.MonitorMessage:
       return `${request.name}-${request.data.messageId}`;
     case JobName.RouteTicket:
       return `${request.name}-${request.data.ticketId}`;
@@ -130,6 +140,8 @@ export function parseJobRequest(name: string, data: unknown): JobRequest | undef
         : undefined;
     case JobName.RouteTicket:
       return isId(d.ticketId) ? { name, data: { ticketId: d.ticketId } } : undefined;
+    case JobName.MonitorMessage:
+      return isId(d.messageId) ? { name, data: { messageId: d.messageId } } : undefined;
     case JobName.FireClockTimer:
       return isId(d.timerId) ? { name, data: { timerId: d.timerId } } : undefined;
     case JobName.RetimeClocks:

@@ -7,6 +7,7 @@ import { Publishing1764200000000 } from './1764200000000-Publishing';
 import { PolicyInterpretations1764200100000 } from './1764200100000-PolicyInterpretations';
 import { ArchiveSearchStatistics1764200200000 } from './1764200200000-ArchiveSearchStatistics';
 import { ChannelAccounts1764300000000 } from './1764300000000-ChannelAccounts';
+import { HotTopicMonitor1796217625008 } from './1796217625008-HotTopicMonitor';
 
 /** In order of application; a new migration is added here and nowhere else. */
-export const MIGRATIONS = [InitialSchema1763884800000, CalendarYears1764000000000, Clocks1764000100000, Workbench1764100000000, OpenTicketIndexes1764100100000, Publishing1764200000000, PolicyInterpretations1764200100000, ArchiveSearchStatistics1764200200000, ChannelAccounts1764300000000];
+export const MIGRATIONS = [InitialSchema1763884800000, CalendarYears1764000000000, Clocks1764000100000, Workbench1764100000000, OpenTicketIndexes1764100100000, Publishing1764200000000, PolicyInterpretations1764200100000, ArchiveSearchStatistics1764200200000, ChannelAccounts1764300000000, HotTopicMonitor1796217625008];
