@@ -177,7 +177,7 @@ export class MonitorViewService {
   }
 
   async cases() {
-    return this.dataSource.query(
+    const rows: { clocks: { startedAt: string; dueAt: string | null }[] }[] = await this.dataSource.query(
       `SELECT k.id, k.cluster_id AS "clusterId", c.label, k.major_emergency AS "majorEmergency", k.opened_at AS "openedAt",
               t.id AS "ticketId", t.tracking_no AS "trackingNo", t.status,
               json_build_object('code', u.code, 'name', u.name) AS "leadUnit",
@@ -189,6 +189,8 @@ export class MonitorViewService {
          LEFT JOIN units u ON u.id = t.lead_unit_id
         ORDER BY k.opened_at DESC LIMIT 200`,
     );
+    const iso = (at: string | null) => (at === null ? null : new Date(at).toISOString());
+    return rows.map((row) => ({ ...row, clocks: row.clocks.map((c) => ({ ...c, startedAt: iso(c.startedAt), dueAt: iso(c.dueAt) })) }));
   }
 
   private async moveAlert(alertId: string, from: MonitorAlertStatus[], to: MonitorAlertStatus, set: string, values: unknown[]) {
