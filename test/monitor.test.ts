@@ -1,6 +1,7 @@
 import { bootstrapWorker } from '../apps/worker/src/bootstrap';
 import { BURST_TOPIC, monitorStream, StreamMessage } from '../libs/monitor/src/testing/monitor-stream';
 import { FixedTime, InProcessHub, startInProcessHub } from './support/in-process-hub';
+import { Monitored, replayMonitored, submitMonitored } from './support/monitor-replay';
 import { call, login } from './support/staff-client';
 import { waitFor } from './support/wait-for';
 
@@ -16,24 +17,8 @@ describe('hot-topic monitor', () => {
   let dispatcher: string;
   const q = (sql: string, params: unknown[] = []) => hub.dataSource.query(sql, params);
 
-  /** Submits at `at` and waits until the monitor has taken the message in; answers the tracking number and message id. */
-  const submit = async (at: number, title: string, body: string): Promise<{ trackingNo: string; messageId: string; ticketId: string }> => {
-    time.set(new Date(at));
-    const receipt = await call(hub.baseUrl, 'POST', '/api/v1/portal/messages', { body: { title, body, kind: 'complaint', publicConsent: true } });
-    expect(receipt.status).toBe(201);
-    return waitFor(`the monitor to take in ${receipt.body.trackingNo}`, async () => {
-      const [row] = await q(
-        `SELECT t.message_id, t.id FROM tickets t JOIN monitor_messages mm ON mm.message_id = t.message_id WHERE t.tracking_no = $1`,
-        [receipt.body.trackingNo],
-      );
-      return row && { trackingNo: receipt.body.trackingNo as string, messageId: row.message_id as string, ticketId: row.id as string };
-    });
-  };
-  const replay = async (messages: StreamMessage[]) => {
-    const out = new Map<string, { trackingNo: string; messageId: string; ticketId: string }>();
-    for (const m of messages) out.set(m.id, await submit(Date.parse(m.time), m.title, m.text));
-    return out;
-  };
+  const submit = (at: number, title: string, body: string) => submitMonitored(hub, time, at, title, body);
+  const replay = (messages: StreamMessage[]) => replayMonitored(hub, time, messages);
   const clusterOf = async (messageId: string) => (await q(`SELECT cluster_id FROM monitor_messages WHERE message_id = $1`, [messageId]))[0].cluster_id;
 
   beforeAll(async () => {
@@ -54,7 +39,7 @@ describe('hot-topic monitor', () => {
     };
     const sameSubject =
       '马家沟村的村道坑坑洼洼，雨天积水很深，孩子上学只能绕远路走，村里反映了多次也没有回音，希望有关部门把这条路重新硬化。';
-    let ids: Record<string, { trackingNo: string; messageId: string; ticketId: string }>;
+    let ids: Record<string, Monitored>;
 
     beforeAll(async () => {
       ids = { original: await submit(START, '村道坑洼危险', original) };
@@ -98,7 +83,7 @@ describe('hot-topic monitor', () => {
     const BURST_START = START + 2 * 86_400_000;
     const stream = monitorStream({ seed: 3, start: BURST_START - 36 * 3_600_000, hours: 40, backgroundEveryMinutes: 45, burst: { atHour: 36, count: 40, minutes: 120 } });
     const burst = stream.filter((m) => m.topic === BURST_TOPIC.key);
-    let ids: Map<string, { trackingNo: string; messageId: string; ticketId: string }>;
+    let ids: Map<string, Monitored>;
     let burstCluster: string;
 
     beforeAll(async () => {
