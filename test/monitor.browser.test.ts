@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
-import { monitorStream } from '../libs/monitor/src/testing/monitor-stream';
+import { monitorStream } from '../libs/monitor/src/demo-stream';
 import { FixedTime, InProcessHub, startInProcessHub } from './support/in-process-hub';
 import { replayMonitored } from './support/monitor-replay';
 import { waitFor } from './support/wait-for';

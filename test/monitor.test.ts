@@ -1,5 +1,5 @@
 import { bootstrapWorker } from '../apps/worker/src/bootstrap';
-import { BURST_TOPIC, monitorStream, StreamMessage } from '../libs/monitor/src/testing/monitor-stream';
+import { BURST_TOPIC, monitorStream, StreamMessage } from '../libs/monitor/src/demo-stream';
 import { FixedTime, InProcessHub, startInProcessHub } from './support/in-process-hub';
 import { Monitored, replayMonitored, submitMonitored } from './support/monitor-replay';
 import { call, login } from './support/staff-client';

@@ -1,4 +1,4 @@
-import type { StreamMessage } from '../../libs/monitor/src/testing/monitor-stream';
+import type { StreamMessage } from '../../libs/monitor/src/demo-stream';
 import type { FixedTime, InProcessHub } from './in-process-hub';
 import { call } from './staff-client';
 import { waitFor } from './wait-for';

@@ -79,3 +79,7 @@ export * from './store/merge-suggestions.service';
 export * from './jobs/monitor-message.job';
 export * from './jobs/monitor-sweeper.service';
 export * from './monitor.module';
+export { clusteringScores, formatReplayReport, pairScores, parseReplayFile, replayForEvaluation, ReplayFileError } from './evaluation';
+export type { ReplayMessage, ReplayReport } from './evaluation';
+export { BACKGROUND_TOPICS, BURST_TOPIC, monitorStream, shanghaiIso } from './demo-stream';
+export type { StreamMessage } from './demo-stream';

@@ -3,7 +3,7 @@ import { KeywordExtractor, RsJiebaSegmenter } from '@wenzheng/nlp';
 import { MonitorEngine, MonitorSettings } from './monitor-engine';
 import { loadDefaultSentimentLexicon } from './sentiment-lexicon';
 import { SentimentScorer } from './sentiment-scorer';
-import { BURST_TOPIC, monitorStream, StreamMessage } from './testing/monitor-stream';
+import { BURST_TOPIC, monitorStream, StreamMessage } from './demo-stream';
 import { TopicClusterer } from './topic-clusterer';
 
 const CONFIG = path.resolve(__dirname, '../../../config/nlp');

@@ -137,9 +137,20 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** One message of a topic from randomly chosen parts. */
+/** Who writes and how they feel, put into every message: different citizens, different words around the same matter. */
+const PERSONAL: readonly (readonly string[])[] = [
+  ['上周三', '前天晚上', '今天一早', '这个月初', '从十月份开始', '昨天下午', '最近半个月', '国庆节后'],
+  ['我和邻居', '我家老人', '隔壁王阿姨', '我们一家', '楼上住户', '单位同事', '我爱人', '几个老街坊'],
+  ['实在着急，', '已经忍了很久，', '心里很不是滋味，', '跑了好几趟，', '问了一圈没结果，', '觉得很委屈，', '真的没办法了，', '想来想去只能留言，'],
+];
+
+const pick = (choices: readonly string[], random: () => number): string => choices[Math.floor(random() * choices.length)];
+
+/** One message of a topic from randomly chosen parts, with a personal clause after the greeting. */
 export function topicText(topic: StreamTopic, random: () => number): string {
-  return topic.parts.map((choices) => choices[Math.floor(random() * choices.length)]).join('');
+  const [greeting, ...rest] = topic.parts.map((choices) => pick(choices, random));
+  const personal = PERSONAL.map((choices) => pick(choices, random)).join('');
+  return [greeting, personal, ...rest].join('');
 }
 
 const SHANGHAI_MS = 8 * 3_600_000;
