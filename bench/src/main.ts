@@ -12,6 +12,7 @@ import {
 import { loadCorpus } from './corpus';
 import { EndToEndFigures, benchEndToEnd } from './end-to-end.bench';
 import { INTAKE_TARGETS, IntakeFigures, IntakeTarget, benchIntake } from './intake.bench';
+import { MonitorFigures, benchMonitor } from './monitor.bench';
 import { count, heading, ms, ratio, table } from './report';
 import { PLATFORM_TIMEOUT_MS, WECHAT_TARGETS, WechatFigures, WechatTarget, benchWechat } from './wechat.bench';
 import {
@@ -23,7 +24,9 @@ import {
   benchWorkbench,
 } from './workbench.bench';
 
-const SECTIONS = ['intake', 'analyze', 'e2e', 'workbench', 'archive', 'wechat'] as const;
+const SECTIONS = ['intake', 'analyze', 'e2e', 'workbench', 'archive', 'wechat', 'monitor'] as const;
+/** Sections that run in this process only: no bench database, no queues. */
+const IN_PROCESS: readonly Section[] = ['monitor'];
 type Section = (typeof SECTIONS)[number];
 
 const CORPUS_LINES = 5000;
@@ -421,6 +424,39 @@ function printWechat(f: WechatFigures): void {
   );
 }
 
+function printMonitor(f: MonitorFigures): void {
+  print(heading('7. Monitor: near-duplicates + sentiment + clustering + bursts, in-process'));
+  print(
+    `One thread, no database (the worker keeps its signatures in PostgreSQL; this is the pure pipeline it runs). ` +
+      `Messages: halves of two of the ${count(f.texts)} corpus texts joined, already segmented for the monitor rows; ` +
+      `MONITOR_* defaults (72 h window, 1-hour burst windows against 24).\n`,
+  );
+  const t = f.throughput;
+  print(
+    table(
+      ['row', 'messages', 'msg/s', 'ratio to the raw segmenter'],
+      [
+        ['raw segmenter cut', count(t.messages), count(f.segmenterPerSecond), '1.00×'],
+        ['monitor: all of it', count(t.messages), count(t.perSecond), ratio(t.perSecond, f.segmenterPerSecond)],
+        ['monitor: near-duplicates alone', count(t.messages), count(t.dedupePerSecond), ratio(t.dedupePerSecond, f.segmenterPerSecond)],
+        ['monitor: sentiment + clustering + bursts', count(t.messages), count(t.clusterPerSecond), ratio(t.clusterPerSecond, f.segmenterPerSecond)],
+      ],
+    ),
+  );
+  const m = f.memory;
+  print(
+    `\n${count(2 * m.messages)} messages, ${count(m.messages)} per 72 h (${m.simulatedHours} h simulated): heap after a full GC ` +
+      `at each quarter of a window. Monitor steps at ${count(m.monitorPerSecond)} msg/s over the run; ` +
+      `${count(m.duplicates)} near-duplicates found, ${count(m.alerts)} clusters alerted.\n`,
+  );
+  print(
+    table(
+      ['messages', 'heap MiB', 'rss MiB', 'signatures in window', 'live clusters'],
+      m.checkpoints.map((c) => [count(c.messages), c.heapMiB.toFixed(0), c.rssMiB.toFixed(0), count(c.liveSignatures), count(c.liveClusters)]),
+    ),
+  );
+}
+
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
   const unknown = asked.filter((s) => !(SECTIONS as readonly string[]).includes(s));
@@ -464,8 +500,9 @@ async function main(): Promise<void> {
     if (sections.has('workbench')) printWorkbench(await benchWorkbench(corpus.raw, progress));
     if (sections.has('archive')) printArchive(await benchArchive(progress));
     if (sections.has('wechat')) printWechat(await benchWechat(corpus.raw, progress));
+    if (sections.has('monitor')) printMonitor(benchMonitor(corpus.raw, config, progress));
   } finally {
-    await deleteBenchQueueKeys();
+    if ([...sections].some((s) => !IN_PROCESS.includes(s))) await deleteBenchQueueKeys();
   }
   print(`\nBench took ${((Date.now() - started) / 1000).toFixed(0)} s (build excluded).`);
 }

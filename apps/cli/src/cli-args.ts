@@ -10,6 +10,8 @@ export type CliCommand =
       readonly notice?: string;
     }
   | { readonly command: 'user:list' }
+  /** Replays a message stream (default: the demo city's) into intake, times shifted so that it ends now. */
+  | { readonly command: 'monitor:demo'; readonly file?: string }
   | {
       readonly command: 'user:create';
       readonly username: string;
@@ -33,7 +35,11 @@ export const USAGE = `Usage: npm run cli -- <command>
       Creates a staff account (the first admin: --roles admin). Roles: handler, reviewer, dispatcher, monitor,
       admin. Without --password-stdin a random password is generated and printed once.
   user:list
-      Lists the staff accounts.`;
+      Lists the staff accounts.
+  monitor:demo [--file FILE.jsonl]
+      Replays a message stream (default config/demo/monitor-stream.jsonl) into intake, its times shifted so
+      that it ends now; the running workers analyze, route and monitor the messages. Replaying it again adds
+      nothing (each message keeps its id).`;
 
 interface CommandSpec {
   /** Options that take a value. */
@@ -47,6 +53,7 @@ const SPECS: Record<Exclude<CliCommand['command'], 'help'>, CommandSpec> = {
   'calendar:list': { options: [], positional: 0 },
   'calendar:load': { options: ['--year', '--source', '--notice'], positional: 1 },
   'user:list': { options: [], positional: 0 },
+  'monitor:demo': { options: ['--file'], positional: 0 },
   'user:create': { options: ['--username', '--name', '--unit', '--roles'], flags: ['--password-stdin'], positional: 0 },
 };
 
@@ -107,6 +114,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | { readonly e
         ...(options.has('--notice') ? { notice: options.get('--notice') } : {}),
       };
     }
+    case 'monitor:demo':
+      return options.has('--file') ? { command: name, file: options.get('--file') } : { command: name };
     case 'user:create': {
       const missing = ['--username', '--name', '--unit', '--roles'].filter((o) => !options.has(o));
       if (missing.length) return { error: `user:create needs ${missing.join(', ')}` };

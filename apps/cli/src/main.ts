@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { createStaffUser, listStaffUsers } from '@wenzheng/auth';
@@ -11,6 +11,7 @@ import { prepareDatabase } from '@wenzheng/database';
 import { DomainError, InputError } from '@wenzheng/errors';
 import { CliCommand, USAGE, parseCliArgs } from './cli-args';
 import { CliModule } from './cli.module';
+import { replayMonitorDemo } from './monitor-demo';
 
 const ACTOR = 'cli';
 
@@ -100,6 +101,13 @@ async function run(config: HubConfig, command: Exclude<CliCommand, { command: 'h
     } catch (error) {
       fail(`${command.file}: cannot be read: ${(error as Error).message}`);
     }
+  }
+  if (command.command === 'monitor:demo') {
+    const file = command.file === undefined ? join(config.demo.directory, 'monitor-stream.jsonl') : operatorPath(command.file);
+    const { total, added } = await replayMonitorDemo(config, file);
+    console.log(`replayed ${total} message(s) ending now, ${added} new; the workers analyze and monitor them`);
+    console.log('see them at /console/#/monitor as pingdu-cyberspace.monitor');
+    return;
   }
   await prepareDatabase(config);
   const app = await NestFactory.createApplicationContext(CliModule.create(config), { logger: ['error', 'warn'] });

@@ -81,5 +81,5 @@ export * from './jobs/monitor-sweeper.service';
 export * from './monitor.module';
 export { clusteringScores, formatReplayReport, pairScores, parseReplayFile, replayForEvaluation, ReplayFileError } from './evaluation';
 export type { ReplayMessage, ReplayReport } from './evaluation';
-export { BACKGROUND_TOPICS, BURST_TOPIC, monitorStream, shanghaiIso } from './demo-stream';
+export { BACKGROUND_TOPICS, BURST_TOPIC, monitorStream, seededRandom, shanghaiIso } from './demo-stream';
 export type { StreamMessage } from './demo-stream';

@@ -141,7 +141,7 @@ export class MonitorViewService {
       messageCount: summary.messageCount,
       createdAt: new Date(summary.createdAt).toISOString(),
       lastAt: new Date(summary.lastAt).toISOString(),
-      hourly: summary.hourly.map((b) => ({ start: new Date(b.start).toISOString(), count: b.count })),
+      hourly: withEmptyHours(summary.hourly, this.time.now().getTime()).map((b) => ({ start: new Date(b.start).toISOString(), count: b.count })),
       daily: summary.daily.map((b) => ({ start: new Date(b.start).toISOString(), count: b.count })),
       sentimentAverage: summary.sentimentAverage,
       sentiment,
@@ -203,4 +203,14 @@ export class MonitorViewService {
       return { id: alertId, status: to };
     });
   }
+}
+
+/** Hourly counts from the first bucket to the hour holding `now`, the hours without a message as 0 (a timeline, not a list). */
+function withEmptyHours(hourly: readonly { start: number; count: number }[], now: number): { start: number; count: number }[] {
+  if (hourly.length === 0) return [];
+  const counts = new Map(hourly.map((b) => [b.start, b.count]));
+  const out: { start: number; count: number }[] = [];
+  const last = Math.max(hourly[hourly.length - 1].start, now - ((now - hourly[0].start) % 3_600_000));
+  for (let start = hourly[0].start; start <= last; start += 3_600_000) out.push({ start, count: counts.get(start) ?? 0 });
+  return out;
 }
