@@ -1,4 +1,6 @@
 import { bootstrapWorker } from '../apps/worker/src/bootstrap';
+import { MonitorSweeper } from '../libs/monitor/src';
+import { JobName, JobQueue } from '../libs/queue/src';
 import { BURST_TOPIC, monitorStream, StreamMessage } from '../libs/monitor/src/demo-stream';
 import { FixedTime, InProcessHub, startInProcessHub } from './support/in-process-hub';
 import { Monitored, replayMonitored, submitMonitored } from './support/monitor-replay';
@@ -228,5 +230,13 @@ describe('hot-topic monitor', () => {
         await second.close();
       }
     });
+  });
+
+  it('sends a message whose monitor job was lost (Redis flushed) to the monitor again', async () => {
+    const lost = await submit(START + 40 * 86_400_000, '供暖不热', '我家暖气一直不热，室温只有十二度，老人孩子都冻感冒了，请热力公司尽快来检修。');
+    await q(`DELETE FROM monitor_messages WHERE message_id = $1`, [lost.messageId]);
+    await hub.worker!.get(JobQueue).remove({ name: JobName.MonitorMessage, data: { messageId: lost.messageId } });
+    expect(await hub.worker!.get(MonitorSweeper).sweep(0)).toBe(1);
+    await waitFor('the swept message to be monitored', async () => (await q(`SELECT 1 FROM monitor_messages WHERE message_id = $1`, [lost.messageId])).length === 1);
   });
 });

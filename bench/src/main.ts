@@ -445,14 +445,19 @@ function printMonitor(f: MonitorFigures): void {
   );
   const m = f.memory;
   print(
-    `\n${count(2 * m.messages)} messages, ${count(m.messages)} per 72 h (${m.simulatedHours} h simulated): heap after a full GC ` +
-      `at each quarter of a window. Monitor steps at ${count(m.monitorPerSecond)} msg/s over the run; ` +
-      `${count(m.duplicates)} near-duplicates found, ${count(m.alerts)} clusters alerted.\n`,
+    `\nAn in-memory near-duplicate index holds ${count(f.signatureBytes)} bytes of heap per message in its window ` +
+      `(band keys, buckets, shingles): ${count((f.signatureBytes * m.messages) / 2 ** 20)} MiB for ${count(m.messages)} messages. ` +
+      'The hub keeps them in PostgreSQL (monitor_signatures) instead.',
+  );
+  print(
+    `\nSentiment + clustering + bursts (what a worker keeps in memory): ${count(m.messages)} messages over 72 h, then ` +
+      `${count(m.messages / 4)} more into the next window; heap after a full GC at each quarter of a window. ` +
+      `${count(m.monitorPerSecond)} msg/s over the run (segmentation excluded); ${count(m.alerts)} clusters alerted.\n`,
   );
   print(
     table(
-      ['messages', 'heap MiB', 'rss MiB', 'signatures in window', 'live clusters'],
-      m.checkpoints.map((c) => [count(c.messages), c.heapMiB.toFixed(0), c.rssMiB.toFixed(0), count(c.liveSignatures), count(c.liveClusters)]),
+      ['messages', 'heap MiB', 'rss MiB', 'live clusters'],
+      m.checkpoints.map((c) => [count(c.messages), c.heapMiB.toFixed(0), c.rssMiB.toFixed(0), count(c.liveClusters)]),
     ),
   );
 }

@@ -1,3 +1,5 @@
+import { createRandom } from '@wenzheng/routing';
+
 /**
  * An invented stream of citizens' messages for the monitor's tests, benchmark, evaluation file and demo: topics
  * written from interchangeable parts (who writes, what happened, a detail, what they ask), so that no two
@@ -125,18 +127,6 @@ export interface StreamMessage {
   copyOf?: string;
 }
 
-/** mulberry32: small, seeded, the same in every process. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Who writes and how they feel, put into every message: different citizens, different words around the same matter. */
 const PERSONAL: readonly (readonly string[])[] = [
   ['上周三', '前天晚上', '今天一早', '这个月初', '从十月份开始', '昨天下午', '最近半个月', '国庆节后'],
@@ -175,7 +165,7 @@ export interface StreamOptions {
 
 /** Background messages at a steady rate, an optional burst, optional copies; sorted by time. */
 export function monitorStream(options: StreamOptions): StreamMessage[] {
-  const random = seededRandom(options.seed ?? 8);
+  const random = createRandom(options.seed ?? 8);
   const every = (options.backgroundEveryMinutes ?? 30) * 60_000;
   const messages: StreamMessage[] = [];
   let n = 0;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { KeywordExtractor, RsJiebaSegmenter, TextAnalyzer } from '@wenzheng/nlp';
 import { clusteringScores, pairScores, parseReplayFile, replayForEvaluation, ReplayFileError } from './evaluation';
-import { MonitorEngine } from './monitor-engine';
+import { DEFAULT_MONITOR_SETTINGS, MonitorEngine } from './monitor-engine';
 import { NearDuplicateIndex } from './near-duplicate-index';
 import { loadDefaultSentimentLexicon } from './sentiment-lexicon';
 import { SentimentScorer } from './sentiment-scorer';
@@ -64,16 +64,7 @@ describe('parseReplayFile', () => {
 describe('replayForEvaluation on the shipped message board', () => {
   const keywords = KeywordExtractor.fromFiles({ stopWordsPath: path.join(CONFIG, 'stop-words.txt') });
   const analyzer = new TextAnalyzer(RsJiebaSegmenter.create({ userDictPath: path.join(CONFIG, 'user-dict.txt') }), keywords);
-  const settings = {
-    duplicateThreshold: 0.5,
-    clusterThreshold: 0.2,
-    windowMs: 72 * 3_600_000,
-    burstWindowHours: 1,
-    burstHistoryWindows: 24,
-    burstZ: 3,
-    burstMinCount: 5,
-    watchWords: [],
-  };
+  const settings = DEFAULT_MONITOR_SETTINGS;
   const file = path.resolve(__dirname, '../eval/message-board.jsonl');
 
   it('finds exactly the labelled copies and clusters the topics apart', () => {

@@ -1,22 +1,14 @@
 import * as path from 'node:path';
+import { loadHubConfig } from '@wenzheng/config';
 import { KeywordExtractor, RsJiebaSegmenter } from '@wenzheng/nlp';
-import { MonitorEngine, MonitorSettings } from './monitor-engine';
+import { DEFAULT_MONITOR_SETTINGS, MonitorEngine } from './monitor-engine';
 import { loadDefaultSentimentLexicon } from './sentiment-lexicon';
 import { SentimentScorer } from './sentiment-scorer';
 import { BURST_TOPIC, monitorStream, StreamMessage } from './demo-stream';
 import { TopicClusterer } from './topic-clusterer';
 
 const CONFIG = path.resolve(__dirname, '../../../config/nlp');
-const SETTINGS: MonitorSettings = {
-  duplicateThreshold: 0.5,
-  clusterThreshold: 0.2,
-  windowMs: 72 * 3_600_000,
-  burstWindowHours: 1,
-  burstHistoryWindows: 24,
-  burstZ: 3,
-  burstMinCount: 5,
-  watchWords: [],
-};
+const SETTINGS = DEFAULT_MONITOR_SETTINGS;
 const START = Date.parse('2026-11-02T08:00:00+08:00');
 
 describe('MonitorEngine', () => {
@@ -71,6 +63,10 @@ describe('MonitorEngine', () => {
       other.clusterer.sync({ clock, nextSeq, changed, removed: [] });
     });
     expect(shared).toEqual(alone);
+  });
+
+  it('runs by default with the defaults of the configuration', () => {
+    expect(loadHubConfig({}).monitor).toEqual(DEFAULT_MONITOR_SETTINGS);
   });
 
   it('refuses to sync a clusterer that keeps its own document frequencies', () => {

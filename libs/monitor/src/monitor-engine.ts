@@ -15,6 +15,18 @@ export interface MonitorSettings {
   watchWords: readonly string[];
 }
 
+/** The defaults of the MONITOR_* variables (README, Configuration). */
+export const DEFAULT_MONITOR_SETTINGS: Readonly<MonitorSettings> = Object.freeze({
+  duplicateThreshold: 0.5,
+  clusterThreshold: 0.2,
+  windowMs: 72 * 3_600_000,
+  burstWindowHours: 1,
+  burstHistoryWindows: 24,
+  burstZ: 3,
+  burstMinCount: 5,
+  watchWords: [],
+});
+
 /** What the engine needs from the keyword extractor: a fixed idf and the filter of terms worth clustering on. */
 export interface TermWeights {
   idfOf(term: string): number;

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
-import { JobName, JobQueue, PeriodicTask } from '@wenzheng/queue';
+import { JobName, JobQueue, PeriodicService } from '@wenzheng/queue';
 
 const BATCH = 500;
 
@@ -10,29 +10,32 @@ const BATCH = 500;
  * monitor-message job was lost (Redis flushed, or the analyze run died between commit and enqueue).
  */
 @Injectable()
-export class MonitorSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('MonitorSweeper');
-  private readonly task = new PeriodicTask(this.logger, 'monitor sweep', () => this.sweep());
+export class MonitorSweeper extends PeriodicService {
+  private readonly logger: Logger;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start(this.config.queue.sweepIntervalMs);
+  ) {
+    const logger = new Logger('MonitorSweeper');
+    super(logger, 'monitor sweep');
+    this.logger = logger;
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.task.stop();
+  protected intervalMs(): number {
+    return this.config.queue.sweepIntervalMs;
+  }
+
+  protected runOnce(): Promise<number> {
+    return this.sweep();
   }
 
   async sweep(olderThanMs = this.config.queue.sweepAfterMs): Promise<number> {
     const missing: { id: string }[] = await this.dataSource.query(
       `SELECT m.id FROM inbound_messages m
-        WHERE m.analyzed_at IS NOT NULL AND m.analyzed_at < now() - make_interval(secs => $1)
-          AND m.received_at > now() - make_interval(secs => $2) AND m.channel <> 'monitor'
+        WHERE m.analyzed_at < now() - make_interval(secs => $1) AND m.analyzed_at > now() - make_interval(secs => $2)
+          AND m.channel <> 'monitor'
           AND NOT EXISTS (SELECT 1 FROM monitor_messages mm WHERE mm.message_id = m.id)
         ORDER BY m.analyzed_at LIMIT $3`,
       [olderThanMs / 1000, this.config.monitor.windowMs / 1000, BATCH],
