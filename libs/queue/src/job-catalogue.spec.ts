@@ -17,6 +17,7 @@ describe('job catalogue', () => {
     { name: JobName.PreparePublication, data: { ticketId: 't-1', round: 1 } },
     { name: JobName.ReceiveChatMessage, data: { ...CHAT, externalId: 'a-1:msg:6054768590064713728' } },
     { name: JobName.ReceiveChatMessage, data: { ...CHAT, externalId: 'a-1:msg:6054768590064713729' } },
+    { name: JobName.MonitorMessage, data: { messageId: 'm-1' } },
   ];
 
   it.each(requests)('gives $name a deterministic id without ":"', (request) => {
@@ -72,6 +73,8 @@ describe('parseJobRequest', () => {
     ['prepare-publication', { ticketId: 't', round: 1 }, { name: JobName.PreparePublication, data: { ticketId: 't', round: 1 } }],
     ['receive-chat-message', CHAT, { name: JobName.ReceiveChatMessage, data: CHAT }],
     ['receive-chat-message', { ...CHAT, text: '' }, undefined],
+    ['monitor-message', { messageId: 'm', ticketId: 't' }, { name: JobName.MonitorMessage, data: { messageId: 'm' } }],
+    ['monitor-message', { messageId: '' }, undefined],
     ['no-such-job', { ticketId: 't' }, undefined],
   ])('%s %j → %j', (name, data, expected) => {
     expect(parseJobRequest(name, data)).toEqual(expected);
