@@ -5,7 +5,7 @@ import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
 import { KeywordExtractor } from '@wenzheng/nlp';
 import { NOTIFICATION_PORT, NotificationPort } from '@wenzheng/notifications';
 import { ALERT_LEVEL_NAMES, AlertLevel } from '../alert-level';
-import { MonitorEngine } from '../monitor-engine';
+import { MonitorEngine, MonitorOutcome } from '../monitor-engine';
 import { bestNearDuplicate, messageFingerprint } from '../near-duplicate-index';
 import { minHashConfig } from '../minhash';
 import { loadDefaultSentimentLexicon } from '../sentiment-lexicon';
@@ -135,7 +135,7 @@ export class MonitorProcessor {
     // The clusterer dropped the same clusters in memory (a cluster expires when its last message is a window old).
     await manager.query(`UPDATE monitor_clusters SET status = 'expired', revision = $1 WHERE status = 'live' AND last_at <= $2`, [revision, cutoff]);
     await manager.query(`DELETE FROM monitor_signatures WHERE at <= $1`, [cutoff]);
-    if (topic && topic.alert.level !== 'none') await this.raise(manager, topic.assignment.clusterId, topic.summary.label, topic);
+    if (topic && topic.alert.level !== 'none') await this.raise(manager, topic);
     await manager.query(`UPDATE monitor_state SET revision = $1, clock = $2, next_seq = $3 WHERE id = 1`, [
       revision,
       new Date(engine.clusterer.currentClock ?? clock),
@@ -186,12 +186,9 @@ export class MonitorProcessor {
   }
 
   /** One unresolved alert per cluster: raised once, its level (and why) raised when the topic grows worse. */
-  private async raise(
-    manager: EntityManager,
-    clusterId: string,
-    label: string[],
-    topic: NonNullable<ReturnType<MonitorEngine['add']>['topic']>,
-  ): Promise<void> {
+  private async raise(manager: EntityManager, topic: NonNullable<MonitorOutcome['topic']>): Promise<void> {
+    const clusterId = topic.assignment.clusterId;
+    const label = topic.summary.label;
     const level = topic.alert.level as Exclude<AlertLevel, 'none'>;
     const [active]: { id: string; level: AlertLevel }[] = await manager.query(
       `SELECT id, level FROM monitor_alerts WHERE cluster_id = $1 AND status <> 'closed'`,

@@ -199,7 +199,7 @@ export class MonitorViewService {
       const [alert] = await manager.query(`SELECT status FROM monitor_alerts WHERE id = $1 FOR UPDATE`, [alertId]);
       if (!alert) throw new NotFoundError(`no alert ${alertId}`);
       if (!from.includes(alert.status)) throw new StateError(`the alert is ${alert.status}`, alert.status);
-      await manager.query(`UPDATE monitor_alerts SET status = '${to}', ${set} WHERE id = $1`, [alertId, ...values]);
+      await manager.query(`UPDATE monitor_alerts SET ${set}, status = $${values.length + 2} WHERE id = $1`, [alertId, ...values, to]);
       return { id: alertId, status: to };
     });
   }
