@@ -14,5 +14,6 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/config ./config
 COPY --from=build /app/apps/api/console ./apps/api/console
+COPY --from=build /app/libs/monitor/lexicon ./libs/monitor/lexicon
 EXPOSE 3000
 CMD ["node", "dist/apps/hub/src/main.js"]

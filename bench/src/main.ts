@@ -12,6 +12,7 @@ import {
 import { loadCorpus } from './corpus';
 import { EndToEndFigures, benchEndToEnd } from './end-to-end.bench';
 import { INTAKE_TARGETS, IntakeFigures, IntakeTarget, benchIntake } from './intake.bench';
+import { MonitorFigures, benchMonitor } from './monitor.bench';
 import { count, heading, ms, ratio, table } from './report';
 import { ROUTE_JOB_MESSAGES, ROUTE_JOB_RATE, RoutingFigures, benchRouting } from './routing.bench';
 import { PLATFORM_TIMEOUT_MS, WECHAT_TARGETS, WechatFigures, WechatTarget, benchWechat } from './wechat.bench';
@@ -24,7 +25,9 @@ import {
   benchWorkbench,
 } from './workbench.bench';
 
-const SECTIONS = ['intake', 'analyze', 'e2e', 'workbench', 'archive', 'wechat', 'routing'] as const;
+const SECTIONS = ['intake', 'analyze', 'e2e', 'workbench', 'archive', 'wechat', 'routing', 'monitor'] as const;
+/** Sections that run in this process only: no bench database, no queues. */
+const IN_PROCESS: readonly Section[] = ['monitor'];
 type Section = (typeof SECTIONS)[number];
 
 const CORPUS_LINES = 5000;
@@ -454,6 +457,44 @@ function printRouting(f: RoutingFigures | { skipped: string }): void {
   );
 }
 
+function printMonitor(f: MonitorFigures): void {
+  print(heading('8. Monitor: near-duplicates + sentiment + clustering + bursts, in-process'));
+  print(
+    `One thread, no database (the worker keeps its signatures in PostgreSQL; this is the pure pipeline it runs). ` +
+      `Messages: halves of two of the ${count(f.texts)} corpus texts joined, already segmented for the monitor rows; ` +
+      `MONITOR_* defaults (72 h window, 1-hour burst windows against 24).\n`,
+  );
+  const t = f.throughput;
+  print(
+    table(
+      ['row', 'messages', 'msg/s', 'ratio to the raw segmenter'],
+      [
+        ['raw segmenter cut', count(t.messages), count(f.segmenterPerSecond), '1.00×'],
+        ['monitor: all of it', count(t.messages), count(t.perSecond), ratio(t.perSecond, f.segmenterPerSecond)],
+        ['monitor: near-duplicates alone', count(t.messages), count(t.dedupePerSecond), ratio(t.dedupePerSecond, f.segmenterPerSecond)],
+        ['monitor: sentiment + clustering + bursts', count(t.messages), count(t.clusterPerSecond), ratio(t.clusterPerSecond, f.segmenterPerSecond)],
+      ],
+    ),
+  );
+  const m = f.memory;
+  print(
+    `\nAn in-memory near-duplicate index holds ${count(f.signatureBytes)} bytes of heap per message in its window ` +
+      `(band keys, buckets, shingles): ${count((f.signatureBytes * m.messages) / 2 ** 20)} MiB for ${count(m.messages)} messages. ` +
+      'The hub keeps them in PostgreSQL (monitor_signatures) instead.',
+  );
+  print(
+    `\nSentiment + clustering + bursts (what a worker keeps in memory): ${count(m.messages)} messages over 72 h, then ` +
+      `${count(m.messages / 4)} more into the next window; heap after a full GC at each quarter of a window. ` +
+      `${count(m.monitorPerSecond)} msg/s over the run (segmentation excluded); ${count(m.alerts)} clusters alerted.\n`,
+  );
+  print(
+    table(
+      ['messages', 'heap MiB', 'rss MiB', 'live clusters'],
+      m.checkpoints.map((c) => [count(c.messages), c.heapMiB.toFixed(0), c.rssMiB.toFixed(0), count(c.liveClusters)]),
+    ),
+  );
+}
+
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
   const unknown = asked.filter((s) => !(SECTIONS as readonly string[]).includes(s));
@@ -498,8 +539,9 @@ async function main(): Promise<void> {
     if (sections.has('archive')) printArchive(await benchArchive(progress));
     if (sections.has('wechat')) printWechat(await benchWechat(corpus.raw, progress));
     if (sections.has('routing')) printRouting(await benchRouting(progress));
+    if (sections.has('monitor')) printMonitor(benchMonitor(corpus.raw, config, progress));
   } finally {
-    await deleteBenchQueueKeys();
+    if ([...sections].some((s) => !IN_PROCESS.includes(s))) await deleteBenchQueueKeys();
   }
   print(`\nBench took ${((Date.now() - started) / 1000).toFixed(0)} s (build excluded).`);
 }

@@ -24,7 +24,7 @@ export function whenSessionEnds(handler) {
   onSessionEnded = handler;
 }
 
-async function request(method, path, body) {
+export async function request(method, path, body) {
   const headers = { Accept: 'application/json' };
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;

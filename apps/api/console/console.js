@@ -2,6 +2,7 @@ import { ApiError, api, session, whenSessionEnds } from './api.js';
 import { field, h, replace } from './dom.js';
 import { ROLE_TEXT } from './format.js';
 import { renderInbox } from './inbox.js';
+import { renderMonitor } from './monitor.js';
 import { renderNotices, refreshNoticeCount, showNoticeCount } from './notices.js';
 import { renderRoutingFigures } from './routing-figures.js';
 import { renderTicket } from './ticket.js';
@@ -43,6 +44,7 @@ async function route() {
   if (ticket) await renderTicket(main, decodeURIComponent(ticket[1]));
   else if (path === '/notifications') await renderNotices(main, params);
   else if (path === '/routing-figures') await renderRoutingFigures(main, params);
+  else if (path.startsWith('/monitor')) await renderMonitor(main, path);
   else await renderInbox(main, params, user);
   // Signed out while loading: the login form has the focus now.
   if (!session.token()) return;
@@ -56,6 +58,7 @@ function renderHeader(path) {
   const notices = document.getElementById('notice-link');
   if (path === '/notifications') notices.setAttribute('aria-current', 'page');
   else notices.removeAttribute('aria-current');
+  document.getElementById('monitor-link').hidden = !user?.roles.includes('monitor');
   if (!user) return showNoticeCount(undefined);
   document.getElementById('user-name').textContent = user.displayName;
   document.getElementById('user-unit').textContent = user.unit.name;

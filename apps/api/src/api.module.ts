@@ -4,6 +4,7 @@ import { TimeSource } from '@wenzheng/calendar';
 import { ChatChannelsModule, PortalModule } from '@wenzheng/channels';
 import { HubConfig } from '@wenzheng/config';
 import { AuthModule } from '@wenzheng/auth';
+import { MonitorModule } from '@wenzheng/monitor';
 import { PublishingModule } from '@wenzheng/publishing';
 import { RoutingAdminService } from '@wenzheng/routing';
 import { TicketsModule } from '@wenzheng/tickets';
@@ -22,6 +23,7 @@ import { JsonContentTypeMiddleware } from './json-content-type.middleware';
 import { PortalController } from './portal.controller';
 import { PortalPagesController } from './portal-pages.controller';
 import { StaffInterpretationsController } from './staff-interpretations.controller';
+import { StaffMonitorController } from './staff-monitor.controller';
 import { StaffNotificationsController } from './staff-notifications.controller';
 import { StaffPublicationsController } from './staff-publications.controller';
 import { StaffSessionController } from './staff-session.controller';
@@ -33,9 +35,10 @@ import { StatsController } from './stats.controller';
 export class ApiModule implements NestModule {
   static create(config: HubConfig, time?: TimeSource): DynamicModule {
     const core = hubCore(config, time);
+    const nlp = nlpModule(config);
     return {
       module: ApiModule,
-      imports: [...core.imports, PortalModule, ChatChannelsModule, TicketsModule, AuthModule, PublishingModule.register(nlpModule(config)), WorkbenchModule],
+      imports: [...core.imports, PortalModule, ChatChannelsModule, TicketsModule, AuthModule, PublishingModule.register(nlp), WorkbenchModule, MonitorModule.register(nlp)],
       controllers: [
         PortalController,
         PortalPagesController,
@@ -44,6 +47,7 @@ export class ApiModule implements NestModule {
         StaffNotificationsController,
         StaffPublicationsController,
         StaffInterpretationsController,
+        StaffMonitorController,
         ArchiveController,
         ArchivePagesController,
         AdminUsersController,

@@ -40,6 +40,9 @@ const object = (properties: Record<string, SchemaObject | ReferenceObject>, opti
   required: Object.keys(properties).filter((name) => !optional.includes(name)),
 });
 
+/** The building blocks, for controllers that describe their own response shapes (the monitor's). */
+export const schemaParts = { string, integer, number, boolean, dateTime, nullable, arrayOf, object };
+
 const component = (name: string): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
 const unitRef = object({ id: string, code: string, name: string });
 const roles = arrayOf({ type: 'string', enum: [...STAFF_ROLES] });
@@ -332,6 +335,7 @@ export function setupOpenApi(app: INestApplication): void {
     .addTag('staff-notifications', 'The in-app inbox (站内通知): reminders, 督办, extension requests and decisions')
     .addTag('staff-publications', 'Publishing review (公开审核): masked drafts, release, withhold, withdraw')
     .addTag('staff-interpretations', 'Policy documents and their interpretations (政策解读)')
+    .addTag('staff-monitor', 'The hot-topic monitor (网信办): clusters, alerts, cases; 并单 suggestions for dispatchers')
     .addTag('archive', 'The public archive of published replies (no login)')
     .addTag('admin', 'Staff accounts (admin role)')
     .addTag('calendar', 'Working days, holidays and make-up workdays (调休)')

@@ -12,6 +12,8 @@ describe('parseCliArgs', () => {
       { command: 'calendar:load', file: 'feed.ics', year: 2027, source: 'https://www.gov.cn/x.htm', notice: '国务院办公厅通知' },
     ],
     ['user list', ['user:list'], { command: 'user:list' }],
+    ['the monitor demo', ['monitor:demo'], { command: 'monitor:demo' }],
+    ['the monitor demo from a file', ['monitor:demo', '--file', 'week.jsonl'], { command: 'monitor:demo', file: 'week.jsonl' }],
     [
       'a new admin',
       ['user:create', '--username', 'ops', '--name=运维', '--unit', 'pingdu-big-data', '--roles', 'admin, dispatcher', '--password-stdin'],

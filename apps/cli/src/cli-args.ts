@@ -11,6 +11,8 @@ export type CliCommand =
     }
   | { readonly command: 'user:list' }
   | { readonly command: 'routing:import'; readonly file: string; readonly source?: string }
+  /** Replays a message stream (default: the demo city's) into intake, times shifted so that it ends now. */
+  | { readonly command: 'monitor:demo'; readonly file?: string }
   | {
       readonly command: 'user:create';
       readonly username: string;
@@ -37,7 +39,11 @@ export const USAGE = `Usage: npm run cli -- <command>
       Lists the staff accounts.
   routing:import <file.csv|file.jsonl> [--source NAME]
       Imports handled tickets from before the hub for the unit model: a CSV with a header row or JSON Lines,
-      each with text (or title and body), unit (code or name) and date. Importing a file again adds nothing.`;
+      each with text (or title and body), unit (code or name) and date. Importing a file again adds nothing.
+  monitor:demo [--file FILE.jsonl]
+      Replays a message stream (default config/demo/monitor-stream.jsonl) into intake, its times shifted so
+      that it ends now; the running workers analyze, route and monitor the messages. Replaying it again adds
+      nothing (each message keeps its id).`;
 
 interface CommandSpec {
   /** Options that take a value. */
@@ -52,6 +58,7 @@ const SPECS: Record<Exclude<CliCommand['command'], 'help'>, CommandSpec> = {
   'calendar:load': { options: ['--year', '--source', '--notice'], positional: 1 },
   'user:list': { options: [], positional: 0 },
   'routing:import': { options: ['--source'], positional: 1 },
+  'monitor:demo': { options: ['--file'], positional: 0 },
   'user:create': { options: ['--username', '--name', '--unit', '--roles'], flags: ['--password-stdin'], positional: 0 },
 };
 
@@ -112,6 +119,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand | { readonly e
         ...(options.has('--notice') ? { notice: options.get('--notice') } : {}),
       };
     }
+    case 'monitor:demo':
+      return options.has('--file') ? { command: name, file: options.get('--file') } : { command: name };
     case 'user:create': {
       const missing = ['--username', '--name', '--unit', '--roles'].filter((o) => !options.has(o));
       if (missing.length) return { error: `user:create needs ${missing.join(', ')}` };

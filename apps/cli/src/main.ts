@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { createStaffUser, listStaffUsers } from '@wenzheng/auth';
@@ -13,6 +13,7 @@ import { HistoryFileError, importRoutingHistory } from '@wenzheng/routing';
 import { CliCommand, USAGE, parseCliArgs } from './cli-args';
 import { CliModule } from './cli.module';
 import { operatorPath } from './operator-files';
+import { replayMonitorDemo } from './monitor-demo';
 
 const ACTOR = 'cli';
 
@@ -109,13 +110,21 @@ const FILE_KINDS: Partial<Record<CliCommand['command'], readonly string[]>> = {
 async function run(config: HubConfig, command: Exclude<CliCommand, { command: 'help' }>): Promise<void> {
   let bytes: Buffer | undefined;
   const kinds = FILE_KINDS[command.command];
-  if (kinds && 'file' in command) {
-    if (!kinds.includes(extname(command.file).toLowerCase())) fail(`${command.file}: ${command.command} reads ${kinds.join(' or ')} files`);
+  const file = 'file' in command ? command.file : undefined;
+  if (kinds && file !== undefined) {
+    if (!kinds.includes(extname(file).toLowerCase())) fail(`${file}: ${command.command} reads ${kinds.join(' or ')} files`);
     try {
-      bytes = readFileSync(operatorPath(command.file));
+      bytes = readFileSync(operatorPath(file));
     } catch (error) {
-      fail(`${command.file}: cannot be read: ${(error as Error).message}`);
+      fail(`${file}: cannot be read: ${(error as Error).message}`);
     }
+  }
+  if (command.command === 'monitor:demo') {
+    const file = command.file === undefined ? join(config.demo.directory, 'monitor-stream.jsonl') : operatorPath(command.file);
+    const { total, added } = await replayMonitorDemo(config, file);
+    console.log(`replayed ${total} message(s) ending now, ${added} new; the workers analyze and monitor them`);
+    console.log('see them at /console/#/monitor as pingdu-cyberspace.monitor');
+    return;
   }
   await prepareDatabase(config);
   const app = await NestFactory.createApplicationContext(CliModule.create(config), { logger: ['error', 'warn'] });

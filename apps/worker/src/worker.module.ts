@@ -4,6 +4,7 @@ import { FireClockTimerJob, RetimeClocksJob, TimerFeeder } from '@wenzheng/clock
 import { HubConfig } from '@wenzheng/config';
 import { AnalyzeMessageJob, IntakeJobsModule } from '@wenzheng/intake';
 import { PreparePublicationJob, PublishingModule } from '@wenzheng/publishing';
+import { MonitorMessageJob, MonitorModule } from '@wenzheng/monitor';
 import { HOSTED_QUEUES, JOB_HANDLERS, JobWorkerHost, WORKER_QUEUES } from '@wenzheng/queue';
 import { RetrainRoutingModelJob, RouteTicketJob, RoutingModule, RoutingRetrainTrigger } from '@wenzheng/routing';
 import {
@@ -31,6 +32,7 @@ const HANDLERS = [
   ReceiveChatMessageJob,
   RetrainRoutingModelJob,
   AcknowledgePublicPostJob,
+  MonitorMessageJob,
 ];
 
 /** The delivery port's adapters, one per channel. */
@@ -47,6 +49,7 @@ export class WorkerModule {
       imports: [
         ...core.imports,
         IntakeJobsModule.register(nlp),
+        MonitorModule.registerJobs(nlp),
         PublishingModule.register(nlp),
         RoutingModule.register(nlp),
         ChatChannelsModule,

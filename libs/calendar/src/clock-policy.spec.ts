@@ -26,6 +26,8 @@ describe('DEFAULT_CLOCK_POLICIES', () => {
       policyInterpretation: { unit: 'workingDays', length: 3 },
       disclosure: { unit: 'workingDays', length: 20 },
       sentimentResponse: { unit: 'hours', length: 48 },
+      'sentimentResponse.majorInformation': { unit: 'hours', length: 5, timers: { remindHoursBefore: 1 } },
+      'sentimentResponse.majorPressConference': { unit: 'hours', length: 24 },
       unansweredWarning: { unit: 'calendarMonths', length: 2 },
       unansweredCritical: { unit: 'calendarMonths', length: 3 },
     });

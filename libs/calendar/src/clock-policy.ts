@@ -71,6 +71,9 @@ export const DEFAULT_CLOCK_POLICIES = Object.freeze({
   policyInterpretation: spec('workingDays', 3),
   disclosure: spec('workingDays', 20),
   sentimentResponse: spec('hours', 48),
+  // A major emergency (国办发〔2016〕80号): authoritative information within 5 hours, a press conference within 24.
+  'sentimentResponse.majorInformation': spec('hours', 5, { remindHoursBefore: 1 }),
+  'sentimentResponse.majorPressConference': spec('hours', 24),
   unansweredWarning: spec('calendarMonths', 2),
   unansweredCritical: spec('calendarMonths', 3),
 }) satisfies ClockPolicies;

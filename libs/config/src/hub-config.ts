@@ -62,6 +62,21 @@ export interface HubConfig {
   readonly publicApi: { readonly requestsPerMinute: number };
   /** Where citizens reach the hub (links in channel messages to the status page). */
   readonly publicBaseUrl: string;
+  /** The hot-topic monitor (网信办): near-duplicates, topic clusters, bursts. */
+  readonly monitor: {
+    /** Jaccard similarity of the character 3-gram sets at which two messages are copies. */
+    readonly duplicateThreshold: number;
+    /** Cosine similarity to a cluster's centroid at which a message joins it. */
+    readonly clusterThreshold: number;
+    /** Rolling window of near-duplicates and the life of a quiet cluster. */
+    readonly windowMs: number;
+    readonly burstWindowHours: number;
+    readonly burstHistoryWindows: number;
+    readonly burstZ: number;
+    readonly burstMinCount: number;
+    /** Local issues of the moment, watched like the watch categories (lower thresholds). */
+    readonly watchWords: readonly string[];
+  };
   readonly channels: {
     /** Encrypts the platform credentials stored in channel_accounts (AES-256-GCM, key derived from this secret). */
     readonly secretsKey: string;
@@ -130,6 +145,9 @@ const fraction = z
   .string()
   .regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a number from 0 to 1')
   .transform(Number);
+
+/** A number in (0, 1]. */
+const share = fraction.pipe(z.number().gt(0, 'must be above 0'));
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -251,6 +269,17 @@ function envSchema(root: string) {
     BOT_RECONNECT_MAX_MS: int(1000, 3600000).default(300000),
     BOT_DELIVERY_WAIT_MS: int(1000, 600000).default(30000),
     BOT_SPOOL_DIR: path('var/bot-spool'),
+    MONITOR_DUPLICATE_THRESHOLD: share.default(0.5),
+    MONITOR_CLUSTER_THRESHOLD: share.default(0.2),
+    MONITOR_WINDOW_HOURS: int(1, 24 * 30).default(72),
+    MONITOR_BURST_WINDOW_HOURS: int(1, 24).default(1),
+    MONITOR_BURST_HISTORY_WINDOWS: int(1, 168).default(24),
+    MONITOR_BURST_Z: z.string().regex(/^\d+(\.\d+)?$/, 'must be a number').transform(Number).pipe(z.number().positive()).default(3),
+    MONITOR_BURST_MIN_COUNT: int(1, 100000).default(5),
+    MONITOR_WATCH_WORDS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(/[,，]/).map((s) => s.trim()).filter(Boolean)),
   });
 }
 
@@ -308,6 +337,16 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     publishing: { autoRelease: e.PUBLISH_AUTO_RELEASE },
     publicApi: { requestsPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE },
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    monitor: {
+      duplicateThreshold: e.MONITOR_DUPLICATE_THRESHOLD,
+      clusterThreshold: e.MONITOR_CLUSTER_THRESHOLD,
+      windowMs: e.MONITOR_WINDOW_HOURS * 3_600_000,
+      burstWindowHours: e.MONITOR_BURST_WINDOW_HOURS,
+      burstHistoryWindows: e.MONITOR_BURST_HISTORY_WINDOWS,
+      burstZ: e.MONITOR_BURST_Z,
+      burstMinCount: e.MONITOR_BURST_MIN_COUNT,
+      watchWords: e.MONITOR_WATCH_WORDS,
+    },
     channels: {
       secretsKey: e.CHANNEL_SECRETS_KEY,
       wechatApiBaseUrl: e.WECHAT_API_BASE_URL,

@@ -3,6 +3,7 @@ import { BotMessageOriginEntity, ChannelAccountEntity, ChannelEventEntity, Chann
 import { ClockEntity, ClockExtensionEntity, ClockTimerEntity } from '@wenzheng/clocks';
 import { CalendarYearEntity } from '@wenzheng/calendar';
 import { InboundMessageEntity, OutboxEntity } from '@wenzheng/intake';
+import { MONITOR_ENTITIES } from '@wenzheng/monitor';
 import { DutyGroupNoticeEntity, NotificationEntity } from '@wenzheng/notifications';
 import { PolicyDocumentEntity, PolicyInterpretationEntity, PublicationEntity } from '@wenzheng/publishing';
 import {
@@ -57,4 +58,5 @@ export const ENTITIES = [
   WeiboPollCursorEntity,
   BotMessageOriginEntity,
   DutyGroupNoticeEntity,
+  ...MONITOR_ENTITIES,
 ];

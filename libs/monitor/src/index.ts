@@ -68,3 +68,18 @@ export type {
 } from './topic-clusterer';
 export { WATCH_CATEGORIES, WATCH_CATEGORY_WORDS, watchCategoriesOf, watchWordsIn } from './watch-categories';
 export type { WatchCategory, WatchMatch } from './watch-categories';
+export { burstOptionsOf, DEFAULT_MONITOR_SETTINGS, MonitorEngine, monitorClusterer } from './monitor-engine';
+export type { MonitoredMessage, MonitorOutcome, MonitorSettings, TermWeights } from './monitor-engine';
+export { majorityOf } from './majority';
+export * from './store/monitor.entities';
+export * from './store/monitor-processor.service';
+export * from './store/monitor-cases.service';
+export * from './store/monitor-views.service';
+export * from './store/merge-suggestions.service';
+export * from './jobs/monitor-message.job';
+export * from './jobs/monitor-sweeper.service';
+export * from './monitor.module';
+export { clusteringScores, formatReplayReport, pairScores, parseReplayFile, replayForEvaluation, ReplayFileError } from './evaluation';
+export type { ReplayMessage, ReplayReport } from './evaluation';
+export { BACKGROUND_TOPICS, BURST_TOPIC, monitorStream, shanghaiIso } from './demo-stream';
+export type { StreamMessage } from './demo-stream';

@@ -196,37 +196,43 @@ export class TopicClusterer {
         clusterer.settings.documentFrequencyHalfLifeMs,
       );
     }
-    for (const saved of state.clusters) {
-      const centroid = new Map(saved.centroid);
-      const cluster: Cluster = {
-        id: saved.id,
-        seq: saved.seq,
-        createdAt: saved.createdAt,
-        lastAt: saved.lastAt,
-        decayedAt: saved.decayedAt,
-        weight: saved.weight,
-        messageCount: saved.messageCount,
-        centroid,
-        norm: normOf(centroid),
-        hourly: new Map(saved.hourly),
-        daily: new Map(saved.daily),
-        channels: new Map(saved.channels),
-        unitCodes: new Map(saved.unitCodes),
-        sentimentSum: saved.sentimentSum,
-        sentimentCount: saved.sentimentCount,
-        firstMessageIds: [...saved.firstMessageIds],
-        central: saved.central.map((c) => ({ id: c.id, vector: c.vector.map(([t, w]): [string, number] => [t, w]) })),
-        pass: 0,
-        dot: 0,
-      };
-      clusterer.clusters.set(cluster.id, cluster);
-      for (const [term, weight] of centroid) clusterer.post(term, cluster, weight);
-    }
+    for (const saved of state.clusters) clusterer.put(saved);
     return clusterer;
   }
 
   get size(): number {
     return this.clusters.size;
+  }
+
+  /**
+   * Brings a clusterer up to date with a shared store (one row per cluster): the store's clock and
+   * next sequence number, the clusters written since this one last looked, and those gone. Only for
+   * a fixed idf: document frequencies of its own would be one more shared blob.
+   */
+  sync(update: { clock: number | null; nextSeq: number; changed: readonly TopicClusterState[]; removed: readonly string[] }): void {
+    if (this.frequency !== null) throw new Error('only a clusterer with a fixed idf can share its state through a store');
+    if (!Number.isInteger(update.nextSeq) || update.nextSeq < 1) throw new RangeError(`nextSeq must be a positive integer, got ${update.nextSeq}`);
+    for (const id of update.removed) {
+      const cluster = this.clusters.get(id);
+      if (cluster !== undefined) this.drop(cluster);
+    }
+    for (const saved of update.changed) this.put(saved);
+    if (update.clock !== null && (this.clock === null || update.clock > this.clock)) this.clock = update.clock;
+    this.nextSeq = Math.max(this.nextSeq, update.nextSeq);
+  }
+
+  /** One cluster as plain data, for a store that keeps a row per cluster. */
+  clusterState(id: string): TopicClusterState | undefined {
+    const cluster = this.clusters.get(id);
+    return cluster === undefined ? undefined : stateOf(cluster);
+  }
+
+  get nextSequence(): number {
+    return this.nextSeq;
+  }
+
+  get currentClock(): number | null {
+    return this.clock;
   }
 
   /** Null when the message has no terms (or only terms with no positive idf). */
@@ -317,24 +323,7 @@ export class TopicClusterer {
       nextSeq: this.nextSeq,
       documentFrequency: this.frequency?.toJSON() ?? null,
       documentFrequencyPrunedAt: this.frequencyPrunedAt,
-      clusters: this.sortedClusters().map((c) => ({
-        id: c.id,
-        seq: c.seq,
-        createdAt: c.createdAt,
-        lastAt: c.lastAt,
-        decayedAt: c.decayedAt,
-        weight: c.weight,
-        messageCount: c.messageCount,
-        centroid: sortedEntries(c.centroid),
-        hourly: [...c.hourly].sort((a, b) => a[0] - b[0]),
-        daily: [...c.daily].sort((a, b) => a[0] - b[0]),
-        channels: sortedEntries(c.channels),
-        unitCodes: sortedEntries(c.unitCodes),
-        sentimentSum: c.sentimentSum,
-        sentimentCount: c.sentimentCount,
-        firstMessageIds: [...c.firstMessageIds],
-        central: c.central.map((s) => ({ id: s.id, vector: s.vector.map(([t, w]): [string, number] => [t, w]) })),
-      })),
+      clusters: this.sortedClusters().map(stateOf),
     };
   }
 
@@ -482,6 +471,40 @@ export class TopicClusterer {
     };
   }
 
+  /** Adds or replaces a cluster from its plain-data form. */
+  private put(saved: TopicClusterState): void {
+    if (typeof saved.id !== 'string' || !Array.isArray(saved.centroid)) {
+      throw new Error(`topic clusterer state has a malformed cluster ${JSON.stringify(saved.id)}`);
+    }
+    const known = this.clusters.get(saved.id);
+    if (known !== undefined) this.drop(known);
+    const centroid = new Map(saved.centroid);
+    const cluster: Cluster = {
+      id: saved.id,
+      seq: saved.seq,
+      createdAt: saved.createdAt,
+      lastAt: saved.lastAt,
+      decayedAt: saved.decayedAt,
+      weight: saved.weight,
+      messageCount: saved.messageCount,
+      centroid,
+      norm: normOf(centroid),
+      hourly: new Map(saved.hourly),
+      daily: new Map(saved.daily),
+      channels: new Map(saved.channels),
+      unitCodes: new Map(saved.unitCodes),
+      sentimentSum: saved.sentimentSum,
+      sentimentCount: saved.sentimentCount,
+      firstMessageIds: [...saved.firstMessageIds],
+      central: saved.central.map(copySample),
+      pass: 0,
+      dot: 0,
+    };
+    this.clusters.set(cluster.id, cluster);
+    for (const [term, weight] of centroid) this.post(term, cluster, weight);
+    this.nextExpiry = Math.min(this.nextExpiry, cluster.lastAt + this.settings.windowMs);
+  }
+
   private drop(cluster: Cluster): void {
     this.clusters.delete(cluster.id);
     for (const term of cluster.centroid.keys()) this.unpost(term, cluster);
@@ -514,6 +537,31 @@ export class TopicClusterer {
   private sortedClusters(): Cluster[] {
     return [...this.clusters.values()].sort((a, b) => a.seq - b.seq);
   }
+}
+
+function copySample(sample: { id: string; vector: TermVector }): { id: string; vector: TermVector } {
+  return { id: sample.id, vector: sample.vector.map(([t, w]): [string, number] => [t, w]) };
+}
+
+function stateOf(c: Cluster): TopicClusterState {
+  return {
+    id: c.id,
+    seq: c.seq,
+    createdAt: c.createdAt,
+    lastAt: c.lastAt,
+    decayedAt: c.decayedAt,
+    weight: c.weight,
+    messageCount: c.messageCount,
+    centroid: sortedEntries(c.centroid),
+    hourly: [...c.hourly].sort((a, b) => a[0] - b[0]),
+    daily: [...c.daily].sort((a, b) => a[0] - b[0]),
+    channels: sortedEntries(c.channels),
+    unitCodes: sortedEntries(c.unitCodes),
+    sentimentSum: c.sentimentSum,
+    sentimentCount: c.sentimentCount,
+    firstMessageIds: [...c.firstMessageIds],
+    central: c.central.map(copySample),
+  };
 }
 
 /** Cosine of a unit vector with a centroid of the given norm, summed in the vector's (term) order. */

@@ -42,7 +42,7 @@ export class NlpModule {
             new TextAnalyzer(segmenter, keywords, { topKeywords: options.topKeywords }),
         },
       ],
-      exports: [SEGMENTER, TextAnalyzer],
+      exports: [SEGMENTER, TextAnalyzer, KeywordExtractor],
     };
   }
 }

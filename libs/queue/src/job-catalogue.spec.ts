@@ -22,6 +22,7 @@ describe('job catalogue', () => {
     { name: JobName.AcknowledgePublicPost, data: { postId: 'p-1' } },
     { name: JobName.AcknowledgePublicPost, data: { postId: 'p-2' } },
     { name: JobName.SendBotReply, data: { ticketId: 't-1', round: 1 } },
+    { name: JobName.MonitorMessage, data: { messageId: 'm-1' } },
   ];
 
   it.each(requests)('gives $name a deterministic id without ":"', (request) => {
@@ -93,6 +94,8 @@ describe('parseJobRequest', () => {
     ['acknowledge-public-post', { postId: 7 }, undefined],
     ['send-bot-reply', { ticketId: 't', round: 1 }, { name: JobName.SendBotReply, data: { ticketId: 't', round: 1 } }],
     ['send-bot-reply', { ticketId: 't' }, undefined],
+    ['monitor-message', { messageId: 'm', ticketId: 't' }, { name: JobName.MonitorMessage, data: { messageId: 'm' } }],
+    ['monitor-message', { messageId: '' }, undefined],
     ['no-such-job', { ticketId: 't' }, undefined],
   ])('%s %j → %j', (name, data, expected) => {
     expect(parseJobRequest(name, data)).toEqual(expected);

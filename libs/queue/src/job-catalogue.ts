@@ -13,6 +13,7 @@ export enum QueueName {
   Learn = 'learn',
   /** Consumed by the bot process alone: it holds the Wechaty session, so only it can send on it. */
   Bot = 'bot',
+  Monitor = 'monitor',
 }
 
 /** The queues each kind of process consumes: the worker all but the bot's, the bot only its own. */
@@ -31,6 +32,7 @@ export enum JobName {
   RetrainRoutingModel = 'retrain-routing-model',
   AcknowledgePublicPost = 'acknowledge-public-post',
   SendBotReply = 'send-bot-reply',
+  MonitorMessage = 'monitor-message',
 }
 
 export interface AnalyzeMessageData {
@@ -100,6 +102,11 @@ export interface AcknowledgePublicPostData {
 /** The bot sends the approved reply of `round` to the contact or group of `ticketId`'s message (asked by deliver-reply). */
 export type SendBotReplyData = DeliverReplyData;
 
+/** An analyzed message for the hot-topic monitor: near-duplicates, its topic cluster, sentiment, bursts and alerts. */
+export interface MonitorMessageData {
+  messageId: string;
+}
+
 export interface JobDataMap {
   [JobName.AnalyzeMessage]: AnalyzeMessageData;
   [JobName.RouteTicket]: RouteTicketData;
@@ -112,6 +119,7 @@ export interface JobDataMap {
   [JobName.RetrainRoutingModel]: RetrainRoutingModelData;
   [JobName.AcknowledgePublicPost]: AcknowledgePublicPostData;
   [JobName.SendBotReply]: SendBotReplyData;
+  [JobName.MonitorMessage]: MonitorMessageData;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -126,6 +134,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.RetrainRoutingModel]: QueueName.Learn,
   [JobName.AcknowledgePublicPost]: QueueName.Deliver,
   [JobName.SendBotReply]: QueueName.Bot,
+  [JobName.MonitorMessage]: QueueName.Monitor,
 };
 
 /** The job names whose queues are among `queues`: what a process consuming them must have handlers for. */
@@ -140,6 +149,7 @@ export type JobRequest = { [N in JobName]: { name: N; data: JobDataMap[N] } }[Jo
 export function jobIdOf(request: JobRequest): string {
   switch (request.name) {
     case JobName.AnalyzeMessage:
+    case JobName.MonitorMessage:
       return `${request.name}-${request.data.messageId}`;
     case JobName.RouteTicket:
       return `${request.name}-${request.data.ticketId}`;
@@ -174,6 +184,8 @@ export function parseJobRequest(name: string, data: unknown): JobRequest | undef
         : undefined;
     case JobName.RouteTicket:
       return isId(d.ticketId) ? { name, data: { ticketId: d.ticketId } } : undefined;
+    case JobName.MonitorMessage:
+      return isId(d.messageId) ? { name, data: { messageId: d.messageId } } : undefined;
     case JobName.FireClockTimer:
       return isId(d.timerId) ? { name, data: { timerId: d.timerId } } : undefined;
     case JobName.RetimeClocks:

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 
 /** Runs `work` every interval, never two at once in this process; a failure is logged and retried next time. */
 export class PeriodicTask {
@@ -29,5 +29,25 @@ export class PeriodicTask {
     );
     await this.running;
     this.running = undefined;
+  }
+}
+
+/** A provider that runs `runOnce` every `intervalMs()` for as long as its app runs. */
+export abstract class PeriodicService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly task: PeriodicTask;
+
+  constructor(logger: Logger, what: string) {
+    this.task = new PeriodicTask(logger, what, () => this.runOnce());
+  }
+
+  protected abstract intervalMs(): number;
+  protected abstract runOnce(): Promise<unknown>;
+
+  onApplicationBootstrap(): void {
+    this.task.start(this.intervalMs());
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }

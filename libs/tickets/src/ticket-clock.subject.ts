@@ -7,7 +7,13 @@ import { recordTicketEvent } from './ticket-events';
 
 export const TICKET_SUBJECT = 'ticket';
 
-const PURPOSE_TEXT: Record<string, string> = { dispatch: '派单', reply: '答复', publication: '公开' };
+const PURPOSE_TEXT: Record<string, string> = {
+  dispatch: '派单',
+  reply: '答复',
+  publication: '公开',
+  sentimentResponse: '舆情回应',
+  sentimentPressConference: '舆情发布会',
+};
 const TIMER_EVENT: Record<string, string> = {
   'remind-before': 'clock.reminder',
   'remind-due-day': 'clock.reminder',

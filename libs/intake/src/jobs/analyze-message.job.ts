@@ -7,7 +7,7 @@ import { InboundMessageEntity } from '../inbound-message.entity';
 
 const KEYWORDS_KEPT = 10;
 
-/** Segments the message and extracts keywords once, moves the ticket received → analyzed, then asks for routing. */
+/** Segments the message and extracts keywords once, moves the ticket received → analyzed, then asks for routing and the monitor. */
 @Injectable()
 export class AnalyzeMessageJob implements JobHandler<JobName.AnalyzeMessage> {
   readonly jobName = JobName.AnalyzeMessage;
@@ -42,6 +42,7 @@ export class AnalyzeMessageJob implements JobHandler<JobName.AnalyzeMessage> {
     // Also on a re-run: the ticket may have been analyzed by a run that died before it could enqueue routing.
     const ticket = await this.dataSource.getRepository(TicketEntity).findOneByOrFail({ id: ticketId });
     if (ticket.status === 'analyzed') await this.jobs.enqueue({ name: JobName.RouteTicket, data: { ticketId } });
+    await this.jobs.enqueue({ name: JobName.MonitorMessage, data: { messageId } });
     return moved ? 'done' : 'skipped';
   }
 }

@@ -13,6 +13,8 @@ export { classificationMetrics } from './metrics';
 export type { ClassificationMetrics, ConfusionMatrix, LabelScores } from './metrics';
 export { ALGORITHMS, FORMAT_VERSION, ModelArtifactError, RoutingClassifier, deserializeModel, serializeModel, validateModel } from './model-artifact';
 export type { Algorithm, HeldOutScores, ModelArtifact, Tokenizer } from './model-artifact';
+export { createRandom } from './random';
+export type { Random } from './random';
 export { loadRoutingTokenizer } from './routing-tokenizer';
 export type { RoutingTokenizer, RoutingTokenizerFiles } from './routing-tokenizer';
 export type { LabelProbability } from './softmax';

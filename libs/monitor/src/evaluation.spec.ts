@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { KeywordExtractor, RsJiebaSegmenter, TextAnalyzer } from '@wenzheng/nlp';
+import { clusteringScores, pairScores, parseReplayFile, replayForEvaluation, ReplayFileError } from './evaluation';
+import { DEFAULT_MONITOR_SETTINGS, MonitorEngine } from './monitor-engine';
+import { NearDuplicateIndex } from './near-duplicate-index';
+import { loadDefaultSentimentLexicon } from './sentiment-lexicon';
+import { SentimentScorer } from './sentiment-scorer';
+
+const CONFIG = path.resolve(__dirname, '../../../config/nlp');
+
+describe('clusteringScores', () => {
+  it.each([
+    ['a perfect clustering', ['x', 'x', 'y', 'y'], ['a', 'a', 'b', 'b'], 1, 1],
+    ['the same up to names', ['1', '1', '2', '2'], ['b', 'b', 'a', 'a'], 1, 1],
+    ['everything in one cluster', ['x', 'x', 'x', 'x'], ['a', 'a', 'b', 'b'], 0.5, 0],
+    ['singletons: pure, but half the information', ['1', '2', '3', '4'], ['a', 'a', 'b', 'b'], 1, 2 / 3],
+  ])('scores %s', (_what, clusters, labels, purity, nmi) => {
+    const scores = clusteringScores(clusters, labels);
+    expect(scores.purity).toBeCloseTo(purity, 10);
+    expect(scores.nmi).toBeCloseTo(nmi, 10);
+  });
+});
+
+describe('pairScores', () => {
+  const groups = (entries: Record<string, string>) => new Map(Object.entries(entries));
+  it.each([
+    ['exact groups', { a: 'a', b: 'a', c: 'c' }, { a: 'a', b: 'a', c: 'c' }, 1, 1],
+    ['one wrong link', { a: 'a', b: 'a', c: 'a' }, { a: 'a', b: 'a', c: 'c' }, 1 / 3, 1],
+    ['a missed copy', { a: 'a', b: 'b', c: 'c' }, { a: 'a', b: 'a', c: 'c' }, 1, 0],
+  ])('scores %s', (_what, predicted, truth, precision, recall) => {
+    expect(pairScores(groups(predicted), groups(truth))).toMatchObject({ precision, recall });
+  });
+});
+
+describe('parseReplayFile', () => {
+  it('reads the shape, numbers lines without an id and sorts by time', () => {
+    const messages = parseReplayFile(
+      [
+        '{"time":"2026-11-02T09:00:00+08:00","text":"后来","topic":"t"}',
+        '',
+        '{"id":"a","time":"2026-11-02T08:00:00+08:00","title":"标题","text":"先到","channel":"wechat"}',
+      ].join('\n'),
+    );
+    expect(messages.map((m) => [m.id, m.text, m.topic, m.channel])).toEqual([
+      ['a', '标题\n先到', undefined, 'wechat'],
+      ['line-1', '后来', 't', undefined],
+    ]);
+  });
+
+  it.each([
+    ['{"text":"x"}', /line 1: "time" must be an ISO time/],
+    ['{"time":"2026-11-02T08:00:00Z"}', /line 1: missing "text"/],
+    ['not json', /line 1: not valid JSON/],
+    ['[1]', /expected an object/],
+    ['{"id":"a","time":"2026-11-02T08:00:00Z","text":"x","copyOf":"b"}', /a is a copy of b, which is not in the file/],
+    ['{"id":"a","time":"2026-11-02T08:00:00Z","text":"x"}\n{"id":"a","time":"2026-11-02T08:00:00Z","text":"y"}', /the id a appears twice/],
+  ])('refuses %s', (text, message) => {
+    expect(() => parseReplayFile(text)).toThrow(ReplayFileError);
+    expect(() => parseReplayFile(text)).toThrow(message);
+  });
+});
+
+describe('replayForEvaluation on the shipped message board', () => {
+  const keywords = KeywordExtractor.fromFiles({ stopWordsPath: path.join(CONFIG, 'stop-words.txt') });
+  const analyzer = new TextAnalyzer(RsJiebaSegmenter.create({ userDictPath: path.join(CONFIG, 'user-dict.txt') }), keywords);
+  const settings = DEFAULT_MONITOR_SETTINGS;
+  const file = path.resolve(__dirname, '../eval/message-board.jsonl');
+
+  it('finds exactly the labelled copies and clusters the topics apart', () => {
+    const report = replayForEvaluation(
+      parseReplayFile(readFileSync(file, 'utf8'), file),
+      new MonitorEngine(settings, keywords, new SentimentScorer(loadDefaultSentimentLexicon())),
+      new NearDuplicateIndex(),
+      (text) => analyzer.tokenize(text),
+    );
+    expect(report.duplicates).toEqual({ predicted: 4, labelled: 4, precision: 1, recall: 1, f1: 1 });
+    expect(report.clustering?.purity).toBeGreaterThan(0.9);
+    expect(report.clustering?.nmi).toBeGreaterThan(0.9);
+  });
+});

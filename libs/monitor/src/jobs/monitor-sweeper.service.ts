@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
+import { JobName, JobQueue, PeriodicService } from '@wenzheng/queue';
+
+const BATCH = 500;
+
+/**
+ * Re-enqueues analyzed messages of the monitor's window that have no monitor row after SWEEP_AFTER_MS: their
+ * monitor-message job was lost (Redis flushed, or the analyze run died between commit and enqueue).
+ */
+@Injectable()
+export class MonitorSweeper extends PeriodicService {
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+    @Inject(HUB_CONFIG) private readonly config: HubConfig,
+  ) {
+    const logger = new Logger('MonitorSweeper');
+    super(logger, 'monitor sweep');
+    this.logger = logger;
+  }
+
+  protected intervalMs(): number {
+    return this.config.queue.sweepIntervalMs;
+  }
+
+  protected runOnce(): Promise<number> {
+    return this.sweep();
+  }
+
+  async sweep(olderThanMs = this.config.queue.sweepAfterMs): Promise<number> {
+    const missing: { id: string }[] = await this.dataSource.query(
+      `SELECT m.id FROM inbound_messages m
+        WHERE m.analyzed_at < now() - make_interval(secs => $1) AND m.analyzed_at > now() - make_interval(secs => $2)
+          AND m.channel <> 'monitor'
+          AND NOT EXISTS (SELECT 1 FROM monitor_messages mm WHERE mm.message_id = m.id)
+        ORDER BY m.analyzed_at LIMIT $3`,
+      [olderThanMs / 1000, this.config.monitor.windowMs / 1000, BATCH],
+    );
+    for (const { id } of missing) await this.jobs.enqueue({ name: JobName.MonitorMessage, data: { messageId: id } });
+    if (missing.length) this.logger.log(`re-enqueued ${missing.length} message(s) for the monitor`);
+    return missing.length;
+  }
+}

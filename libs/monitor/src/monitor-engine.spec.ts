@@ -1,0 +1,75 @@
+import * as path from 'node:path';
+import { loadHubConfig } from '@wenzheng/config';
+import { KeywordExtractor, RsJiebaSegmenter } from '@wenzheng/nlp';
+import { DEFAULT_MONITOR_SETTINGS, MonitorEngine } from './monitor-engine';
+import { loadDefaultSentimentLexicon } from './sentiment-lexicon';
+import { SentimentScorer } from './sentiment-scorer';
+import { BURST_TOPIC, monitorStream, StreamMessage } from './demo-stream';
+import { TopicClusterer } from './topic-clusterer';
+
+const CONFIG = path.resolve(__dirname, '../../../config/nlp');
+const SETTINGS = DEFAULT_MONITOR_SETTINGS;
+const START = Date.parse('2026-11-02T08:00:00+08:00');
+
+describe('MonitorEngine', () => {
+  const segmenter = RsJiebaSegmenter.create({ userDictPath: path.join(CONFIG, 'user-dict.txt') });
+  const keywords = KeywordExtractor.fromFiles({ stopWordsPath: path.join(CONFIG, 'stop-words.txt') });
+  const scorer = new SentimentScorer(loadDefaultSentimentLexicon());
+  const run = (messages: StreamMessage[], engine = new MonitorEngine(SETTINGS, keywords, scorer)) => {
+    const alerts = new Map<string, string[]>();
+    const clusterOf = new Map<string, string>();
+    for (const m of messages) {
+      const tokens = segmenter.cut(m.text.normalize('NFKC'));
+      const { topic } = engine.add({ id: m.id, at: Date.parse(m.time), tokens, text: m.text });
+      if (!topic) continue;
+      clusterOf.set(m.id, topic.assignment.clusterId);
+      if (topic.alert.level !== 'none') alerts.set(topic.assignment.clusterId, [...(alerts.get(topic.assignment.clusterId) ?? []), m.id]);
+    }
+    return { alerts, clusterOf, engine };
+  };
+  const burstIds = (messages: StreamMessage[]) => messages.filter((m) => m.topic === BURST_TOPIC.key).map((m) => m.id);
+
+  it('gathers a burst of 40 messages among background traffic into one cluster, and only it is hot', () => {
+    const messages = monitorStream({ start: START, hours: 72, burst: { atHour: 60, count: 40, minutes: 120 } });
+    const { alerts, clusterOf } = run(messages);
+    const clusters = new Set(burstIds(messages).map((id) => clusterOf.get(id)));
+    expect(clusters.size).toBe(1);
+    expect([...alerts.keys()]).toEqual([...clusters]);
+  });
+
+  it('raises nothing for the same 40 messages spread over a week', () => {
+    const messages = monitorStream({ start: START, hours: 7 * 24, burst: { atHour: 0, count: 40, minutes: 7 * 24 * 60 } });
+    const { alerts, clusterOf } = run(messages);
+    expect(new Set(burstIds(messages).map((id) => clusterOf.get(id))).size).toBe(1);
+    expect(alerts.size).toBe(0);
+  });
+
+  it('gives two engines that share cluster rows through sync the same clusters as one engine alone', () => {
+    const messages = monitorStream({ start: START, hours: 24, burst: { atHour: 12, count: 20, minutes: 60 } });
+    const alone = run(messages).clusterOf;
+    const engines = [0, 1].map(() => new MonitorEngine(SETTINGS, keywords, scorer));
+    const shared = new Map<string, string>();
+    let clock: number | null = null;
+    let nextSeq = 1;
+    messages.forEach((m, i) => {
+      const engine = engines[i % 2];
+      const other = engines[(i + 1) % 2];
+      const { topic } = engine.add({ id: m.id, at: Date.parse(m.time), tokens: segmenter.cut(m.text.normalize('NFKC')), text: m.text });
+      clock = engine.clusterer.currentClock;
+      nextSeq = engine.clusterer.nextSequence;
+      if (!topic) return;
+      shared.set(m.id, topic.assignment.clusterId);
+      const changed = [engine.clusterer.clusterState(topic.assignment.clusterId)!];
+      other.clusterer.sync({ clock, nextSeq, changed, removed: [] });
+    });
+    expect(shared).toEqual(alone);
+  });
+
+  it('runs by default with the defaults of the configuration', () => {
+    expect(loadHubConfig({}).monitor).toEqual(DEFAULT_MONITOR_SETTINGS);
+  });
+
+  it('refuses to sync a clusterer that keeps its own document frequencies', () => {
+    expect(() => new TopicClusterer().sync({ clock: null, nextSeq: 1, changed: [], removed: [] })).toThrow(/fixed idf/);
+  });
+});

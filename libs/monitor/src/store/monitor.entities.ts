@@ -1,0 +1,247 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { AlertLevel, AlertReason } from '../alert-level';
+import type { ClusterBurst } from '../burst-detector';
+import type { TopicClusterState } from '../topic-clusterer';
+
+/** The one row every monitor step locks and bumps: the clusterer's clock and sequence, and the revision workers sync to. */
+@Entity({ name: 'monitor_state' })
+export class MonitorStateEntity {
+  @PrimaryColumn('smallint', { primaryKeyConstraintName: 'pk_monitor_state' })
+  id: number;
+
+  @Column('bigint')
+  revision: string;
+
+  @Column('timestamptz', { nullable: true })
+  clock: Date | null;
+
+  @Column('integer', { name: 'next_seq' })
+  nextSeq: number;
+}
+
+export type MonitorClusterStatus = 'live' | 'expired';
+
+/** A topic cluster, one row each: its clusterer state and the columns the monitor view sorts and filters on. */
+@Entity({ name: 'monitor_clusters' })
+@Index('ix_monitor_clusters_revision', ['revision'])
+@Index('ix_monitor_clusters_status_last_at', ['status', 'lastAt'])
+export class MonitorClusterEntity {
+  @PrimaryColumn('text', { primaryKeyConstraintName: 'pk_monitor_clusters' })
+  id: string;
+
+  @Column('jsonb')
+  state: TopicClusterState;
+
+  @Column('text', { array: true })
+  label: string[];
+
+  @Column('integer', { name: 'message_count' })
+  messageCount: number;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'last_at' })
+  lastAt: Date;
+
+  @Column('text')
+  status: MonitorClusterStatus;
+
+  /** The monitor_state revision that last wrote this row. */
+  @Column('bigint')
+  revision: string;
+
+  /** The burst check after the cluster's latest message. */
+  @Column('jsonb')
+  burst: ClusterBurst;
+}
+
+/** What the monitor made of one message: its cluster, sentiment, and the earlier message it copies (并单 suggestion). */
+@Entity({ name: 'monitor_messages' })
+@Index('ix_monitor_messages_cluster_id', ['clusterId', 'at'])
+@Index('ix_monitor_messages_duplicate_of', ['duplicateOf'])
+export class MonitorMessageEntity {
+  @PrimaryColumn('uuid', { name: 'message_id', primaryKeyConstraintName: 'pk_monitor_messages' })
+  messageId: string;
+
+  @ManyToOne('InboundMessageEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'message_id', foreignKeyConstraintName: 'fk_monitor_messages_message' })
+  message?: object;
+
+  @Column('uuid', { name: 'ticket_id' })
+  ticketId: string;
+
+  @ManyToOne('TicketEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'ticket_id', foreignKeyConstraintName: 'fk_monitor_messages_ticket' })
+  ticket?: object;
+
+  @Column('timestamptz')
+  at: Date;
+
+  @Column('text')
+  channel: string;
+
+  /** Null when the message had no terms to cluster on. */
+  @Column('text', { name: 'cluster_id', nullable: true })
+  clusterId: string | null;
+
+  @ManyToOne(() => MonitorClusterEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_monitor_messages_cluster' })
+  cluster?: MonitorClusterEntity;
+
+  @Column('double precision', { name: 'sentiment_score' })
+  sentimentScore: number;
+
+  @Column('text', { name: 'sentiment_label' })
+  sentimentLabel: string;
+
+  /** The first message of the near-duplicate group this one belongs to. */
+  @Column('uuid', { name: 'duplicate_of', nullable: true })
+  duplicateOf: string | null;
+
+  @Column('double precision', { name: 'duplicate_similarity', nullable: true })
+  duplicateSimilarity: number | null;
+
+  /** The dispatcher set the 并单 suggestion aside. */
+  @Column('timestamptz', { name: 'suggestion_dismissed_at', nullable: true })
+  suggestionDismissedAt: Date | null;
+
+  @Column('timestamptz', { name: 'processed_at' })
+  processedAt: Date;
+}
+
+/** A message's MinHash band keys and 3-gram set, kept for the near-duplicate window. */
+@Entity({ name: 'monitor_signatures' })
+@Index('ix_monitor_signatures_band_keys', { synchronize: false })
+@Index('ix_monitor_signatures_at', ['at'])
+export class MonitorSignatureEntity {
+  @PrimaryColumn('uuid', { name: 'message_id', primaryKeyConstraintName: 'pk_monitor_signatures' })
+  messageId: string;
+
+  @ManyToOne(() => MonitorMessageEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'message_id', foreignKeyConstraintName: 'fk_monitor_signatures_message' })
+  message?: MonitorMessageEntity;
+
+  @Column('timestamptz')
+  at: Date;
+
+  @Column('uuid', { name: 'canonical_id' })
+  canonicalId: string;
+
+  @Column('text', { name: 'band_keys', array: true })
+  bandKeys: string[];
+
+  /** The sorted 32-bit shingle hashes, little-endian. */
+  @Column('bytea')
+  shingles: Buffer;
+}
+
+export type MonitorAlertStatus = 'open' | 'acknowledged' | 'closed';
+
+/** A hot cluster's alert: one at a time per cluster until it is closed. */
+@Entity({ name: 'monitor_alerts' })
+@Index('uq_monitor_alerts_cluster_active', ['clusterId'], { unique: true, where: "status <> 'closed'" })
+@Index('ix_monitor_alerts_status_raised_at', ['status', 'raisedAt'])
+export class MonitorAlertEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_monitor_alerts' })
+  id: string;
+
+  @Column('text', { name: 'cluster_id' })
+  clusterId: string;
+
+  @ManyToOne(() => MonitorClusterEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_monitor_alerts_cluster' })
+  cluster?: MonitorClusterEntity;
+
+  @Column('text')
+  level: Exclude<AlertLevel, 'none'>;
+
+  @Column('jsonb')
+  reasons: AlertReason[];
+
+  /** The burst that raised it, or raised its level last. */
+  @Column('jsonb')
+  burst: ClusterBurst;
+
+  @Column('text')
+  status: MonitorAlertStatus;
+
+  @Column('timestamptz', { name: 'raised_at' })
+  raisedAt: Date;
+
+  @Column('timestamptz', { name: 'acknowledged_at', nullable: true })
+  acknowledgedAt: Date | null;
+
+  @Column('uuid', { name: 'acknowledged_by', nullable: true })
+  acknowledgedBy: string | null;
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt: Date | null;
+
+  @Column('uuid', { name: 'closed_by', nullable: true })
+  closedBy: string | null;
+
+  @Column('text', { name: 'close_note', nullable: true })
+  closeNote: string | null;
+}
+
+/** 舆情处置: a ticket opened from a cluster, with its lead unit and response clock; one per cluster. */
+@Entity({ name: 'monitor_cases' })
+@Index('uq_monitor_cases_cluster_id', ['clusterId'], { unique: true })
+@Index('uq_monitor_cases_ticket_id', ['ticketId'], { unique: true })
+export class MonitorCaseEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_monitor_cases' })
+  id: string;
+
+  @Column('text', { name: 'cluster_id' })
+  clusterId: string;
+
+  @ManyToOne(() => MonitorClusterEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_monitor_cases_cluster' })
+  cluster?: MonitorClusterEntity;
+
+  @Column('uuid', { name: 'ticket_id' })
+  ticketId: string;
+
+  @ManyToOne('TicketEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'ticket_id', foreignKeyConstraintName: 'fk_monitor_cases_ticket' })
+  ticket?: object;
+
+  @Column('boolean', { name: 'major_emergency' })
+  majorEmergency: boolean;
+
+  @Column('uuid', { name: 'opened_by' })
+  openedBy: string;
+
+  @Column('timestamptz', { name: 'opened_at' })
+  openedAt: Date;
+}
+
+/** The member tickets of a case (the cluster's messages when it was opened). */
+@Entity({ name: 'monitor_case_tickets' })
+@Index('ix_monitor_case_tickets_ticket_id', ['ticketId'])
+export class MonitorCaseTicketEntity {
+  @PrimaryColumn('uuid', { name: 'case_id', primaryKeyConstraintName: 'pk_monitor_case_tickets' })
+  caseId: string;
+
+  @ManyToOne(() => MonitorCaseEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_monitor_case_tickets_case' })
+  case?: MonitorCaseEntity;
+
+  @PrimaryColumn('uuid', { name: 'ticket_id', primaryKeyConstraintName: 'pk_monitor_case_tickets' })
+  ticketId: string;
+
+  @ManyToOne('TicketEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'ticket_id', foreignKeyConstraintName: 'fk_monitor_case_tickets_ticket' })
+  ticket?: object;
+}
+
+export const MONITOR_ENTITIES = [
+  MonitorStateEntity,
+  MonitorClusterEntity,
+  MonitorMessageEntity,
+  MonitorSignatureEntity,
+  MonitorAlertEntity,
+  MonitorCaseEntity,
+  MonitorCaseTicketEntity,
+];
