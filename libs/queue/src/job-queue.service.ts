@@ -1,3 +1,4 @@
+import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { HubConfig } from '@wenzheng/config';
 import { JOB_QUEUE, JobRequest, QueueName, jobIdOf } from './job-catalogue';
@@ -9,7 +10,7 @@ const ENQUEUE_TIMEOUT_MS = 2000;
  * The one way to enqueue: typed request in, deterministic job id, retries with exponential backoff.
  * Built by QueueModule's factory with every registered queue.
  */
-export class JobQueue {
+export class JobQueue implements BeforeApplicationShutdown {
   private readonly queues: ReadonlyMap<string, Queue>;
 
   constructor(
@@ -17,6 +18,20 @@ export class JobQueue {
     queues: readonly Queue[],
   ) {
     this.queues = new Map(queues.map((q) => [q.name, q]));
+    // A connection error (Redis away, or a command while the app closes) is an 'error' event: without a listener
+    // Node throws it and the process dies. Callers see their own failed command; this keeps the process alive.
+    const logger = new Logger('JobQueue');
+    for (const queue of queues) queue.on('error', (error) => logger.warn(`queue ${queue.name}: ${error.message}`));
+  }
+
+  /**
+   * Lets every queue's connection finish starting before the app closes them: BullMQ re-emits a start that fails after
+   * `close()` (a short CLI command) as an 'error' on a connection that no longer has a listener, and Node exits.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(
+      [...this.queues.values()].map((queue) => withTimeout(queue.waitUntilReady(), ENQUEUE_TIMEOUT_MS, `start of queue ${queue.name}`).catch(() => undefined)),
+    );
   }
 
   /** Waits at most `timeoutMs` for Redis: a caller is never stuck behind an unreachable Redis. */
