@@ -1,11 +1,10 @@
 import { get } from 'node:http';
-import { existsSync } from 'node:fs';
-import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { InProcessHub, startInProcessHub } from './support/in-process-hub';
 import { call, login, submitAndRoute } from './support/staff-client';
 import { waitFor } from './support/wait-for';
 
-const CHROMIUM = '/usr/bin/chromium';
 const CONSTRUCTION = 'pingdu-construction';
 const EDUCATION = 'pingdu-education';
 const SCRIPT = '<script>alert(1)</script>';
@@ -76,12 +75,8 @@ describe('public archive in a browser', () => {
   };
 
   beforeAll(async () => {
-    await waitFor('Chromium to be installed', async () => existsSync(CHROMIUM), { timeoutMs: 50_000, intervalMs: 1000 });
     hub = await startInProcessHub();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     ids.renovation = await publishReply(
       { title: '棚户区改造什么时候启动', body: '我们城东片区的棚户区改造去年就说要启动，到现在还没有动静，请问棚户区改造什么时候开始？', kind: 'consult' },
       CONSTRUCTION,

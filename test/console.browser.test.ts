@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
-import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { TICKET_STATUS_TEXT } from '../libs/tickets/src';
 import { FixedTime, InProcessHub, startInProcessHub } from './support/in-process-hub';
 import { call, login } from './support/staff-client';
 import { waitFor } from './support/wait-for';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'wenzheng-demo';
 const REPLY = '您好：经核查，小区换热站循环泵故障，供热公司已于10月9日更换，室温已恢复到18度以上。感谢您的监督。';
 
@@ -28,12 +27,8 @@ describe('staff console in a browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    await waitFor('Chromium to be installed', async () => existsSync(CHROMIUM), { timeoutMs: 50_000, intervalMs: 1000 });
     hub = await startInProcessHub({ time });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 90_000);
 
   afterAll(async () => {

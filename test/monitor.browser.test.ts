@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { monitorStream } from '../libs/monitor/src/demo-stream';
 import { FixedTime, InProcessHub, startInProcessHub } from './support/in-process-hub';
 import { replayMonitored } from './support/monitor-replay';
-import { waitFor } from './support/wait-for';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 /**
  * The monitor view of the staff console in headless Chromium: after a burst of 低保金 messages the 网信办 sees the
@@ -21,12 +19,8 @@ describe('monitor view in a browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    await waitFor('Chromium to be installed', async () => existsSync(CHROMIUM), { timeoutMs: 50_000, intervalMs: 1000 });
     hub = await startInProcessHub({ time });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     const stream = monitorStream({ seed: 4, start: START, hours: 5, backgroundEveryMinutes: 60, burst: { atHour: 4, count: 12, minutes: 40 } });
     await replayMonitored(hub, time, stream);
     // The view judges bursts now: look right after the burst.

@@ -273,29 +273,34 @@ describe('WeChat official accounts', () => {
   });
 });
 
-describe('WeChat when PostgreSQL is slow', () => {
+/** A hub whose every new message takes PostgreSQL 2 seconds, with a fake WeChat API and a plain-mode account. */
+function slowDatabaseHub(env: Record<string, string>) {
   const fake = new FakeWechatApi({ appId: APP_ID, appSecret: APP_SECRET });
-  let wechat: { baseUrl: string; close: () => Promise<void> };
-  let hub: InProcessHub;
-  let client: WechatPushClient;
-
+  const parts = {} as { fake: FakeWechatApi; hub: InProcessHub; client: WechatPushClient };
+  let wechat: { baseUrl: string; close: () => Promise<void> } | undefined;
   beforeAll(async () => {
     wechat = await fake.start();
-    hub = await startInProcessHub({ env: { WECHAT_API_BASE_URL: wechat.baseUrl, CHANNEL_REPLY_BUDGET_MS: '400' } });
+    const hub = await startInProcessHub({ env: { WECHAT_API_BASE_URL: wechat.baseUrl, ...env } });
     const created = await call(hub.baseUrl, 'POST', '/api/v1/admin/channel-accounts', {
       token: await login(hub.baseUrl, 'admin'),
       body: { platform: 'wechat-mp', name: '平度发布', appId: APP_ID, mode: 'plain', credentials: { appSecret: APP_SECRET, token: TOKEN } },
     });
-    client = new WechatPushClient({ url: `${hub.baseUrl}${created.body.webhookPath}`, token: TOKEN });
-    // Every new message takes PostgreSQL 2 seconds: far over the 400 ms budget, under the platform's 5 s.
+    Object.assign(parts, { fake, hub, client: new WechatPushClient({ url: `${hub.baseUrl}${created.body.webhookPath}`, token: TOKEN }) });
     await slowDownIntake(hub.dataSource, 2);
   });
   afterAll(async () => {
-    await hub?.close();
+    await parts.hub?.close();
     await wechat?.close();
   });
+  return parts;
+}
+
+describe('WeChat when PostgreSQL is slow', () => {
+  // 2 seconds: far over the 400 ms budget, under the platform's 5 s.
+  const slow = slowDatabaseHub({ CHANNEL_REPLY_BUDGET_MS: '400' });
 
   it('answers "success" within the budget, then sends the receipt once through the customer-service API', async () => {
+    const { fake, hub, client } = slow;
     fake.recordInteraction('o-slow');
     const report = await client.pushWithRetries(client.textXml({ toUser: ACCOUNT, fromUser: 'o-slow', content: STREETLIGHT }));
     expect(report).toMatchObject({ delivered: true, body: 'success' });
@@ -320,30 +325,11 @@ describe('WeChat when PostgreSQL is slow', () => {
 });
 
 describe('WeChat when intakes already wait on PostgreSQL (load shedding)', () => {
-  const fake = new FakeWechatApi({ appId: APP_ID, appSecret: APP_SECRET });
-  let wechat: { baseUrl: string; close: () => Promise<void> };
-  let hub: InProcessHub;
-  let client: WechatPushClient;
-
-  beforeAll(async () => {
-    wechat = await fake.start();
-    // A budget long enough for a 2-second intake: a push that tries the intake gets its receipt in the answer.
-    hub = await startInProcessHub({
-      env: { WECHAT_API_BASE_URL: wechat.baseUrl, CHANNEL_REPLY_BUDGET_MS: '4500', CHANNEL_MAX_PENDING_INTAKES: '1' },
-    });
-    const created = await call(hub.baseUrl, 'POST', '/api/v1/admin/channel-accounts', {
-      token: await login(hub.baseUrl, 'admin'),
-      body: { platform: 'wechat-mp', name: '平度发布', appId: APP_ID, mode: 'plain', credentials: { appSecret: APP_SECRET, token: TOKEN } },
-    });
-    client = new WechatPushClient({ url: `${hub.baseUrl}${created.body.webhookPath}`, token: TOKEN });
-    await slowDownIntake(hub.dataSource, 2);
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await wechat?.close();
-  });
+  // A budget long enough for the 2-second intake: a push that tries the intake gets its receipt in the answer.
+  const slow = slowDatabaseHub({ CHANNEL_REPLY_BUDGET_MS: '4500', CHANNEL_MAX_PENDING_INTAKES: '1' });
 
   it('answers a push that would wait behind CHANNEL_MAX_PENDING_INTAKES at once, and its receipt follows by the API', async () => {
+    const { fake, hub, client } = slow;
     fake.recordInteraction('o-first');
     fake.recordInteraction('o-second');
     const first = client.push(client.textXml({ toUser: ACCOUNT, fromUser: 'o-first', content: STREETLIGHT }));
