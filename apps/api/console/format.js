@@ -69,6 +69,11 @@ export const NOTICE_KIND_TEXT = {
   'extension.requested': '延期申请',
   'extension.approved': '延期已批准',
   'extension.refused': '延期未批准',
+  'unanswered.warning': '两个月未答复',
+  'unanswered.critical': '三个月未答复',
+  'publication.draft': '待审核公开',
+  'monitor.alert': '舆情预警',
+  'monitor.case-opened': '舆情案件',
 };
 
 export const textOf = (table, key) => table[key] ?? key ?? '';
