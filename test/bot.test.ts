@@ -86,7 +86,11 @@ describe('the WeChat bot on wechaty-puppet-mock', () => {
     const before = aliceInbox.length;
     alice.say(STREETLIGHT).to(botUser);
     const receipt = await nextText(aliceInbox, before, 'the receipt');
-    const [ticket, ...more] = await ticketsOf(alice.id);
+    // The contact has the receipt a moment before the hub records how it went out.
+    const [ticket, ...more] = await waitFor('the receipt recorded', async () => {
+      const rows = await ticketsOf(alice.id);
+      return rows.length && rows[0].acknowledged_via !== 'sending' ? rows : undefined;
+    });
     expect(more).toHaveLength(0);
     expect(ticket).toMatchObject({ body: STREETLIGHT, acknowledged_via: 'wechaty-private' });
     expect(receipt).toContain(`受理编号：${ticket.tracking_no}`);

@@ -312,9 +312,13 @@ describe('WeChat when PostgreSQL is slow', () => {
       const sent = fake.sentTo('o-slow');
       return sent.length ? sent : undefined;
     });
-    const [ticket] = await hub.dataSource.query(
-      `SELECT t.tracking_no, m.acknowledged_via FROM tickets t JOIN inbound_messages m ON m.id = t.message_id WHERE m.sender_id = 'o-slow'`,
-    );
+    // The platform has the receipt a moment before the hub records how it went out.
+    const ticket = await waitFor('the receipt recorded', async () => {
+      const [row] = await hub.dataSource.query(
+        `SELECT t.tracking_no, m.acknowledged_via FROM tickets t JOIN inbound_messages m ON m.id = t.message_id WHERE m.sender_id = 'o-slow'`,
+      );
+      return row && row.acknowledged_via !== 'sending' ? row : undefined;
+    });
     expect(trackingNoIn(receipt.content)).toBe(ticket.tracking_no);
     expect(ticket.acknowledged_via).toBe('customer-service');
     // Both the push's own intake and the job's finished: still one message, one receipt.
@@ -344,9 +348,13 @@ describe('WeChat when intakes already wait on PostgreSQL (load shedding)', () =>
       const sent = fake.sentTo('o-second');
       return sent.length ? sent : undefined;
     });
-    const [ticket] = await hub.dataSource.query(
-      `SELECT t.tracking_no, m.acknowledged_via FROM tickets t JOIN inbound_messages m ON m.id = t.message_id WHERE m.sender_id = 'o-second'`,
-    );
+    // The platform has the receipt a moment before the hub records how it went out.
+    const ticket = await waitFor('the receipt recorded', async () => {
+      const [row] = await hub.dataSource.query(
+        `SELECT t.tracking_no, m.acknowledged_via FROM tickets t JOIN inbound_messages m ON m.id = t.message_id WHERE m.sender_id = 'o-second'`,
+      );
+      return row && row.acknowledged_via !== 'sending' ? row : undefined;
+    });
     expect(trackingNoIn(receipt.content)).toBe(ticket.tracking_no);
     expect(ticket.acknowledged_via).toBe('customer-service');
     expect(fake.sentTo('o-first')).toEqual([]);

@@ -287,10 +287,13 @@ describe('Weibo when PostgreSQL is slow', () => {
       const sent = fake.repliesTo(uid);
       return sent.length ? sent : undefined;
     });
-    const [ticket] = await hub.dataSource.query(
-      `SELECT t.tracking_no, m.acknowledged_via FROM tickets t JOIN inbound_messages m ON m.id = t.message_id WHERE m.sender_id = $1`,
-      [uid],
-    );
+    // The platform has the receipt a moment before the hub records how it went out.
+    const ticket = await waitFor('the receipt recorded', async () => {
+      const [row] = await hub.dataSource.query(
+        `SELECT t.tracking_no, m.acknowledged_via FROM tickets t JOIN inbound_messages m ON m.id = t.message_id WHERE m.sender_id = $1`, [uid],
+      );
+      return row && row.acknowledged_via !== 'sending' ? row : undefined;
+    });
     expect(trackingNoIn(receipt.text)).toBe(ticket.tracking_no);
     expect(ticket.acknowledged_via).toBe('private-message');
     // Both the push's own intake and the job's finished: still one message, one receipt.
