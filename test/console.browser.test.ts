@@ -333,6 +333,30 @@ describe('staff console in a browser', () => {
     expect(await page.getByTestId('routing-units').locator('tbody tr').count()).toBeGreaterThan(0);
   });
 
+  it("offers a dispatcher the monitor's 并单 suggestion for a near-copy, filled in with one click", async () => {
+    const text = '我们小区东门外的下水道井盖已经丢失一个星期了，晚上路过的老人和孩子很容易掉进去，请有关部门尽快处理。';
+    const original = await submitMessage('井盖丢失', text);
+    const copy = await submitMessage('井盖丢失（再次反映）', `领导您好！${text}`);
+    const dispatcher = await login(hub.baseUrl, 'pingdu-office.dispatcher');
+    const [{ id: copyId }] = await hub.dataSource.query(`SELECT id FROM tickets WHERE tracking_no = $1`, [copy.trackingNo]);
+    await waitFor('the monitor to propose the merge', async () => {
+      const found = await call(hub.baseUrl, 'GET', `/api/v1/staff/tickets/${copyId}/merge-suggestion`, { token: dispatcher });
+      return found.body?.into?.trackingNo === original.trackingNo;
+    });
+    await waitFor('the copy to be routed', async () => ['assigned', 'dispatching'].includes((await citizenStatus(copy)).status));
+
+    await logIn('pingdu-office.dispatcher');
+    await page.goto(`${hub.baseUrl}/console/#/tickets/${copyId}`);
+    await page.getByTestId('open-merge').locator('summary').click();
+    const suggestion = page.getByTestId('merge-suggestion');
+    await suggestion.getByTestId('use-merge-suggestion').waitFor();
+    expect(await suggestion.textContent()).toContain(`本件与 ${original.trackingNo}「井盖丢失」内容相近`);
+    await suggestion.getByTestId('use-merge-suggestion').click();
+    expect(await page.getByTestId('merge-into').inputValue()).toBe(original.trackingNo);
+    await page.getByTestId('action-merge').click();
+    await statusIs('merged');
+  });
+
   it('shows the notices (站内通知) with the unread count: an extension request reaches a dispatcher, who opens the ticket and marks it read', async () => {
     const receipt = await submitMessage('暖气管道漏水', '我家楼上的暖气管道漏水，供热公司一直没人来修，天花板都泡坏了。');
     await waitFor('the message to be routed', async () => (await citizenStatus(receipt)).status === 'assigned');

@@ -75,5 +75,6 @@ export const api = {
     request('POST', `${ticket(id)}/extensions/${encodeURIComponent(extensionId)}/decision`, note ? { approve, note } : { approve }),
   notices: ({ unread = false, limit = 50 } = {}) => request('GET', `/notifications${query({ unread: unread ? 'true' : undefined, limit })}`),
   readNotice: (id) => request('POST', `/notifications/${encodeURIComponent(id)}/read`),
+  mergeSuggestion: (id) => request('GET', `${ticket(id)}/merge-suggestion`),
   routingFigures: (from, to) => request('GET', `/api/v1/stats/routing${query({ from, to })}`),
 };

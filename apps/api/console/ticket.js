@@ -319,6 +319,7 @@ function actionsSection(context) {
       field('并入的受理编号', into, '本件将并入该工单一并办理'),
       h('div', { class: 'buttons' }, h('button', { type: 'submit', 'data-testid': 'action-merge' }, '确认并单')),
     );
+    form.prepend(mergeSuggestionOf(ticket, into));
     forms.push(disclosure('并单', 'merge', form));
   }
   if (can('request-extension')) {
@@ -345,6 +346,26 @@ function actionsSection(context) {
 
 function disclosure(title, testid, content) {
   return h('details', { class: 'action', 'data-testid': `open-${testid}` }, h('summary', {}, title), content);
+}
+
+/** The monitor's 并单 suggestion (a near-copy of an earlier message), filled in with one click; empty when there is none. */
+function mergeSuggestionOf(ticket, into) {
+  const box = h('div', { class: 'suggestions', 'data-testid': 'merge-suggestion', hidden: true });
+  api.mergeSuggestion(ticket.id).then(
+    (suggestion) => {
+      if (!suggestion) return;
+      replace(
+        box,
+        h('p', { class: 'hint' }, `本件与 ${suggestion.into.trackingNo}「${suggestion.into.title}」内容相近（相似度 ${Math.round(suggestion.similarity * 100)}%），建议并单：`),
+        h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'secondary', 'data-testid': 'use-merge-suggestion', onclick: () => (into.value = suggestion.into.trackingNo) }, `并入 ${suggestion.into.trackingNo}`)),
+      );
+      box.hidden = false;
+    },
+    () => {
+      // Without the suggestion the form works as before; the dispatcher types the number.
+    },
+  );
+  return box;
 }
 
 /** The router's three most probable units: one click picks one as the lead unit. */
