@@ -336,6 +336,14 @@ describe('staff console in a browser', () => {
   it("offers a dispatcher the monitor's 并单 suggestion for a near-copy, filled in with one click", async () => {
     const text = '我们小区东门外的下水道井盖已经丢失一个星期了，晚上路过的老人和孩子很容易掉进去，请有关部门尽快处理。';
     const original = await submitMessage('井盖丢失', text);
+    // The copy is the later one only once the monitor has seen the original (jobs may run in any order).
+    await waitFor('the monitor to see the original', async () => {
+      const rows = await hub.dataSource.query(
+        `SELECT 1 FROM monitor_messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.tracking_no = $1`,
+        [original.trackingNo],
+      );
+      return rows.length > 0;
+    });
     const copy = await submitMessage('井盖丢失（再次反映）', `领导您好！${text}`);
     const dispatcher = await login(hub.baseUrl, 'pingdu-office.dispatcher');
     const [{ id: copyId }] = await hub.dataSource.query(`SELECT id FROM tickets WHERE tracking_no = $1`, [copy.trackingNo]);
