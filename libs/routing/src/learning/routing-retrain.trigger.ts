@@ -24,8 +24,8 @@ export class RoutingRetrainTrigger implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.routing.retrainHour === null) return;
-    this.task.start(this.config.queue.sweepIntervalMs, { runNow: true });
+    // ROUTING_RETRAIN_HOUR=off: retraining only when an admin asks.
+    if (this.config.routing.retrainHour !== null) this.task.start(this.config.queue.sweepIntervalMs, { runNow: true });
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -33,7 +33,8 @@ export class RoutingRetrainTrigger implements OnApplicationBootstrap, OnApplicat
   }
 
   private async tick(): Promise<void> {
-    const runKey = nightlyRunKey(this.time.now(), this.config.routing.retrainHour ?? 0);
+    const hour = this.config.routing.retrainHour;
+    const runKey = hour === null ? null : nightlyRunKey(this.time.now(), hour);
     if (runKey === null || runKey === this.asked) return;
     await this.jobs.enqueue({ name: JobName.RetrainRoutingModel, data: { runKey, trigger: 'schedule', requestedBy: 'system:schedule' } });
     this.asked = runKey;
