@@ -2,7 +2,7 @@ import { queryCodeFor } from '../libs/tickets/src/tracking-number';
 import { FakeWechatApi } from './support/fake-wechat-api';
 import { InProcessHub, startInProcessHub } from './support/in-process-hub';
 import { PreparedPush, WechatPushClient, sendOnce } from './support/platform-push-client';
-import { answerAndApprove, sentDelivery } from './support/reply-flow';
+import { answerAndApprove, receiptByApi, sentDelivery } from './support/reply-flow';
 import { call, login } from './support/staff-client';
 import { noIntakeRunning, slowDownIntake } from './support/slow-intake';
 import { waitFor } from './support/wait-for';
@@ -308,17 +308,7 @@ describe('WeChat when PostgreSQL is slow', () => {
     // Answered before PostgreSQL had the message: the receipt could not have been in the answer.
     expect(await hub.dataSource.query(`SELECT id FROM inbound_messages WHERE sender_id = 'o-slow'`)).toEqual([]);
 
-    const [receipt] = await waitFor('the receipt by the customer-service API', async () => {
-      const sent = fake.sentTo('o-slow');
-      return sent.length ? sent : undefined;
-    });
-    // The platform has the receipt a moment before the hub records how it went out.
-    const ticket = await waitFor('the receipt recorded', async () => {
-      const [row] = await hub.dataSource.query(
-        `SELECT t.tracking_no, m.acknowledged_via FROM tickets t JOIN inbound_messages m ON m.id = t.message_id WHERE m.sender_id = 'o-slow'`,
-      );
-      return row && row.acknowledged_via !== 'sending' ? row : undefined;
-    });
+    const { receipt, ticket } = await receiptByApi(hub, 'o-slow', () => fake.sentTo('o-slow'));
     expect(trackingNoIn(receipt.content)).toBe(ticket.tracking_no);
     expect(ticket.acknowledged_via).toBe('customer-service');
     // Both the push's own intake and the job's finished: still one message, one receipt.
@@ -344,17 +334,7 @@ describe('WeChat when intakes already wait on PostgreSQL (load shedding)', () =>
     const answered = await first;
     expect(trackingNoIn(client.readReply(answered.body ?? ''))).toMatch(/^\d+$/);
 
-    const [receipt] = await waitFor('the second receipt by the customer-service API', async () => {
-      const sent = fake.sentTo('o-second');
-      return sent.length ? sent : undefined;
-    });
-    // The platform has the receipt a moment before the hub records how it went out.
-    const ticket = await waitFor('the receipt recorded', async () => {
-      const [row] = await hub.dataSource.query(
-        `SELECT t.tracking_no, m.acknowledged_via FROM tickets t JOIN inbound_messages m ON m.id = t.message_id WHERE m.sender_id = 'o-second'`,
-      );
-      return row && row.acknowledged_via !== 'sending' ? row : undefined;
-    });
+    const { receipt, ticket } = await receiptByApi(hub, 'o-second', () => fake.sentTo('o-second'));
     expect(trackingNoIn(receipt.content)).toBe(ticket.tracking_no);
     expect(ticket.acknowledged_via).toBe('customer-service');
     expect(fake.sentTo('o-first')).toEqual([]);

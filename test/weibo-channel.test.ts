@@ -5,7 +5,7 @@ import { formatWeiboTime } from '../libs/channels/src/weibo/weibo-push';
 import { FakeWeiboApi } from './support/fake-weibo-api';
 import { FixedTime, InProcessHub, startInProcessHub } from './support/in-process-hub';
 import { PreparedPush, WeiboPushClient, sendOnce } from './support/platform-push-client';
-import { answerAndApprove, sentDelivery } from './support/reply-flow';
+import { answerAndApprove, receiptByApi, sentDelivery } from './support/reply-flow';
 import { call, login } from './support/staff-client';
 import { noIntakeRunning, slowDownIntake } from './support/slow-intake';
 import { waitFor } from './support/wait-for';
@@ -283,17 +283,7 @@ describe('Weibo when PostgreSQL is slow', () => {
     // Answered before PostgreSQL had the message: the receipt could not have been in the answer.
     expect(await hub.dataSource.query(`SELECT id FROM inbound_messages WHERE sender_id = $1`, [uid])).toEqual([]);
 
-    const [receipt] = await waitFor('the receipt by the reply API', async () => {
-      const sent = fake.repliesTo(uid);
-      return sent.length ? sent : undefined;
-    });
-    // The platform has the receipt a moment before the hub records how it went out.
-    const ticket = await waitFor('the receipt recorded', async () => {
-      const [row] = await hub.dataSource.query(
-        `SELECT t.tracking_no, m.acknowledged_via FROM tickets t JOIN inbound_messages m ON m.id = t.message_id WHERE m.sender_id = $1`, [uid],
-      );
-      return row && row.acknowledged_via !== 'sending' ? row : undefined;
-    });
+    const { receipt, ticket } = await receiptByApi(hub, uid, () => fake.repliesTo(uid));
     expect(trackingNoIn(receipt.text)).toBe(ticket.tracking_no);
     expect(ticket.acknowledged_via).toBe('private-message');
     // Both the push's own intake and the job's finished: still one message, one receipt.

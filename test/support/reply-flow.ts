@@ -28,3 +28,27 @@ export function sentDelivery(hub: InProcessHub, ticketId: string): Promise<{ sta
     return row?.state === 'sent' ? row : undefined;
   });
 }
+
+/**
+ * A receipt that went out through the platform's API (the push was answered before PostgreSQL had the message): the
+ * first one `sentTo` shows, and the sender's ticket once the hub has recorded how it went out (the platform fake has
+ * the receipt a moment before that record).
+ */
+export async function receiptByApi<T>(
+  hub: InProcessHub,
+  senderId: string,
+  sentTo: () => T[],
+): Promise<{ receipt: T; ticket: { tracking_no: string; acknowledged_via: string } }> {
+  const [receipt] = await waitFor('the receipt by the platform API', async () => {
+    const sent = sentTo();
+    return sent.length ? sent : undefined;
+  });
+  const ticket = await waitFor('the receipt recorded', async () => {
+    const [row] = await hub.dataSource.query(
+      `SELECT t.tracking_no, m.acknowledged_via FROM tickets t JOIN inbound_messages m ON m.id = t.message_id WHERE m.sender_id = $1`,
+      [senderId],
+    );
+    return row && row.acknowledged_via !== 'sending' ? row : undefined;
+  });
+  return { receipt, ticket };
+}

@@ -54,7 +54,11 @@ function summarise(facts: readonly RoutingFact[]): Omit<RoutingDay, 'day'> {
 
 export function routingFigures(facts: readonly RoutingFact[], units: readonly UnitRoutingCounts[]): RoutingFigures {
   const byDay = new Map<string, RoutingFact[]>();
-  for (const fact of facts) byDay.set(fact.day, [...(byDay.get(fact.day) ?? []), fact]);
+  for (const fact of facts) {
+    const day = byDay.get(fact.day);
+    if (day) day.push(fact);
+    else byDay.set(fact.day, [fact]);
+  }
   return {
     overall: summarise(facts),
     days: [...byDay.keys()].sort().map((day) => ({ day, ...summarise(byDay.get(day) ?? []) })),
