@@ -9,7 +9,7 @@ import { hashInts, mix32, seededValues } from './hash32';
 export interface MinHashOptions {
   /** Characters per shingle; default 3. */
   shingleSize?: number;
-  /** Hash functions in a signature; default 126 (42 bands × 3 rows). */
+  /** Values in a signature (bins of the one permutation); default 126 (42 bands × 3 rows). */
   permutations?: number;
   /** LSH bands; `bands × rows` must not exceed `permutations`. Default 42. */
   bands?: number;
@@ -25,7 +25,7 @@ export interface MinHashConfig {
   readonly bands: number;
   readonly rows: number;
   readonly seed: number;
-  /** One seed per hash function. */
+  /** One seed per bin: where an empty bin of the signature looks for a value to borrow. */
   readonly hashSeeds: Uint32Array;
 }
 
@@ -68,8 +68,7 @@ export function minHashConfig(options: MinHashOptions = {}): MinHashConfig {
  * `jaccard` expects). A text shorter than n is one shingle; an empty text has none.
  */
 export function shingleHashes(text: string, shingleSize = DEFAULT_MINHASH_OPTIONS.shingleSize): Uint32Array {
-  const codePoints: number[] = [];
-  for (const char of text) codePoints.push(char.codePointAt(0) as number);
+  const codePoints = codePointsOf(text);
   if (codePoints.length === 0) return new Uint32Array(0);
   if (codePoints.length <= shingleSize) return Uint32Array.of(hashInts(codePoints));
   const hashes = new Uint32Array(codePoints.length - shingleSize + 1);
@@ -82,6 +81,25 @@ export function shingleHashes(text: string, shingleSize = DEFAULT_MINHASH_OPTION
     if (hashes[i] !== hashes[distinct - 1]) hashes[distinct++] = hashes[i];
   }
   return hashes.slice(0, distinct);
+}
+
+/** A character outside the BMP is one value, not two surrogates. */
+function codePointsOf(text: string): Int32Array {
+  const codePoints = new Int32Array(text.length);
+  let length = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        codePoints[length++] = (unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+        i += 1;
+        continue;
+      }
+    }
+    codePoints[length++] = unit;
+  }
+  return codePoints.subarray(0, length);
 }
 
 /**
@@ -108,16 +126,34 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   return shared / (a.length + b.length - shared);
 }
 
-/** The i-th hash function is `mix32(x ^ seedᵢ)`: a different bijection of the 32-bit space for each seed. */
+const TWO_32 = 2 ** 32;
+
+/**
+ * One-permutation MinHash with optimal densification (Li, Owen & Zhang 2012; Shrivastava 2017): each shingle is
+ * hashed once, the hash picks one of `permutations` bins and each bin keeps its smallest hash. A bin no shingle fell
+ * into borrows the value of the first filled bin on a probe sequence of its own (the same for every text), so two
+ * texts still agree in a position with probability equal to their Jaccard similarity. One hash per shingle instead of
+ * one per shingle and permutation: a few microseconds for a long message instead of a tenth of a millisecond.
+ */
 export function minHashSignature(shingles: Uint32Array, config: MinHashConfig): Uint32Array {
-  const { permutations, hashSeeds } = config;
+  const { permutations, hashSeeds, seed } = config;
   const signature = new Uint32Array(permutations).fill(0xffffffff);
   if (shingles.length === 0) return signature;
+  const filled = new Uint8Array(permutations);
   for (let s = 0; s < shingles.length; s += 1) {
-    const x = shingles[s];
-    for (let i = 0; i < permutations; i += 1) {
-      const value = mix32(x ^ hashSeeds[i]);
-      if (value < signature[i]) signature[i] = value;
+    const value = mix32(shingles[s] ^ seed);
+    const bin = Math.floor((value / TWO_32) * permutations);
+    if (filled[bin] === 0 || value < signature[bin]) signature[bin] = value;
+    filled[bin] = 1;
+  }
+  for (let bin = 0; bin < permutations; bin += 1) {
+    if (filled[bin] === 1) continue;
+    for (let attempt = 1; ; attempt += 1) {
+      const from = Math.floor((mix32((hashSeeds[bin] + attempt) >>> 0) / TWO_32) * permutations);
+      if (filled[from] === 1) {
+        signature[bin] = signature[from];
+        break;
+      }
     }
   }
   return signature;
@@ -133,22 +169,27 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
- * One key per band, `<band>:<8 hex digits>`: the band's rows hashed together. Two messages are
- * candidates when they share any key. Folding the rows into 32 bits can only add candidates
- * (which the Jaccard check removes), never lose one. Keys depend on the whole config; a store
- * that changes it must rebuild.
+ * One hash per band: the band's rows hashed together, seeded with the band's number so that
+ * equal rows in two bands hash apart. Folding the rows into 32 bits can only add candidates
+ * (which the Jaccard check removes), never lose one.
  */
-export function bandKeys(signature: Uint32Array, config: MinHashConfig): string[] {
+export function bandHashes(signature: Uint32Array, config: MinHashConfig): Uint32Array {
   const { bands, rows } = config;
   if (signature.length < bands * rows) {
     throw new RangeError(`signature of ${signature.length} values is shorter than ${bands} × ${rows}`);
   }
-  const keys: string[] = [];
-  for (let band = 0; band < bands; band += 1) {
-    const hash = hashInts(signature, band * rows, band * rows + rows, band);
-    keys.push(`${band}:${hash.toString(16).padStart(8, '0')}`);
-  }
-  return keys;
+  const hashes = new Uint32Array(bands);
+  for (let band = 0; band < bands; band += 1) hashes[band] = hashInts(signature, band * rows, band * rows + rows, band);
+  return hashes;
+}
+
+/**
+ * The band hashes as the keys a store indexes, `<band>:<8 hex digits>`: two messages are
+ * candidates when they share any key. Keys depend on the whole config; a store that changes it
+ * must rebuild.
+ */
+export function bandKeys(signature: Uint32Array, config: MinHashConfig): string[] {
+  return Array.from(bandHashes(signature, config), (hash, band) => `${band}:${hash.toString(16).padStart(8, '0')}`);
 }
 
 /** Probability that a pair with Jaccard similarity `s` shares at least one band: 1 − (1 − sʳ)ᵇ. */

@@ -1,5 +1,5 @@
 import { fingerprintText, FingerprintTextOptions } from './fingerprint-text';
-import { bandKeys, jaccard, minHashConfig, MinHashConfig, MinHashOptions, minHashSignature, shingleHashes } from './minhash';
+import { bandHashes, bandKeys, jaccard, minHashConfig, MinHashConfig, MinHashOptions, minHashSignature, shingleHashes } from './minhash';
 import { HOUR_MS, toEpochMs } from './time';
 
 export interface NearDuplicateOptions extends MinHashOptions, FingerprintTextOptions {
@@ -56,6 +56,10 @@ export function bestNearDuplicate(
 ): { candidate: NearDuplicateCandidate; similarity: number } | null {
   let best: { candidate: NearDuplicateCandidate; similarity: number } | null = null;
   for (const candidate of candidates) {
+    // Jaccard is at most the ratio of the two sizes: a candidate that cannot reach the threshold or the best so far
+    // is not merged at all (with a margin for rounding, so that a tie is still compared).
+    const bound = Math.min(shingles.length, candidate.shingles.length) / Math.max(shingles.length, candidate.shingles.length);
+    if (bound < Math.max(threshold, best?.similarity ?? 0) - 1e-9) continue;
     const similarity = jaccard(shingles, candidate.shingles);
     if (similarity < threshold) continue;
     if (
@@ -71,10 +75,14 @@ export function bestNearDuplicate(
 }
 
 interface Entry extends NearDuplicateCandidate {
-  bandKeys: string[];
+  /** Per band, its hash folded to 30 bits: a small integer, the cheapest Map key there is. */
+  bandKeys: Uint32Array;
   canonicalId: string;
   match: NearDuplicateMatch | null;
+  /** Scratch of `candidates`: the last lookup that listed this entry. */
+  seenIn: number;
 }
+
 
 /**
  * Near-duplicate lookup over a rolling window, in memory. `add` answers with the earlier
@@ -87,7 +95,12 @@ export class NearDuplicateIndex {
   readonly windowMs: number;
   private readonly textOptions: FingerprintTextOptions;
   private readonly entries = new Map<string, Entry>();
-  private readonly buckets = new Map<string, string[]>();
+  /**
+   * Per band, folded band hash → the entries with it. Most buckets hold one message, so a bucket is the entry itself
+   * until a second one comes: an array per band and message was most of the index's garbage.
+   */
+  private readonly buckets: Map<number, Entry | Entry[]>[];
+  private lookups = 0;
   /** Entries in the order they were added; `head` is the oldest one not yet expired. */
   private queue: Entry[] = [];
   private head = 0;
@@ -102,6 +115,7 @@ export class NearDuplicateIndex {
     this.windowMs = options.windowMs ?? DEFAULT_NEAR_DUPLICATE_WINDOW_MS;
     if (!(this.windowMs > 0)) throw new RangeError(`windowMs must be positive, got ${this.windowMs}`);
     this.textOptions = { templatePatterns: options.templatePatterns, maxLength: options.maxLength };
+    this.buckets = Array.from({ length: this.config.bands }, () => new Map());
   }
 
   get size(): number {
@@ -122,10 +136,12 @@ export class NearDuplicateIndex {
     if (known !== undefined) return known.match;
     const atMs = toEpochMs(at);
     this.expire(Math.max(atMs, this.latest));
-    const fingerprint = messageFingerprint(text, this.config, this.textOptions);
-    if (fingerprint.shingles.length === 0) return null;
+    const shingles = shingleHashes(fingerprintText(text, this.textOptions), this.config.shingleSize);
+    if (shingles.length === 0) return null;
+    // Folding can only add candidates, which the exact Jaccard check removes.
+    const keys = bandHashes(minHashSignature(shingles, this.config), this.config).map((hash) => hash >>> 2);
 
-    const best = bestNearDuplicate(fingerprint.shingles, this.candidates(fingerprint.bandKeys), this.threshold);
+    const best = bestNearDuplicate(shingles, this.candidates(keys), this.threshold);
     const match =
       best === null
         ? null
@@ -137,18 +153,20 @@ export class NearDuplicateIndex {
     const entry: Entry = {
       id,
       at: atMs,
-      shingles: fingerprint.shingles,
-      bandKeys: fingerprint.bandKeys,
+      shingles,
+      bandKeys: keys,
       canonicalId: match?.canonicalId ?? id,
       match,
+      seenIn: 0,
     };
     this.entries.set(id, entry);
     this.queue.push(entry);
-    for (const key of entry.bandKeys) {
-      const bucket = this.buckets.get(key);
-      if (bucket === undefined) this.buckets.set(key, [id]);
-      else bucket.push(id);
-    }
+    keys.forEach((key, band) => {
+      const bucket = this.buckets[band].get(key);
+      if (bucket === undefined) this.buckets[band].set(key, entry);
+      else if (Array.isArray(bucket)) bucket.push(entry);
+      else this.buckets[band].set(key, [bucket, entry]);
+    });
     return match;
   }
 
@@ -167,29 +185,39 @@ export class NearDuplicateIndex {
     }
   }
 
-  private *candidates(keys: readonly string[]): Iterable<Entry> {
+  private candidates(keys: Uint32Array): Entry[] {
     const cutoff = this.latest - this.windowMs;
-    const seen = new Set<string>();
-    for (const key of keys) {
-      for (const id of this.buckets.get(key) ?? []) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const entry = this.entries.get(id);
-        // A message that arrived late (older `at` than one already seen) sits behind newer ones in the queue.
-        if (entry !== undefined && entry.at > cutoff) yield entry;
-      }
+    this.lookups += 1;
+    const lookup = this.lookups;
+    const found: Entry[] = [];
+    const consider = (entry: Entry): void => {
+      if (entry.seenIn === lookup) return;
+      entry.seenIn = lookup;
+      // A message that arrived late (older `at` than one already seen) sits behind newer ones in the queue.
+      if (entry.at > cutoff) found.push(entry);
+    };
+    for (let band = 0; band < keys.length; band += 1) {
+      const bucket = this.buckets[band].get(keys[band]);
+      if (bucket === undefined) continue;
+      if (Array.isArray(bucket)) bucket.forEach(consider);
+      else consider(bucket);
     }
+    return found;
   }
 
   private remove(entry: Entry): void {
     if (this.entries.get(entry.id) !== entry) return;
     this.entries.delete(entry.id);
-    for (const key of entry.bandKeys) {
-      const bucket = this.buckets.get(key);
-      if (bucket === undefined) continue;
-      const index = bucket.indexOf(entry.id);
-      if (index >= 0) bucket.splice(index, 1);
-      if (bucket.length === 0) this.buckets.delete(key);
-    }
+    entry.bandKeys.forEach((key, band) => {
+      const buckets = this.buckets[band];
+      const bucket = buckets.get(key);
+      if (bucket === entry) {
+        buckets.delete(key);
+      } else if (Array.isArray(bucket)) {
+        const index = bucket.indexOf(entry);
+        if (index >= 0) bucket.splice(index, 1);
+        if (bucket.length === 1) buckets.set(key, bucket[0]);
+      }
+    });
   }
 }

@@ -47,6 +47,9 @@ export const DEFAULT_TOPIC_CLUSTERER_OPTIONS: Readonly<Settings> = {
   utcOffsetMinutes: 480,
 };
 
+/** Terms a summary lists with their shares. */
+const SUMMARY_TERMS = 10;
+
 /** Sample vectors keep this many terms: enough to rank samples, and it halves the size of the state. */
 const CENTRAL_SAMPLE_TERMS = 8;
 
@@ -125,15 +128,37 @@ export interface TopicClusterSummary {
   sampleMessageIds: string[];
 }
 
+/**
+ * The clusters whose centroid has a term, in parallel arrays (iterated for every term of every message, so no Map
+ * entries are allocated); `entries[i]` is the centroid's own record of slot i, so a removal can move the last slot
+ * into the gap.
+ */
+interface Posting {
+  clusters: Cluster[];
+  weights: number[];
+  entries: CentroidTerm[];
+}
+
+/** A centroid term: its weight as of the cluster's `decayedAt`, and where the term's posting holds it. */
+interface CentroidTerm {
+  term: string;
+  weight: number;
+  posting: Posting;
+  slot: number;
+}
+
 interface Cluster {
   id: string;
   seq: number;
   createdAt: number;
   lastAt: number;
+  /** `weight` and the centroid's weights are the faded values at this time. */
   decayedAt: number;
   weight: number;
   messageCount: number;
-  centroid: Map<string, number>;
+  centroid: Map<string, CentroidTerm>;
+  /** The centroid again, in `compareStrings` order of the terms: the order its norm is summed in, in every process. */
+  entries: CentroidTerm[];
   norm: number;
   hourly: Map<number, number>;
   daily: Map<number, number>;
@@ -162,7 +187,7 @@ export class TopicClusterer {
   private frequency: DocumentFrequency | null;
   private readonly clusters = new Map<string, Cluster>();
   /** term → clusters whose centroid has it, with the term's centroid weight (kept equal to `centroid`). */
-  private readonly postings = new Map<string, Map<Cluster, number>>();
+  private readonly postings = new Map<string, Posting>();
   /** No cluster can expire before this clock; spares a sweep over all clusters per message. */
   private nextExpiry = -Infinity;
   private pass = 0;
@@ -353,15 +378,17 @@ export class TopicClusterer {
     const pass = this.pass;
     const touched: Cluster[] = [];
     for (const [term, weight] of vector) {
-      const clusters = this.postings.get(term);
-      if (clusters === undefined) continue;
-      for (const [cluster, centroidWeight] of clusters) {
+      const posting = this.postings.get(term);
+      if (posting === undefined) continue;
+      const { clusters, weights } = posting;
+      for (let i = 0; i < clusters.length; i += 1) {
+        const cluster = clusters[i];
         if (cluster.pass !== pass) {
           cluster.pass = pass;
           cluster.dot = 0;
           touched.push(cluster);
         }
-        cluster.dot += weight * centroidWeight;
+        cluster.dot += weight * weights[i];
       }
     }
     return touched;
@@ -378,7 +405,8 @@ export class TopicClusterer {
       decayedAt: now,
       weight: 1,
       messageCount: 0,
-      centroid: new Map(vector),
+      centroid: new Map(),
+      entries: [],
       norm: 1,
       hourly: new Map(),
       daily: new Map(),
@@ -392,35 +420,50 @@ export class TopicClusterer {
       dot: 0,
     };
     this.clusters.set(cluster.id, cluster);
-    for (const [term, weight] of vector) this.post(term, cluster, weight);
+    // The vector is in term order already.
+    for (const [term, weight] of vector) cluster.entries.push(this.post(term, cluster, weight));
     this.nextExpiry = Math.min(this.nextExpiry, at + this.settings.windowMs);
     return cluster;
   }
 
+  /**
+   * Adds a message's unit vector to a centroid. Fading is lazy: rather than scaling every centroid weight down by
+   * 2^(−Δt / half-life), the new vector is scaled up by 2^(Δt / half-life) since `decayedAt`. Cosines do not change
+   * with the centroid's scale, so only a join touches the centroid, and only the message's terms. Once a whole
+   * half-life has passed the weights are halved that many times (exact in floating point) and `decayedAt` moves on,
+   * so they stay within one half-life of their true value and never overflow.
+   */
   private join(cluster: Cluster, vector: TermVector, now: number): void {
-    const factor = now > cluster.decayedAt ? 2 ** (-(now - cluster.decayedAt) / this.settings.halfLifeMs) : 1;
-    if (factor !== 1) {
-      for (const [term, weight] of cluster.centroid) {
-        cluster.centroid.set(term, weight * factor);
-        this.post(term, cluster, weight * factor);
-      }
-      cluster.weight *= factor;
-      cluster.decayedAt = now;
-    }
-    cluster.weight += 1;
+    const { halfLifeMs, maxCentroidTerms } = this.settings;
+    const halvings = Math.floor((now - cluster.decayedAt) / halfLifeMs);
+    if (halvings >= 1) this.rebase(cluster, halvings);
+    const growth = now > cluster.decayedAt ? 2 ** ((now - cluster.decayedAt) / halfLifeMs) : 1;
+    cluster.weight += growth;
     for (const [term, weight] of vector) {
-      const sum = (cluster.centroid.get(term) ?? 0) + weight;
-      cluster.centroid.set(term, sum);
-      this.post(term, cluster, sum);
-    }
-    if (cluster.centroid.size > this.settings.maxCentroidTerms) {
-      const ranked = sortedByWeight(cluster.centroid);
-      for (const [term] of ranked.slice(this.settings.maxCentroidTerms)) {
-        cluster.centroid.delete(term);
-        this.unpost(term, cluster);
+      const entry = cluster.centroid.get(term);
+      if (entry === undefined) {
+        insertSorted(cluster.entries, this.post(term, cluster, weight * growth));
+      } else {
+        entry.weight += weight * growth;
+        entry.posting.weights[entry.slot] = entry.weight;
       }
     }
-    cluster.norm = normOf(cluster.centroid);
+    if (cluster.centroid.size > maxCentroidTerms) {
+      const pruned = new Set(heaviestFirst(cluster.entries).slice(maxCentroidTerms));
+      for (const entry of pruned) this.unpost(entry.term, cluster);
+      cluster.entries = cluster.entries.filter((entry) => !pruned.has(entry));
+    }
+    cluster.norm = normOf(cluster);
+  }
+
+  private rebase(cluster: Cluster, halvings: number): void {
+    const scale = 2 ** -halvings;
+    for (const entry of cluster.centroid.values()) {
+      entry.weight *= scale;
+      entry.posting.weights[entry.slot] = entry.weight;
+    }
+    cluster.weight *= scale;
+    cluster.decayedAt += halvings * this.settings.halfLifeMs;
   }
 
   private count(cluster: Cluster, message: TopicMessage, at: number, vector: TermVector): void {
@@ -446,20 +489,21 @@ export class TopicClusterer {
   }
 
   private summarize(cluster: Cluster): TopicClusterSummary {
-    const ranked = sortedByWeight(cluster.centroid);
+    const ranked = heaviestTerms(cluster, Math.max(this.settings.labelSize, SUMMARY_TERMS));
     let total = 0;
-    for (const [, weight] of ranked) total += weight;
+    for (const entry of cluster.entries) total += entry.weight;
     const [firstHour, firstDay] = this.firstBuckets();
     const samples = [...cluster.firstMessageIds];
-    for (const { id } of mostCentral(cluster, cluster.central, this.settings.sampleSize)) {
+    // `count` leaves the candidates ranked against the centroid, which only changes when `count` runs next.
+    for (const { id } of cluster.central.slice(0, this.settings.sampleSize)) {
       if (!samples.includes(id)) samples.push(id);
     }
     return {
       id: cluster.id,
       label: ranked.slice(0, this.settings.labelSize).map(([term]) => term),
-      terms: ranked.slice(0, 10).map(([term, weight]) => ({ term, weight: weight / total })),
+      terms: ranked.slice(0, SUMMARY_TERMS).map(([term, weight]) => ({ term, weight: weight / total })),
       messageCount: cluster.messageCount,
-      weight: cluster.weight,
+      weight: this.fadedWeight(cluster),
       createdAt: cluster.createdAt,
       lastAt: cluster.lastAt,
       hourly: bucketList(cluster.hourly, firstHour),
@@ -478,7 +522,6 @@ export class TopicClusterer {
     }
     const known = this.clusters.get(saved.id);
     if (known !== undefined) this.drop(known);
-    const centroid = new Map(saved.centroid);
     const cluster: Cluster = {
       id: saved.id,
       seq: saved.seq,
@@ -487,8 +530,9 @@ export class TopicClusterer {
       decayedAt: saved.decayedAt,
       weight: saved.weight,
       messageCount: saved.messageCount,
-      centroid,
-      norm: normOf(centroid),
+      centroid: new Map(),
+      entries: [],
+      norm: 1,
       hourly: new Map(saved.hourly),
       daily: new Map(saved.daily),
       channels: new Map(saved.channels),
@@ -501,26 +545,55 @@ export class TopicClusterer {
       dot: 0,
     };
     this.clusters.set(cluster.id, cluster);
-    for (const [term, weight] of centroid) this.post(term, cluster, weight);
+    for (const [term, weight] of saved.centroid) cluster.entries.push(this.post(term, cluster, weight));
+    cluster.entries.sort((a, b) => compareStrings(a.term, b.term));
+    cluster.norm = normOf(cluster);
     this.nextExpiry = Math.min(this.nextExpiry, cluster.lastAt + this.settings.windowMs);
   }
 
   private drop(cluster: Cluster): void {
     this.clusters.delete(cluster.id);
-    for (const term of cluster.centroid.keys()) this.unpost(term, cluster);
+    for (const entry of cluster.entries) this.unpost(entry.term, cluster);
   }
 
-  private post(term: string, cluster: Cluster, weight: number): void {
-    const clusters = this.postings.get(term);
-    if (clusters === undefined) this.postings.set(term, new Map([[cluster, weight]]));
-    else clusters.set(cluster, weight);
+  /** Adds a term new to the centroid (but not to its `entries`), with its weight. */
+  private post(term: string, cluster: Cluster, weight: number): CentroidTerm {
+    let posting = this.postings.get(term);
+    if (posting === undefined) {
+      posting = { clusters: [], weights: [], entries: [] };
+      this.postings.set(term, posting);
+    }
+    const entry: CentroidTerm = { term, weight, posting, slot: posting.clusters.length };
+    posting.clusters.push(cluster);
+    posting.weights.push(weight);
+    posting.entries.push(entry);
+    cluster.centroid.set(term, entry);
+    return entry;
   }
 
+  /** Removes a term from the centroid and its posting, moving the posting's last slot into the gap. */
   private unpost(term: string, cluster: Cluster): void {
-    const clusters = this.postings.get(term);
-    if (clusters === undefined) return;
-    clusters.delete(cluster);
-    if (clusters.size === 0) this.postings.delete(term);
+    const entry = cluster.centroid.get(term);
+    if (entry === undefined) return;
+    cluster.centroid.delete(term);
+    const { posting, slot } = entry;
+    const last = posting.clusters.length - 1;
+    if (slot !== last) {
+      posting.clusters[slot] = posting.clusters[last];
+      posting.weights[slot] = posting.weights[last];
+      posting.entries[slot] = posting.entries[last];
+      posting.entries[slot].slot = slot;
+    }
+    posting.clusters.pop();
+    posting.weights.pop();
+    posting.entries.pop();
+    if (last === 0) this.postings.delete(term);
+  }
+
+  /** `weight` faded to the current clock. */
+  private fadedWeight(cluster: Cluster): number {
+    const clock = this.clock ?? cluster.decayedAt;
+    return clock > cluster.decayedAt ? cluster.weight * 2 ** (-(clock - cluster.decayedAt) / this.settings.halfLifeMs) : cluster.weight;
   }
 
   /** Start of the oldest hourly and daily bucket still kept at the current clock. */
@@ -552,7 +625,7 @@ function stateOf(c: Cluster): TopicClusterState {
     decayedAt: c.decayedAt,
     weight: c.weight,
     messageCount: c.messageCount,
-    centroid: sortedEntries(c.centroid),
+    centroid: c.entries.map(({ term, weight }): [string, number] => [term, weight]),
     hourly: [...c.hourly].sort((a, b) => a[0] - b[0]),
     daily: [...c.daily].sort((a, b) => a[0] - b[0]),
     channels: sortedEntries(c.channels),
@@ -565,10 +638,10 @@ function stateOf(c: Cluster): TopicClusterState {
 }
 
 /** Cosine of a unit vector with a centroid of the given norm, summed in the vector's (term) order. */
-export function cosine(vector: TermVector, centroid: ReadonlyMap<string, number>, centroidNorm: number): number {
+function cosine(vector: TermVector, centroid: ReadonlyMap<string, CentroidTerm>, centroidNorm: number): number {
   if (centroidNorm === 0) return 0;
   let dot = 0;
-  for (const [term, weight] of vector) dot += weight * (centroid.get(term) ?? 0);
+  for (const [term, weight] of vector) dot += weight * (centroid.get(term)?.weight ?? 0);
   return dot / centroidNorm;
 }
 
@@ -594,13 +667,46 @@ function heaviest(vector: TermVector, count: number): TermVector {
     .sort((a, b) => compareStrings(a[0], b[0]));
 }
 
-function normOf(weights: ReadonlyMap<string, number>): number {
+function normOf(cluster: Cluster): number {
   let squares = 0;
-  for (const term of [...weights.keys()].sort(compareStrings)) {
-    const weight = weights.get(term) as number;
-    squares += weight * weight;
-  }
+  for (const { weight } of cluster.entries) squares += weight * weight;
   return Math.sqrt(squares);
+}
+
+/** Centroid entries, heaviest first (ties in term order). */
+function heaviestFirst(entries: readonly CentroidTerm[]): CentroidTerm[] {
+  return [...entries].sort((a, b) => b.weight - a.weight || compareStrings(a.term, b.term));
+}
+
+/**
+ * The `count` heaviest centroid terms, heaviest first (ties in term order): one pass keeping a short sorted list, since a
+ * summary is made for every message and needs a tenth of the centroid.
+ */
+function heaviestTerms(cluster: Cluster, count: number): [string, number][] {
+  const top: [string, number][] = [];
+  for (const { term, weight } of cluster.entries) {
+    if (top.length === count) {
+      // Entries come in term order, so an equal weight never outranks one already listed.
+      if (weight <= top[count - 1][1]) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && top[at - 1][1] < weight) at -= 1;
+    top.splice(at, 0, [term, weight]);
+  }
+  return top;
+}
+
+/** Inserts an entry whose term is not in the term-ordered list yet at its place. */
+function insertSorted(entries: CentroidTerm[], entry: CentroidTerm): void {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (entries[middle].term < entry.term) low = middle + 1;
+    else high = middle;
+  }
+  entries.splice(low, 0, entry);
 }
 
 function sortedEntries<V>(map: ReadonlyMap<string, V>): [string, V][] {

@@ -55,13 +55,36 @@ export function watchCategoriesOf(
   terms: Iterable<string>,
   words: Readonly<Record<WatchCategory, readonly string[]>> = WATCH_CATEGORY_WORDS,
 ): WatchMatch[] {
-  const distinct = [...new Set(Array.from(terms, (term) => term.normalize('NFKC')))];
+  const hits = new Set<string>();
+  for (const term of terms) for (const word of wordsInTerm(term, words)) hits.add(word);
   const matches: WatchMatch[] = [];
+  if (hits.size === 0) return matches;
   for (const category of WATCH_CATEGORIES) {
-    const found = words[category].filter((word) => distinct.some((term) => term.includes(word)));
+    const found = words[category].filter((word) => hits.has(word));
     if (found.length > 0) matches.push({ category, words: found });
   }
   return matches;
+}
+
+/** Terms recur from message to message, so each term's scan of the word lists is kept, per word list and bounded. */
+const TERM_MEMO_LIMIT = 50_000;
+const termMemos = new WeakMap<object, Map<string, readonly string[]>>();
+
+/** The watch words (of any category) that a term equals or contains. */
+function wordsInTerm(term: string, words: Readonly<Record<WatchCategory, readonly string[]>>): readonly string[] {
+  let memo = termMemos.get(words);
+  if (memo === undefined) {
+    memo = new Map();
+    termMemos.set(words, memo);
+  }
+  let found = memo.get(term);
+  if (found === undefined) {
+    const normalized = term.normalize('NFKC');
+    found = WATCH_CATEGORIES.flatMap((category) => words[category].filter((word) => normalized.includes(word)));
+    if (memo.size >= TERM_MEMO_LIMIT) memo.clear();
+    memo.set(term, found);
+  }
+  return found;
 }
 
 /** Configured watch words (a local issue of the moment) found among the terms, in the order given. */
