@@ -1,6 +1,5 @@
-import { detectBurst, detectClusterBurst, windowCounts } from './burst-detector';
+import { BurstSubject, detectBurst, detectClusterBurst, windowCounts } from './burst-detector';
 import { HOUR_MS } from './time';
-import type { TopicClusterSummary } from './topic-clusterer';
 
 const T0 = Date.parse('2026-01-12T08:00:00+08:00');
 
@@ -60,11 +59,11 @@ describe('detectBurst', () => {
 });
 
 describe('windowCounts', () => {
-  const hourly = [
-    { start: T0 - 5 * HOUR_MS, count: 1 },
-    { start: T0 - 2 * HOUR_MS, count: 2 },
-    { start: T0 - HOUR_MS, count: 3 },
-    { start: T0, count: 4 },
+  const hourly: [number, number][] = [
+    [T0 - 5 * HOUR_MS, 1],
+    [T0 - 2 * HOUR_MS, 2],
+    [T0 - HOUR_MS, 3],
+    [T0, 4],
   ];
 
   it.each([
@@ -80,7 +79,7 @@ describe('windowCounts', () => {
   });
 
   it('ignores buckets after now and before the oldest window', () => {
-    expect(windowCounts([{ start: T0 + HOUR_MS, count: 9 }, ...hourly], T0, { historyWindows: 1 })).toEqual({
+    expect(windowCounts([[T0 + HOUR_MS, 9], ...hourly], T0, { historyWindows: 1 })).toEqual({
       current: 4,
       history: [3],
     });
@@ -98,26 +97,12 @@ describe('windowCounts', () => {
 });
 
 describe('detectClusterBurst', () => {
-  function summary(label: string[], hourly: { start: number; count: number }[]): TopicClusterSummary {
-    return {
-      id: 'topic-7',
-      label,
-      terms: label.map((term) => ({ term, weight: 1 / label.length })),
-      messageCount: hourly.reduce((sum, b) => sum + b.count, 0),
-      weight: 1,
-      createdAt: T0,
-      lastAt: T0,
-      hourly,
-      daily: [],
-      channels: [],
-      unitCodes: [],
-      sentimentAverage: -0.6,
-      sampleMessageIds: [],
-    };
+  function cluster(terms: string[], hourly: [number, number][]): BurstSubject {
+    return { id: 'topic-7', terms, hourly, sentimentAverage: -0.6 };
   }
 
   it('tests the current hour of a cluster against its earlier hours', () => {
-    const burst = detectClusterBurst(summary(['烧烤', '油烟'], [{ start: T0, count: 6 }]), T0 + 1);
+    const burst = detectClusterBurst(cluster(['烧烤', '油烟'], [[T0, 6]]), T0 + 1);
     expect(burst).toMatchObject({
       clusterId: 'topic-7',
       hot: true,
@@ -130,15 +115,15 @@ describe('detectClusterBurst', () => {
   });
 
   it('lowers the thresholds when the label touches a watch category', () => {
-    const hourly = [{ start: T0, count: 3 }];
-    expect(detectClusterBurst(summary(['烧烤', '油烟'], hourly), T0).hot).toBe(false);
-    const watched = detectClusterBurst(summary(['燃气', '泄漏'], hourly), T0);
+    const hourly: [number, number][] = [[T0, 3]];
+    expect(detectClusterBurst(cluster(['烧烤', '油烟'], hourly), T0).hot).toBe(false);
+    const watched = detectClusterBurst(cluster(['燃气', '泄漏'], hourly), T0);
     expect(watched).toMatchObject({ hot: true, watched: true });
     expect(watched.watchCategories.map((m) => m.category)).toEqual(['安全生产']);
   });
 
   it('lowers the thresholds for a configured watch word', () => {
-    const burst = detectClusterBurst(summary(['化工园区', '异味'], [{ start: T0, count: 3 }]), T0, {
+    const burst = detectClusterBurst(cluster(['化工园区', '异味'], [[T0, 3]]), T0, {
       watchWords: ['化工园区'],
     });
     expect(burst).toMatchObject({ hot: true, watched: true, watchWords: ['化工园区'] });

@@ -1,5 +1,4 @@
 import { HOUR_MS, toEpochMs } from './time';
-import type { TopicClusterSummary } from './topic-clusterer';
 import { watchCategoriesOf, WatchMatch, watchWordsIn } from './watch-categories';
 
 export interface BurstOptions {
@@ -78,11 +77,11 @@ export interface WindowCountOptions {
 }
 
 /**
- * Counts per window from hourly buckets. The current window ends with the hour holding `now`
- * (so it includes the hour in progress); `history` lists the windows before it, oldest first.
+ * Counts per window from hourly buckets (`[bucket start, messages]`, in any order). The current window ends with the
+ * hour holding `now` (so it includes the hour in progress); `history` lists the windows before it, oldest first.
  */
 export function windowCounts(
-  hourly: readonly { start: number; count: number }[],
+  hourly: Iterable<readonly [number, number]>,
   now: Date | number,
   options: WindowCountOptions = {},
 ): { current: number; history: number[] } {
@@ -96,7 +95,7 @@ export function windowCounts(
   const windowMs = windowHours * HOUR_MS;
   const end = Math.floor(nowMs / HOUR_MS) * HOUR_MS + HOUR_MS;
   const counts = new Array<number>(historyWindows + 1).fill(0);
-  for (const { start, count } of hourly) {
+  for (const [start, count] of hourly) {
     if (start >= end) continue;
     const back = Math.floor((end - 1 - start) / windowMs);
     if (back <= historyWindows) counts[historyWindows - back] += count;
@@ -116,19 +115,27 @@ export interface ClusterBurst extends BurstResult {
   sentimentAverage: number | null;
 }
 
+/** What the burst check reads of a cluster; `TopicClusterer.pulse` gives it. */
+export interface BurstSubject {
+  id: string;
+  /** The heaviest terms, which decide the watch categories and words. */
+  terms: readonly string[];
+  hourly: Iterable<readonly [number, number]>;
+  sentimentAverage: number | null;
+}
+
 /** A cluster's current window against its history, with the watch categories and words its heaviest terms touch. */
 export function detectClusterBurst(
-  summary: TopicClusterSummary,
+  cluster: BurstSubject,
   now: Date | number,
   options: ClusterBurstOptions = {},
 ): ClusterBurst {
-  const terms = [...summary.label, ...summary.terms.map((t) => t.term)];
-  const watchCategories = watchCategoriesOf(terms);
-  const watchWords = watchWordsIn(terms, options.watchWords ?? []);
-  const counts = windowCounts(summary.hourly, now, options);
+  const watchCategories = watchCategoriesOf(cluster.terms);
+  const watchWords = watchWordsIn(cluster.terms, options.watchWords ?? []);
+  const counts = windowCounts(cluster.hourly, now, options);
   const burst = detectBurst(
     { ...counts, watched: watchCategories.length > 0 || watchWords.length > 0 },
     options,
   );
-  return { ...burst, clusterId: summary.id, watchCategories, watchWords, sentimentAverage: summary.sentimentAverage };
+  return { ...burst, clusterId: cluster.id, watchCategories, watchWords, sentimentAverage: cluster.sentimentAverage };
 }

@@ -150,7 +150,7 @@ export function replayForEvaluation(
     clusterOf.set(m.id, topic?.assignment.clusterId ?? `unclustered-${m.id}`);
     if (topic && topic.alert.level !== 'none' && !alerted.has(topic.assignment.clusterId)) {
       alerted.add(topic.assignment.clusterId);
-      alerts.push({ clusterId: topic.assignment.clusterId, label: topic.summary.label, level: topic.alert.level, at: m.at });
+      alerts.push({ clusterId: topic.assignment.clusterId, label: topic.label, level: topic.alert.level, at: m.at });
     }
   }
   const copies = messages.filter((m) => m.copyOf !== undefined);

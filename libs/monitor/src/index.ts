@@ -1,6 +1,7 @@
 export { ALERT_LEVEL_NAMES, alertLevel, DEFAULT_ALERT_OPTIONS } from './alert-level';
 export type { Alert, AlertInput, AlertLevel, AlertOptions, AlertReason } from './alert-level';
 export { DEFAULT_BURST_OPTIONS, detectBurst, detectClusterBurst, windowCounts } from './burst-detector';
+export type { BurstSubject } from './burst-detector';
 export type {
   BurstInput,
   BurstOptions,
@@ -63,6 +64,7 @@ export type {
   TopicClusterState,
   TopicClustererOptions,
   TopicClustererState,
+  TopicClusterPulse,
   TopicClusterSummary,
   TopicMessage,
 } from './topic-clusterer';

@@ -1,7 +1,7 @@
 import { Alert, alertLevel } from './alert-level';
 import { ClusterBurst, ClusterBurstOptions, detectClusterBurst } from './burst-detector';
 import { SentimentResult, SentimentScorer } from './sentiment-scorer';
-import { TopicAssignment, TopicClusterer, TopicClusterSummary } from './topic-clusterer';
+import { TopicAssignment, TopicClusterer, TopicClusterPulse } from './topic-clusterer';
 
 /** The monitor's tunables, as `HubConfig.monitor` holds them. */
 export interface MonitorSettings {
@@ -44,8 +44,8 @@ export interface MonitoredMessage {
 
 export interface MonitorOutcome {
   sentiment: SentimentResult;
-  /** Null when the message has no term to cluster on. */
-  topic: { assignment: TopicAssignment; summary: TopicClusterSummary; burst: ClusterBurst; alert: Alert } | null;
+  /** Null when the message has no term to cluster on. `clusterer.summary` gives the rest of the cluster. */
+  topic: { assignment: TopicAssignment; label: string[]; burst: ClusterBurst; alert: Alert } | null;
 }
 
 export function burstOptionsOf(settings: MonitorSettings): ClusterBurstOptions {
@@ -62,6 +62,7 @@ export function burstOptionsOf(settings: MonitorSettings): ClusterBurstOptions {
 export function monitorClusterer(settings: MonitorSettings, terms: TermWeights): TopicClusterer {
   return new TopicClusterer({
     idf: (term) => terms.idfOf(term),
+    isTerm: (token) => terms.isCandidate(token),
     threshold: settings.clusterThreshold,
     windowMs: settings.windowMs,
     hourlyBuckets: Math.max(72, settings.burstWindowHours * (settings.burstHistoryWindows + 1)),
@@ -77,7 +78,7 @@ export class MonitorEngine {
 
   constructor(
     settings: MonitorSettings,
-    private readonly terms: TermWeights,
+    terms: TermWeights,
     private readonly scorer: SentimentScorer,
     readonly clusterer: TopicClusterer = monitorClusterer(settings, terms),
   ) {
@@ -89,13 +90,13 @@ export class MonitorEngine {
     const assignment = this.clusterer.add({
       id: message.id,
       at: message.at,
-      tokens: message.tokens.filter((token) => this.terms.isCandidate(token)),
+      tokens: message.tokens,
       channel: message.channel,
       sentiment: sentiment.score,
     });
     if (assignment === null) return { sentiment, topic: null };
-    const summary = this.clusterer.summary(assignment.clusterId) as TopicClusterSummary;
-    const burst = detectClusterBurst(summary, message.at, this.burstOptions);
-    return { sentiment, topic: { assignment, summary, burst, alert: alertLevel(burst) } };
+    const pulse = this.clusterer.pulse(assignment.clusterId) as TopicClusterPulse;
+    const burst = detectClusterBurst(pulse, message.at, this.burstOptions);
+    return { sentiment, topic: { assignment, label: pulse.label, burst, alert: alertLevel(burst) } };
   }
 }

@@ -93,14 +93,14 @@ describe('the monitor on a realistic message board', () => {
   it('raises a 重大 alert for the compensation topic on its second day, and none for the heating topic', () => {
     const now = Date.parse('2026-01-13T23:00:00+08:00');
     const options = { windowHours: 24, historyWindows: 2 };
-    const compensation = detectClusterBurst(clusters.summary(mainCluster('compensation'))!, now, options);
+    const compensation = detectClusterBurst(clusters.pulse(mainCluster('compensation'))!, now, options);
     expect(compensation.watchCategories.map((w) => w.category)).toContain('住房保障');
     expect(compensation.hot).toBe(true);
     const alert = alertLevel(compensation);
     expect(alert.level).toBe('critical');
     expect(alert.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['burst', 'negative-sentiment', 'watch-category']));
 
-    const heating = detectClusterBurst(clusters.summary(mainCluster('heating'))!, now, options);
+    const heating = detectClusterBurst(clusters.pulse(mainCluster('heating'))!, now, options);
     expect(heating.hot).toBe(false);
     expect(alertLevel(heating).level).toBe('none');
   });

@@ -80,11 +80,21 @@ interface Entry {
 }
 
 interface Unit {
-  text: string;
-  entry: Entry | null;
+  readonly text: string;
+  readonly entry: Entry | null;
   /** Punctuation or symbols only: modifiers do not reach across it. */
-  boundary: boolean;
+  readonly boundary: boolean;
 }
+
+interface CachedToken {
+  /** NFKC, lower case, trimmed; empty for a token that is only white space. */
+  readonly text: string;
+  /** The token as a unit of its own (shared: units are only read). */
+  readonly unit: Unit;
+}
+
+const TOKEN_CACHE_LIMIT = 100_000;
+const NO_LENGTHS: readonly number[] = [];
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /** Tokens a lexicon entry may span; 5 covers 到底 / 有没有 / 人 / 管. */
@@ -102,9 +112,16 @@ export class SentimentScorer {
   private readonly options: Readonly<Required<SentimentScorerOptions>>;
   private readonly entries = new Map<string, Entry>();
   private readonly phrases = new Map<string, Entry>();
-  /** Lengths (UTF-16) of the phrases starting with a character, longest first: the raw-text scan tries only those. */
-  private readonly phraseLengths = new Map<string, number[]>();
+  /**
+   * Lengths (UTF-16) of the phrases starting with a code unit, longest first: the raw-text scan tries only those.
+   * Keyed by the number, because `text[i]` of a Chinese character allocates a string.
+   */
+  private readonly phraseLengths = new Map<number, number[]>();
+  /** Every proper prefix of an entry: a run of tokens that is not one cannot grow into an entry. */
+  private readonly entryPrefixes = new Set<string>();
   private readonly maxEntryLength: number;
+  /** Token → its normalized form and single-token unit; tokens recur, and normalizing each one every time was most of the cost. */
+  private readonly tokenCache = new Map<string, CachedToken>();
 
   constructor(lexicon: SentimentLexicon, options: SentimentScorerOptions = {}) {
     const merged = { ...DEFAULT_SENTIMENT_OPTIONS };
@@ -130,12 +147,16 @@ export class SentimentScorer {
     for (const word of lexicon.negations) add(word, { kind: 'negation', weight: 1 });
     for (const word of lexicon.requests) add(word, { kind: 'request', weight: 1 });
     let longest = 0;
-    for (const word of this.entries.keys()) longest = Math.max(longest, word.length);
+    for (const word of this.entries.keys()) {
+      longest = Math.max(longest, word.length);
+      for (let end = 1; end < word.length; end += 1) this.entryPrefixes.add(word.slice(0, end));
+    }
     this.maxEntryLength = longest;
     for (const phrase of this.phrases.keys()) {
-      const lengths = this.phraseLengths.get(phrase[0]) ?? [];
+      const first = phrase.charCodeAt(0);
+      const lengths = this.phraseLengths.get(first) ?? [];
       lengths.push(phrase.length);
-      this.phraseLengths.set(phrase[0], lengths);
+      this.phraseLengths.set(first, lengths);
     }
     for (const lengths of this.phraseLengths.values()) lengths.sort((a, b) => b - a);
   }
@@ -186,16 +207,20 @@ export class SentimentScorer {
 
   /** Tokens grouped into lexicon entries, longest span first. */
   private units(tokens: readonly string[]): Unit[] {
-    const normalized = tokens.map((token) => token.normalize('NFKC').toLowerCase().trim()).filter((t) => t !== '');
+    const cached: CachedToken[] = [];
+    for (const token of tokens) {
+      const known = this.cachedToken(token);
+      if (known.text !== '') cached.push(known);
+    }
     const units: Unit[] = [];
     let i = 0;
-    while (i < normalized.length) {
-      // Grow the run token by token and remember the longest one in the lexicon.
-      let matched: Unit | null = null;
-      let matchedSpan = 0;
-      let text = '';
-      for (let span = 1; span <= MAX_SPAN && i + span <= normalized.length; span += 1) {
-        text += normalized[i + span - 1];
+    while (i < cached.length) {
+      // Grow the run token by token while it is still the start of an entry, and keep the longest one in the lexicon.
+      let matched = cached[i].unit;
+      let matchedSpan = 1;
+      let text = cached[i].text;
+      for (let span = 2; span <= MAX_SPAN && i + span <= cached.length && this.entryPrefixes.has(text); span += 1) {
+        text += cached[i + span - 1].text;
         if (text.length > this.maxEntryLength) break;
         const entry = this.entries.get(text);
         if (entry !== undefined) {
@@ -203,15 +228,22 @@ export class SentimentScorer {
           matchedSpan = span;
         }
       }
-      if (matched === null) {
-        const token = normalized[i];
-        matched = { text: token, entry: null, boundary: !WORD_CHARACTER.test(token) };
-        matchedSpan = 1;
-      }
       units.push(matched);
       i += matchedSpan;
     }
     return units;
+  }
+
+  private cachedToken(token: string): CachedToken {
+    let known = this.tokenCache.get(token);
+    if (known === undefined) {
+      const text = token.normalize('NFKC').toLowerCase().trim();
+      const entry = this.entries.get(text);
+      known = { text, unit: { text, entry: entry ?? null, boundary: entry === undefined && !WORD_CHARACTER.test(text) } };
+      if (this.tokenCache.size >= TOKEN_CACHE_LIMIT) this.tokenCache.clear();
+      this.tokenCache.set(token, known);
+    }
+    return known;
   }
 
   /** Applies the negations, degree and request words found before `units[index]`. */
@@ -255,7 +287,7 @@ export class SentimentScorer {
     let i = 0;
     while (i < text.length) {
       let found = 0;
-      for (const length of this.phraseLengths.get(text[i]) ?? []) {
+      for (const length of this.phraseLengths.get(text.charCodeAt(i)) ?? NO_LENGTHS) {
         if (i + length > text.length) continue;
         const candidate = text.slice(i, i + length);
         if (this.phrases.has(candidate)) {

@@ -1,4 +1,5 @@
 import { compareStrings, DocumentFrequency, DocumentFrequencyState } from './document-frequency';
+import { IndexedMinHeap } from './indexed-min-heap';
 import { DAY_MS, HOUR_MS, toEpochMs } from './time';
 
 export interface TopicClustererOptions {
@@ -13,6 +14,11 @@ export interface TopicClustererOptions {
    * document frequencies, fading with `documentFrequencyHalfLifeMs`, in its state.
    */
   idf?: (term: string) => number;
+  /**
+   * Which tokens are terms (e.g. `KeywordExtractor.isCandidate`: no stop words, punctuation or numbers); by default
+   * every non-empty token. Must depend on the token alone: the answer is kept per token.
+   */
+  isTerm?: (token: string) => boolean;
   /** Default 7 days. */
   documentFrequencyHalfLifeMs?: number;
   /** A message is represented by its heaviest terms only; default 24. */
@@ -31,7 +37,7 @@ export interface TopicClustererOptions {
   utcOffsetMinutes?: number;
 }
 
-type Settings = Required<Omit<TopicClustererOptions, 'idf'>>;
+type Settings = Required<Omit<TopicClustererOptions, 'idf' | 'isTerm'>>;
 
 export const DEFAULT_TOPIC_CLUSTERER_OPTIONS: Readonly<Settings> = {
   threshold: 0.2,
@@ -47,6 +53,29 @@ export const DEFAULT_TOPIC_CLUSTERER_OPTIONS: Readonly<Settings> = {
   utcOffsetMinutes: 480,
 };
 
+/** Tokens whose slots a clusterer keeps before it starts over (a bound on memory, not on results). */
+const TOKEN_CACHE_LIMIT = 200_000;
+
+/** What a clusterer knows of a token; `pass`, `count` and `weight` are scratch of the message being added. */
+interface TokenSlot {
+  readonly token: string;
+  readonly isTerm: boolean;
+  /** NaN without a fixed idf. */
+  readonly idf: number;
+  pass: number;
+  count: number;
+  weight: number;
+}
+
+/** Clusters the dense arrays hold before they first grow. */
+const INITIAL_CAPACITY = 256;
+
+function grown(values: Float64Array, capacity: number): Float64Array<ArrayBuffer> {
+  const larger = new Float64Array(capacity);
+  larger.set(values);
+  return larger;
+}
+
 /** Terms a summary lists with their shares. */
 const SUMMARY_TERMS = 10;
 
@@ -59,7 +88,7 @@ const DOCUMENT_FREQUENCY_FLOOR = 0.05;
 export interface TopicMessage {
   id: string;
   at: Date | number;
-  /** Segmented and filtered by the caller (stop words, punctuation and numbers already removed). */
+  /** Segmenter output; only the tokens `isTerm` accepts count. */
   tokens: readonly string[];
   channel?: string;
   unitCode?: string;
@@ -134,7 +163,8 @@ export interface TopicClusterSummary {
  * into the gap.
  */
 interface Posting {
-  clusters: Cluster[];
+  /** `Cluster.index` of each cluster. */
+  clusters: number[];
   weights: number[];
   entries: CentroidTerm[];
 }
@@ -145,6 +175,21 @@ interface CentroidTerm {
   weight: number;
   posting: Posting;
   slot: number;
+}
+
+/**
+ * What the burst check reads of a cluster, taken after every message: a summary would sort and copy every list the
+ * cluster keeps.
+ */
+export interface TopicClusterPulse {
+  id: string;
+  /** The label's terms. */
+  label: string[];
+  /** The label, then the next heaviest terms, as many as a summary lists. */
+  terms: string[];
+  /** `[bucket start, messages]`, as the cluster keeps them (read only, not in order). */
+  hourly: ReadonlyMap<number, number>;
+  sentimentAverage: number | null;
 }
 
 interface Cluster {
@@ -168,9 +213,10 @@ interface Cluster {
   sentimentCount: number;
   firstMessageIds: string[];
   central: { id: string; vector: TermVector }[];
-  /** Scratch of `sharingTerms`: the dot product computed in pass `pass`. */
-  pass: number;
-  dot: number;
+  /** Where the dense arrays of the clusterer keep this cluster's norm and scores. */
+  index: number;
+  /** Position in the expiry heap. */
+  heapIndex: number;
 }
 
 /**
@@ -184,21 +230,39 @@ interface Cluster {
 export class TopicClusterer {
   private readonly settings: Settings;
   private readonly fixedIdf: ((term: string) => number) | undefined;
+  private readonly isTerm: (token: string) => boolean;
+  /**
+   * Per token: whether it is a term, its idf when fixed, and the count of the message being added. One lookup per
+   * token instead of one to filter it, two to count it and one for its idf: lookups were most of the time per message.
+   */
+  private readonly tokens = new Map<string, TokenSlot>();
+  private tokenPass = 0;
   private frequency: DocumentFrequency | null;
   private readonly clusters = new Map<string, Cluster>();
   /** term → clusters whose centroid has it, with the term's centroid weight (kept equal to `centroid`). */
   private readonly postings = new Map<string, Posting>();
-  /** No cluster can expire before this clock; spares a sweep over all clusters per message. */
-  private nextExpiry = -Infinity;
+  /** Live clusters, the one whose last message is oldest first. */
+  private readonly expiry = new IndexedMinHeap<Cluster>((a, b) => a.lastAt < b.lastAt || (a.lastAt === b.lastAt && a.seq < b.seq));
+  /**
+   * Per `Cluster.index`: the cluster, its norm, and the scratch of `bestMatch` (dot product, and the pass it belongs
+   * to). Scoring a message reads these contiguous arrays rather than hundreds of cluster objects spread over the heap.
+   */
+  private byIndex: (Cluster | undefined)[] = [];
+  private readonly freeIndices: number[] = [];
+  private norms: Float64Array<ArrayBuffer> = new Float64Array(INITIAL_CAPACITY);
+  private dots: Float64Array<ArrayBuffer> = new Float64Array(INITIAL_CAPACITY);
+  private stamps: Float64Array<ArrayBuffer> = new Float64Array(INITIAL_CAPACITY);
+  private touched = new Int32Array(INITIAL_CAPACITY);
   private pass = 0;
   private clock: number | null = null;
   private nextSeq = 1;
   private frequencyPrunedAt: number | null = null;
 
   constructor(options: TopicClustererOptions = {}) {
-    const { idf, ...rest } = options;
+    const { idf, isTerm, ...rest } = options;
     this.settings = validSettings({ ...DEFAULT_TOPIC_CLUSTERER_OPTIONS, ...withoutUndefined(rest) });
     this.fixedIdf = idf;
+    this.isTerm = isTerm ?? (() => true);
     this.frequency = idf === undefined ? new DocumentFrequency(this.settings.documentFrequencyHalfLifeMs) : null;
   }
 
@@ -269,31 +333,19 @@ export class TopicClusterer {
     this.expire(at);
     const now = this.clock as number;
 
-    const counts = new Map<string, number>();
-    for (const token of message.tokens) {
-      if (token !== '') counts.set(token, (counts.get(token) ?? 0) + 1);
-    }
-    if (counts.size === 0) return null;
-    this.frequency?.observe(counts.keys(), at);
-    const vector = this.vectorOf(counts, at);
+    const counted = this.countTerms(message.tokens);
+    if (counted.length === 0) return null;
+    this.frequency?.observe(counted.map((slot) => slot.token), at);
+    const vector = this.vectorOf(counted, at);
     if (vector.length === 0) return null;
 
-    let best: Cluster | null = null;
-    let bestSimilarity = -1;
-    for (const cluster of this.sharingTerms(vector)) {
-      const similarity = cluster.dot / cluster.norm;
-      if (similarity > bestSimilarity || (similarity === bestSimilarity && best !== null && cluster.seq < best.seq)) {
-        best = cluster;
-        bestSimilarity = similarity;
-      }
-    }
-
+    const best = this.bestMatch(vector);
     let cluster: Cluster;
     let created = false;
     let similarity = 1;
-    if (best !== null && bestSimilarity >= this.settings.threshold) {
-      cluster = best;
-      similarity = bestSimilarity;
+    if (best !== null && best.similarity >= this.settings.threshold) {
+      cluster = best.cluster;
+      similarity = best.similarity;
       this.join(cluster, vector, now);
     } else {
       cluster = this.create(vector, at, now);
@@ -307,14 +359,9 @@ export class TopicClusterer {
   expire(now: Date | number): void {
     const nowMs = toEpochMs(now, 'now');
     if (this.clock === null || nowMs > this.clock) this.clock = nowMs;
-    if (this.clock >= this.nextExpiry) {
-      const cutoff = this.clock - this.settings.windowMs;
-      let earliest = Infinity;
-      for (const cluster of this.clusters.values()) {
-        if (cluster.lastAt <= cutoff) this.drop(cluster);
-        else earliest = Math.min(earliest, cluster.lastAt);
-      }
-      this.nextExpiry = earliest + this.settings.windowMs;
+    const cutoff = this.clock - this.settings.windowMs;
+    for (let oldest = this.expiry.peek(); oldest !== undefined && oldest.lastAt <= cutoff; oldest = this.expiry.peek()) {
+      this.drop(oldest);
     }
     if (this.frequency !== null) {
       const hour = Math.floor(this.clock / HOUR_MS) * HOUR_MS;
@@ -336,6 +383,14 @@ export class TopicClusterer {
     return cluster === undefined ? undefined : this.summarize(cluster);
   }
 
+  pulse(id: string): TopicClusterPulse | undefined {
+    const cluster = this.clusters.get(id);
+    if (cluster === undefined) return undefined;
+    const { labelSize } = this.settings;
+    const terms = heaviestTerms(cluster, Math.max(labelSize, SUMMARY_TERMS)).map(([term]) => term);
+    return { id, label: terms.slice(0, labelSize), terms, hourly: cluster.hourly, sentimentAverage: sentimentAverageOf(cluster) };
+  }
+
   /** Live clusters, oldest first. */
   summaries(): TopicClusterSummary[] {
     return this.sortedClusters().map((cluster) => this.summarize(cluster));
@@ -352,46 +407,102 @@ export class TopicClusterer {
     };
   }
 
-  /** Unit-length vector of the heaviest terms by (1 + ln tf) × idf, sorted by term. */
-  private vectorOf(counts: ReadonlyMap<string, number>, at: number): TermVector {
-    const weighted: TermVector = [];
-    for (const [term, count] of counts) {
-      const idf = this.fixedIdf !== undefined ? this.fixedIdf(term) : (this.frequency as DocumentFrequency).idf(term, at);
-      const weight = (1 + Math.log(count)) * idf;
-      if (weight > 0 && Number.isFinite(weight)) weighted.push([term, weight]);
+  /** The distinct terms of a message, each with its count in `count`. */
+  private countTerms(tokens: readonly string[]): TokenSlot[] {
+    // Cleared between messages only: a slot must not be replaced while a message's counts are in it.
+    if (this.tokens.size >= TOKEN_CACHE_LIMIT) this.tokens.clear();
+    this.tokenPass += 1;
+    const pass = this.tokenPass;
+    const counted: TokenSlot[] = [];
+    for (const token of tokens) {
+      let slot = this.tokens.get(token);
+      if (slot === undefined) {
+        const isTerm = token !== '' && this.isTerm(token);
+        slot = { token, isTerm, idf: isTerm && this.fixedIdf !== undefined ? this.fixedIdf(token) : Number.NaN, pass: 0, count: 0, weight: 0 };
+        this.tokens.set(token, slot);
+      }
+      if (!slot.isTerm) continue;
+      if (slot.pass !== pass) {
+        slot.pass = pass;
+        slot.count = 0;
+        counted.push(slot);
+      }
+      slot.count += 1;
     }
-    weighted.sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
+    return counted;
+  }
+
+  /** Unit-length vector of the heaviest terms by (1 + ln tf) × idf, sorted by term. */
+  private vectorOf(counted: TokenSlot[], at: number): TermVector {
+    const weighted: TokenSlot[] = [];
+    for (const slot of counted) {
+      const idf = this.fixedIdf !== undefined ? slot.idf : (this.frequency as DocumentFrequency).idf(slot.token, at);
+      slot.weight = (1 + Math.log(slot.count)) * idf;
+      if (slot.weight > 0 && Number.isFinite(slot.weight)) weighted.push(slot);
+    }
+    weighted.sort((a, b) => b.weight - a.weight || compareStrings(a.token, b.token));
     const kept = weighted.slice(0, this.settings.maxTermsPerMessage);
     let squares = 0;
-    for (const [, weight] of kept) squares += weight * weight;
+    for (const { weight } of kept) squares += weight * weight;
     const norm = Math.sqrt(squares);
-    return kept.map(([term, weight]): [string, number] => [term, weight / norm]).sort((a, b) => compareStrings(a[0], b[0]));
+    return kept.map(({ token, weight }): [string, number] => [token, weight / norm]).sort((a, b) => compareStrings(a[0], b[0]));
   }
 
   /**
-   * The clusters sharing a term with the vector, each with its dot product in `dot`, summed in the
-   * vector's term order as `cosine` does. The sums live on the clusters (stamped with the pass)
-   * rather than in a map: this loop is most of the time spent per message.
+   * The most similar cluster sharing a term with the vector (of equally similar ones the older), with the dot products
+   * summed in the vector's term order as `cosine` does.
    */
-  private sharingTerms(vector: TermVector): Cluster[] {
+  private bestMatch(vector: TermVector): { cluster: Cluster; similarity: number } | null {
     this.pass += 1;
-    const pass = this.pass;
-    const touched: Cluster[] = [];
+    const { pass, stamps, dots, touched, norms } = this;
+    let count = 0;
     for (const [term, weight] of vector) {
       const posting = this.postings.get(term);
       if (posting === undefined) continue;
       const { clusters, weights } = posting;
       for (let i = 0; i < clusters.length; i += 1) {
-        const cluster = clusters[i];
-        if (cluster.pass !== pass) {
-          cluster.pass = pass;
-          cluster.dot = 0;
-          touched.push(cluster);
+        const index = clusters[i];
+        if (stamps[index] !== pass) {
+          stamps[index] = pass;
+          dots[index] = 0;
+          touched[count++] = index;
         }
-        cluster.dot += weight * weights[i];
+        dots[index] += weight * weights[i];
       }
     }
-    return touched;
+    let best: Cluster | null = null;
+    let bestSimilarity = -1;
+    for (let i = 0; i < count; i += 1) {
+      const index = touched[i];
+      const similarity = dots[index] / norms[index];
+      if (similarity > bestSimilarity) {
+        best = this.byIndex[index] as Cluster;
+        bestSimilarity = similarity;
+      } else if (similarity === bestSimilarity && (this.byIndex[index] as Cluster).seq < (best as Cluster).seq) {
+        best = this.byIndex[index] as Cluster;
+      }
+    }
+    return best === null ? null : { cluster: best, similarity: bestSimilarity };
+  }
+
+  /** Gives a new cluster its index in the dense arrays (growing them when full) and its place in the expiry heap. */
+  private register(cluster: Cluster): void {
+    const index = this.freeIndices.pop() ?? this.byIndex.length;
+    if (index >= this.norms.length) {
+      const capacity = this.norms.length * 2;
+      this.norms = grown(this.norms, capacity);
+      this.dots = grown(this.dots, capacity);
+      this.stamps = grown(this.stamps, capacity);
+      const touched = new Int32Array(capacity);
+      touched.set(this.touched);
+      this.touched = touched;
+    }
+    cluster.index = index;
+    this.byIndex[index] = cluster;
+    this.norms[index] = cluster.norm;
+    this.stamps[index] = 0;
+    this.clusters.set(cluster.id, cluster);
+    this.expiry.push(cluster);
   }
 
   private create(vector: TermVector, at: number, now: number): Cluster {
@@ -416,13 +527,12 @@ export class TopicClusterer {
       sentimentCount: 0,
       firstMessageIds: [],
       central: [],
-      pass: 0,
-      dot: 0,
+      index: -1,
+      heapIndex: -1,
     };
-    this.clusters.set(cluster.id, cluster);
+    this.register(cluster);
     // The vector is in term order already.
     for (const [term, weight] of vector) cluster.entries.push(this.post(term, cluster, weight));
-    this.nextExpiry = Math.min(this.nextExpiry, at + this.settings.windowMs);
     return cluster;
   }
 
@@ -453,7 +563,7 @@ export class TopicClusterer {
       for (const entry of pruned) this.unpost(entry.term, cluster);
       cluster.entries = cluster.entries.filter((entry) => !pruned.has(entry));
     }
-    cluster.norm = normOf(cluster);
+    this.setNorm(cluster);
   }
 
   private rebase(cluster: Cluster, halvings: number): void {
@@ -469,7 +579,10 @@ export class TopicClusterer {
   private count(cluster: Cluster, message: TopicMessage, at: number, vector: TermVector): void {
     const { sampleSize, utcOffsetMinutes } = this.settings;
     cluster.messageCount += 1;
-    if (at > cluster.lastAt) cluster.lastAt = at;
+    if (at > cluster.lastAt) {
+      cluster.lastAt = at;
+      this.expiry.update(cluster);
+    }
     const offset = utcOffsetMinutes * 60_000;
     increment(cluster.hourly, bucketStart(at, HOUR_MS, offset));
     increment(cluster.daily, bucketStart(at, DAY_MS, offset));
@@ -510,7 +623,7 @@ export class TopicClusterer {
       daily: bucketList(cluster.daily, firstDay),
       channels: sortedByWeight(cluster.channels).map(([name, count]) => ({ name, count })),
       unitCodes: sortedByWeight(cluster.unitCodes).map(([code, count]) => ({ code, count })),
-      sentimentAverage: cluster.sentimentCount === 0 ? null : cluster.sentimentSum / cluster.sentimentCount,
+      sentimentAverage: sentimentAverageOf(cluster),
       sampleMessageIds: samples,
     };
   }
@@ -541,19 +654,26 @@ export class TopicClusterer {
       sentimentCount: saved.sentimentCount,
       firstMessageIds: [...saved.firstMessageIds],
       central: saved.central.map(copySample),
-      pass: 0,
-      dot: 0,
+      index: -1,
+      heapIndex: -1,
     };
-    this.clusters.set(cluster.id, cluster);
+    this.register(cluster);
     for (const [term, weight] of saved.centroid) cluster.entries.push(this.post(term, cluster, weight));
     cluster.entries.sort((a, b) => compareStrings(a.term, b.term));
-    cluster.norm = normOf(cluster);
-    this.nextExpiry = Math.min(this.nextExpiry, cluster.lastAt + this.settings.windowMs);
+    this.setNorm(cluster);
   }
 
   private drop(cluster: Cluster): void {
     this.clusters.delete(cluster.id);
+    this.expiry.remove(cluster);
     for (const entry of cluster.entries) this.unpost(entry.term, cluster);
+    this.byIndex[cluster.index] = undefined;
+    this.freeIndices.push(cluster.index);
+  }
+
+  private setNorm(cluster: Cluster): void {
+    cluster.norm = normOf(cluster);
+    this.norms[cluster.index] = cluster.norm;
   }
 
   /** Adds a term new to the centroid (but not to its `entries`), with its weight. */
@@ -564,7 +684,7 @@ export class TopicClusterer {
       this.postings.set(term, posting);
     }
     const entry: CentroidTerm = { term, weight, posting, slot: posting.clusters.length };
-    posting.clusters.push(cluster);
+    posting.clusters.push(cluster.index);
     posting.weights.push(weight);
     posting.entries.push(entry);
     cluster.centroid.set(term, entry);
@@ -665,6 +785,10 @@ function heaviest(vector: TermVector, count: number): TermVector {
     .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
     .slice(0, count)
     .sort((a, b) => compareStrings(a[0], b[0]));
+}
+
+function sentimentAverageOf(cluster: Cluster): number | null {
+  return cluster.sentimentCount === 0 ? null : cluster.sentimentSum / cluster.sentimentCount;
 }
 
 function normOf(cluster: Cluster): number {

@@ -100,7 +100,7 @@ export class MonitorProcessor {
          VALUES ($1, $2, $3, $4, $5, $6, 'live', $7, $8)
          ON CONFLICT (id) DO UPDATE SET state = $2, label = $3, message_count = $4, last_at = $6, status = 'live',
            revision = $7, burst = $8`,
-        [cluster.id, cluster, topic.summary.label, cluster.messageCount, new Date(cluster.createdAt), new Date(cluster.lastAt), revision, topic.burst],
+        [cluster.id, cluster, topic.label, cluster.messageCount, new Date(cluster.createdAt), new Date(cluster.lastAt), revision, topic.burst],
       );
     }
     await manager.query(
@@ -188,7 +188,7 @@ export class MonitorProcessor {
   /** One unresolved alert per cluster: raised once, its level (and why) raised when the topic grows worse. */
   private async raise(manager: EntityManager, topic: NonNullable<MonitorOutcome['topic']>): Promise<void> {
     const clusterId = topic.assignment.clusterId;
-    const label = topic.summary.label;
+    const label = topic.label;
     const level = topic.alert.level as Exclude<AlertLevel, 'none'>;
     const [active]: { id: string; level: AlertLevel }[] = await manager.query(
       `SELECT id, level FROM monitor_alerts WHERE cluster_id = $1 AND status <> 'closed'`,

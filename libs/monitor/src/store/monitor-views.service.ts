@@ -87,7 +87,7 @@ export class MonitorViewService {
     );
     const options = burstOptionsOf(settings);
     const items = rows.map((row): ClusterListItem => {
-      const counts = windowCounts(row.hourly.map(([start, count]) => ({ start, count })), now, options);
+      const counts = windowCounts(row.hourly, now, options);
       const burst = detectBurst({ ...counts, watched: row.watch_categories.length > 0 || row.watch_words.length > 0 }, options);
       return {
         id: row.id,
