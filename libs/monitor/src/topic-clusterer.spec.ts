@@ -125,6 +125,29 @@ describe('TopicClusterer decay and expiry', () => {
     expect(cluster.messageCount).toBe(2);
   });
 
+  it('fades lazily to the same weights as fading every message, over many half-lives', () => {
+    // A message every 12 hours for 30 days keeps one cluster alive; with a 24 h half-life the faded count after
+    // message n is the sum over j ≤ n of 2^(−(n − j) / 2).
+    const c = clusterer({ halfLifeMs: 24 * HOUR_MS, threshold: 0.1 });
+    const steps = 60;
+    for (let n = 0; n <= steps; n += 1) c.add(message(`m${n}`, n % 2 === 0 ? ['a', 'b'] : ['a', 'c'], T0 + n * 12 * HOUR_MS));
+    const faded = (parity: number): number => {
+      let sum = 0;
+      for (let j = parity; j <= steps; j += 2) sum += 2 ** (-(steps - j) / 2);
+      return sum;
+    };
+    const expected = faded(0) + faded(1);
+    expect(c.summaries()).toHaveLength(1);
+    expect(c.summaries()[0].weight).toBeCloseTo(expected, 9);
+    // The stored weights are as of decayedAt, which stays within one half-life of the last message.
+    const [stored] = state(c).clusters;
+    expect(stored.lastAt - stored.decayedAt).toBeLessThan(24 * HOUR_MS);
+    expect(stored.weight * 2 ** (-(stored.lastAt - stored.decayedAt) / (24 * HOUR_MS))).toBeCloseTo(expected, 9);
+    // b came with the even messages, c with the odd ones.
+    const terms = new Map(c.summaries()[0].terms.map((t) => [t.term, t.weight]));
+    expect((terms.get('b') as number) / (terms.get('c') as number)).toBeCloseTo(faded(0) / faded(1), 9);
+  });
+
   it('lets recent messages pull the centroid towards them', () => {
     const c = clusterer({ halfLifeMs: HOUR_MS, threshold: 0.1 });
     c.add(message('a', ['old', 'shared']));
@@ -253,6 +276,19 @@ describe('TopicClusterer summaries', () => {
     c.add(message('core2', ['a', 'b']));
     c.add(message('core3', ['a', 'b']));
     expect(c.summaries()[0].sampleMessageIds).toEqual(['first', 'second', 'core1', 'core2']);
+  });
+
+  it('gives a pulse with the label, heaviest terms, hourly counts and sentiment of the summary', () => {
+    const c = clusterer({ labelSize: 2, threshold: 0.1 });
+    c.add(message('a', ['暖气', '不热', '小区'], T0, { sentiment: -0.4 }));
+    c.add(message('b', ['暖气', '不热', '热力公司'], T0 + HOUR_MS, { sentiment: -0.8 }));
+    const summary = c.summaries()[0];
+    const pulse = c.pulse(summary.id);
+    expect(pulse?.label).toEqual(summary.label);
+    expect(pulse?.terms).toEqual(summary.terms.map((t) => t.term));
+    expect([...(pulse?.hourly ?? [])].map(([start, count]) => ({ start, count }))).toEqual(summary.hourly);
+    expect(pulse?.sentimentAverage).toBe(summary.sentimentAverage);
+    expect(c.pulse('topic-9')).toBeUndefined();
   });
 
   it('returns undefined for an unknown cluster and lists clusters oldest first', () => {
