@@ -13,6 +13,7 @@ import { loadCorpus } from './corpus';
 import { EndToEndFigures, benchEndToEnd } from './end-to-end.bench';
 import { INTAKE_TARGETS, IntakeFigures, IntakeTarget, benchIntake } from './intake.bench';
 import { MonitorFigures, benchMonitor } from './monitor.bench';
+import { MONITOR_STORE_MESSAGES, MonitorStoreFigures, benchMonitorStore } from './monitor-store.bench';
 import { count, heading, ms, ratio, table } from './report';
 import { ROUTE_JOB_MESSAGES, ROUTE_JOB_RATE, RoutingFigures, benchRouting } from './routing.bench';
 import { PLATFORM_TIMEOUT_MS, WECHAT_TARGETS, WechatFigures, WechatTarget, benchWechat } from './wechat.bench';
@@ -25,7 +26,7 @@ import {
   benchWorkbench,
 } from './workbench.bench';
 
-const SECTIONS = ['intake', 'analyze', 'e2e', 'workbench', 'archive', 'wechat', 'routing', 'monitor'] as const;
+const SECTIONS = ['intake', 'analyze', 'e2e', 'workbench', 'archive', 'wechat', 'routing', 'monitor', 'monitor-store'] as const;
 /** Sections that run in this process only: no bench database, no queues. */
 const IN_PROCESS: readonly Section[] = ['monitor'];
 type Section = (typeof SECTIONS)[number];
@@ -495,6 +496,27 @@ function printMonitor(f: MonitorFigures): void {
   );
 }
 
+function printMonitorStore(f: MonitorStoreFigures): void {
+  print(heading('9. Monitor on PostgreSQL: the worker\'s monitor step'));
+  print(
+    `${count(MONITOR_STORE_MESSAGES)} analyzed messages (halves of two corpus texts joined) seeded with their tickets over 72 simulated ` +
+      `hours, then each through MonitorProcessor.process in arrival order: one transaction under the monitor's advisory lock ` +
+      `(stored signatures, clusterer synced by revision, cluster row, signature, alert). No queue.\n`,
+  );
+  print(
+    table(
+      ['figure', 'value'],
+      [
+        ['messages/s', count(f.perSecond)],
+        ['step p50 / p99 / max ms', `${ms(f.step.p50)} / ${ms(f.step.p99)} / ${ms(f.step.max)}`],
+        ['statements per message', f.statementsPerMessage.toFixed(1)],
+        ['clusters / near-duplicates / alerts', `${count(f.clusters)} / ${count(f.duplicates)} / ${count(f.alerts)}`],
+        ['load average before → after', `${f.loadBefore.toFixed(2)} → ${f.loadAfter.toFixed(2)}`],
+      ],
+    ),
+  );
+}
+
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
   const unknown = asked.filter((s) => !(SECTIONS as readonly string[]).includes(s));
@@ -540,6 +562,7 @@ async function main(): Promise<void> {
     if (sections.has('wechat')) printWechat(await benchWechat(corpus.raw, progress));
     if (sections.has('routing')) printRouting(await benchRouting(progress));
     if (sections.has('monitor')) printMonitor(benchMonitor(corpus.raw, config, progress));
+    if (sections.has('monitor-store')) printMonitorStore(await benchMonitorStore(corpus.raw, progress));
   } finally {
     if ([...sections].some((s) => !IN_PROCESS.includes(s))) await deleteBenchQueueKeys();
   }

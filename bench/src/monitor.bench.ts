@@ -34,7 +34,7 @@ const HOUR_MS = 3_600_000;
  * Distinct messages from the corpus: the first half of one text and the second half of another (25 M pairs for 5,000
  * texts), so that a million messages are not a million exact copies of a few thousand.
  */
-function mixedText(texts: readonly string[], random: () => number): string {
+export function mixedText(texts: readonly string[], random: () => number): string {
   const a = texts[Math.floor(random() * texts.length)];
   const b = texts[Math.floor(random() * texts.length)];
   return a.slice(0, a.length >> 1) + b.slice(b.length >> 1);
