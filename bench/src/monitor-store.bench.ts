@@ -9,7 +9,7 @@ import { mixedText } from './monitor.bench';
 import { wireCounts } from './wire-counter';
 import { seedWorkbench } from './workbench-seed';
 
-export const MONITOR_STORE_MESSAGES = 3000;
+export const MONITOR_STORE_MESSAGES = 10_000;
 const HOUR_MS = 3_600_000;
 
 export interface MonitorStoreFigures {

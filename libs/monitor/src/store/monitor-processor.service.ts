@@ -122,14 +122,17 @@ export class MonitorProcessor {
     );
     if (fingerprint.bandKeys.length > 0) {
       await manager.query(
-        `INSERT INTO monitor_signatures (message_id, at, canonical_id, band_keys, shingles) VALUES ($1, $2, $3, $4, $5)`,
+        `INSERT INTO monitor_signatures (message_id, at, canonical_id, shingles) VALUES ($1, $2, $3, $4)`,
         [
           message.id,
           message.received_at,
           duplicate?.canonicalId ?? message.id,
-          fingerprint.bandKeys,
           Buffer.from(fingerprint.shingles.buffer, fingerprint.shingles.byteOffset, fingerprint.shingles.byteLength),
         ],
+      );
+      await manager.query(
+        `INSERT INTO monitor_signature_bands (band_key, message_id) SELECT DISTINCT unnest($1::text[]), $2::uuid`,
+        [fingerprint.bandKeys, message.id],
       );
     }
     // The clusterer dropped the same clusters in memory (a cluster expires when its last message is a window old).
@@ -172,7 +175,8 @@ export class MonitorProcessor {
     after: Date,
   ): Promise<{ canonicalId: string; similarity: number } | null> {
     const rows: { message_id: string; at: Date; canonical_id: string; shingles: Buffer }[] = await manager.query(
-      `SELECT message_id, at, canonical_id, shingles FROM monitor_signatures WHERE band_keys && $1::text[] AND at > $2`,
+      `SELECT s.message_id, s.at, s.canonical_id, s.shingles FROM monitor_signatures s
+        WHERE s.message_id IN (SELECT b.message_id FROM monitor_signature_bands b WHERE b.band_key = ANY($1::text[])) AND s.at > $2`,
       [fingerprint.bandKeys, after],
     );
     const candidates = rows.map((r) => ({

@@ -110,9 +110,8 @@ export class MonitorMessageEntity {
   processedAt: Date;
 }
 
-/** A message's MinHash band keys and 3-gram set, kept for the near-duplicate window. */
+/** A message's 3-gram set, kept for the near-duplicate window; its band keys are `monitor_signature_bands`. */
 @Entity({ name: 'monitor_signatures' })
-@Index('ix_monitor_signatures_band_keys', { synchronize: false })
 @Index('ix_monitor_signatures_at', ['at'])
 export class MonitorSignatureEntity {
   @PrimaryColumn('uuid', { name: 'message_id', primaryKeyConstraintName: 'pk_monitor_signatures' })
@@ -128,12 +127,24 @@ export class MonitorSignatureEntity {
   @Column('uuid', { name: 'canonical_id' })
   canonicalId: string;
 
-  @Column('text', { name: 'band_keys', array: true })
-  bandKeys: string[];
-
   /** The sorted 32-bit shingle hashes, little-endian. */
   @Column('bytea')
   shingles: Buffer;
+}
+
+/** One LSH band key of a stored signature: messages sharing a key are near-duplicate candidates. */
+@Entity({ name: 'monitor_signature_bands' })
+@Index('ix_monitor_signature_bands_message_id', ['messageId'])
+export class MonitorSignatureBandEntity {
+  @PrimaryColumn('text', { name: 'band_key', primaryKeyConstraintName: 'pk_monitor_signature_bands' })
+  bandKey: string;
+
+  @PrimaryColumn('uuid', { name: 'message_id', primaryKeyConstraintName: 'pk_monitor_signature_bands' })
+  messageId: string;
+
+  @ManyToOne(() => MonitorSignatureEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'message_id', foreignKeyConstraintName: 'fk_monitor_signature_bands_signature' })
+  signature?: MonitorSignatureEntity;
 }
 
 export type MonitorAlertStatus = 'open' | 'acknowledged' | 'closed';
@@ -241,6 +252,7 @@ export const MONITOR_ENTITIES = [
   MonitorClusterEntity,
   MonitorMessageEntity,
   MonitorSignatureEntity,
+  MonitorSignatureBandEntity,
   MonitorAlertEntity,
   MonitorCaseEntity,
   MonitorCaseTicketEntity,
