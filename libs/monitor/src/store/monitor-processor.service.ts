@@ -18,6 +18,13 @@ const MONITOR_LOCK_KEY = 0x6d6f6e69;
 
 const LEVEL_RANK: Record<AlertLevel, number> = { none: 0, info: 1, warning: 2, critical: 3 };
 
+/**
+ * The stored signatures sharing a band key with $1 and newer than $2. Through the band-key B-tree: a test checks the
+ * plan, since a lookup the planner cannot estimate becomes a scan of the whole window.
+ */
+export const NEAR_DUPLICATE_CANDIDATES_SQL = `SELECT s.message_id, s.at, s.canonical_id, s.shingles FROM monitor_signatures s
+  WHERE s.message_id IN (SELECT b.message_id FROM monitor_signature_bands b WHERE b.band_key = ANY($1::text[])) AND s.at > $2`;
+
 interface MessageRow {
   id: string;
   title: string;
@@ -175,8 +182,7 @@ export class MonitorProcessor {
     after: Date,
   ): Promise<{ canonicalId: string; similarity: number } | null> {
     const rows: { message_id: string; at: Date; canonical_id: string; shingles: Buffer }[] = await manager.query(
-      `SELECT s.message_id, s.at, s.canonical_id, s.shingles FROM monitor_signatures s
-        WHERE s.message_id IN (SELECT b.message_id FROM monitor_signature_bands b WHERE b.band_key = ANY($1::text[])) AND s.at > $2`,
+      NEAR_DUPLICATE_CANDIDATES_SQL,
       [fingerprint.bandKeys, after],
     );
     const candidates = rows.map((r) => ({
