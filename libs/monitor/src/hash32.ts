@@ -32,11 +32,28 @@ export function hashInts(values: ArrayLike<number>, start = 0, end = values.leng
   return mix32(h);
 }
 
-/** Hash of a string's code points (a character outside the BMP is one value, not two surrogates). */
+/** Hash of a string's code points. */
 export function hashString(text: string, seed = 0): number {
-  const codePoints: number[] = [];
-  for (const char of text) codePoints.push(char.codePointAt(0) as number);
-  return hashInts(codePoints, 0, codePoints.length, seed);
+  return hashInts(codePointsOf(text), 0, undefined, seed);
+}
+
+/** The code points of a string: a character outside the BMP is one value, not two surrogates. */
+export function codePointsOf(text: string): Int32Array {
+  const codePoints = new Int32Array(text.length);
+  let length = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        codePoints[length++] = (unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+        i += 1;
+        continue;
+      }
+    }
+    codePoints[length++] = unit;
+  }
+  return codePoints.subarray(0, length);
 }
 
 /** `count` distinct 32-bit values derived from `seed` alone (a counter run through `mix32`, which is a bijection). */

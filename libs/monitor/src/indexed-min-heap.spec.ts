@@ -1,3 +1,4 @@
+import { createRandom } from '@wenzheng/routing';
 import { IndexedMinHeap } from './indexed-min-heap';
 
 interface Item {
@@ -39,11 +40,7 @@ describe('IndexedMinHeap', () => {
   });
 
   it('agrees with a sort over many random operations', () => {
-    let seed = 11;
-    const next = (): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
+    const next = createRandom(11);
     const heap = heapOf();
     const live: Item[] = [];
     for (let step = 0; step < 5_000; step += 1) {

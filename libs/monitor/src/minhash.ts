@@ -1,4 +1,4 @@
-import { hashInts, mix32, seededValues } from './hash32';
+import { codePointsOf, hashInts, mix32, seededValues } from './hash32';
 
 /**
  * MinHash signatures and LSH band keys over character n-gram sets. Everything here is a pure
@@ -81,25 +81,6 @@ export function shingleHashes(text: string, shingleSize = DEFAULT_MINHASH_OPTION
     if (hashes[i] !== hashes[distinct - 1]) hashes[distinct++] = hashes[i];
   }
   return hashes.slice(0, distinct);
-}
-
-/** A character outside the BMP is one value, not two surrogates. */
-function codePointsOf(text: string): Int32Array {
-  const codePoints = new Int32Array(text.length);
-  let length = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        codePoints[length++] = (unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
-        i += 1;
-        continue;
-      }
-    }
-    codePoints[length++] = unit;
-  }
-  return codePoints.subarray(0, length);
 }
 
 /**

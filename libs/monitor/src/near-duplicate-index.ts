@@ -24,10 +24,22 @@ export function messageFingerprint(
   config: MinHashConfig,
   options: FingerprintTextOptions = {},
 ): MessageFingerprint {
+  const { normalized, shingles, signature } = fingerprintOf(text, config, options);
+  return { text: normalized, shingles, bandKeys: signature === null ? [] : bandKeys(signature, config) };
+}
+
+/**
+ * The one way a message is fingerprinted, for the stored signatures and the in-memory index alike: its normalised
+ * text, 3-gram set and MinHash signature (null when no letter or digit is left).
+ */
+function fingerprintOf(
+  text: string,
+  config: MinHashConfig,
+  options: FingerprintTextOptions,
+): { normalized: string; shingles: Uint32Array; signature: Uint32Array | null } {
   const normalized = fingerprintText(text, options);
   const shingles = shingleHashes(normalized, config.shingleSize);
-  const keys = shingles.length === 0 ? [] : bandKeys(minHashSignature(shingles, config), config);
-  return { text: normalized, shingles, bandKeys: keys };
+  return { normalized, shingles, signature: shingles.length === 0 ? null : minHashSignature(shingles, config) };
 }
 
 export interface NearDuplicateMatch {
@@ -136,10 +148,10 @@ export class NearDuplicateIndex {
     if (known !== undefined) return known.match;
     const atMs = toEpochMs(at);
     this.expire(Math.max(atMs, this.latest));
-    const shingles = shingleHashes(fingerprintText(text, this.textOptions), this.config.shingleSize);
-    if (shingles.length === 0) return null;
+    const { shingles, signature } = fingerprintOf(text, this.config, this.textOptions);
+    if (signature === null) return null;
     // Folding can only add candidates, which the exact Jaccard check removes.
-    const keys = bandHashes(minHashSignature(shingles, this.config), this.config).map((hash) => hash >>> 2);
+    const keys = bandHashes(signature, this.config).map((hash) => hash >>> 2);
 
     const best = bestNearDuplicate(shingles, this.candidates(keys), this.threshold);
     const match =

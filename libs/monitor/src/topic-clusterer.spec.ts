@@ -97,6 +97,17 @@ describe('TopicClusterer.add', () => {
     expect(state(c).clusters[0].centroid.map(([t]) => t)).toEqual(['t35', 't36', 't37', 't38', 't39']);
   });
 
+  it('still finds the oldest and the newest of more clusters than its arrays first hold', () => {
+    const c = clusterer();
+    for (let i = 0; i < 600; i += 1) expect(c.add(message(`m${i}`, [`w${i}`, `v${i}`]))?.created).toBe(true);
+    // The norms of the first clusters were carried over when the arrays grew: an identical message is at cosine 1.
+    const first = c.add(message('first-again', ['w0', 'v0']));
+    expect([first?.clusterId, first?.created]).toEqual(['topic-1', false]);
+    expect(first?.similarity).toBeCloseTo(1, 12);
+    expect(c.add(message('last-again', ['w599', 'v599']))?.clusterId).toBe('topic-600');
+    expect(c.size).toBe(600);
+  });
+
   it('keeps at most maxCentroidTerms and forgets the pruned terms in its index', () => {
     const c = clusterer({ maxCentroidTerms: 3, threshold: 0.1 });
     c.add(message('a', ['a', 'b', 'c']));

@@ -70,12 +70,6 @@ interface TokenSlot {
 /** Clusters the dense arrays hold before they first grow. */
 const INITIAL_CAPACITY = 256;
 
-function grown(values: Float64Array, capacity: number): Float64Array<ArrayBuffer> {
-  const larger = new Float64Array(capacity);
-  larger.set(values);
-  return larger;
-}
-
 /** Terms a summary lists with their shares. */
 const SUMMARY_TERMS = 10;
 
@@ -249,9 +243,9 @@ export class TopicClusterer {
    */
   private byIndex: (Cluster | undefined)[] = [];
   private readonly freeIndices: number[] = [];
-  private norms: Float64Array<ArrayBuffer> = new Float64Array(INITIAL_CAPACITY);
-  private dots: Float64Array<ArrayBuffer> = new Float64Array(INITIAL_CAPACITY);
-  private stamps: Float64Array<ArrayBuffer> = new Float64Array(INITIAL_CAPACITY);
+  private norms = new Float64Array(INITIAL_CAPACITY);
+  private dots = new Float64Array(INITIAL_CAPACITY);
+  private stamps = new Float64Array(INITIAL_CAPACITY);
   private touched = new Int32Array(INITIAL_CAPACITY);
   private pass = 0;
   private clock: number | null = null;
@@ -490,12 +484,13 @@ export class TopicClusterer {
     const index = this.freeIndices.pop() ?? this.byIndex.length;
     if (index >= this.norms.length) {
       const capacity = this.norms.length * 2;
-      this.norms = grown(this.norms, capacity);
-      this.dots = grown(this.dots, capacity);
-      this.stamps = grown(this.stamps, capacity);
-      const touched = new Int32Array(capacity);
-      touched.set(this.touched);
-      this.touched = touched;
+      const norms = new Float64Array(capacity);
+      norms.set(this.norms);
+      this.norms = norms;
+      // The others are scratch of one `bestMatch` (a stamp of 0 is no pass's), so they start afresh.
+      this.dots = new Float64Array(capacity);
+      this.stamps = new Float64Array(capacity);
+      this.touched = new Int32Array(capacity);
     }
     cluster.index = index;
     this.byIndex[index] = cluster;
