@@ -95,6 +95,8 @@ interface CachedToken {
 
 const TOKEN_CACHE_LIMIT = 100_000;
 const NO_LENGTHS: readonly number[] = [];
+/** A word that is no lexicon entry (its text is never read: only entries' texts are). */
+const PLAIN_WORD: Unit = Object.freeze({ text: '', entry: null, boundary: false });
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /** Tokens a lexicon entry may span; 5 covers 到底 / 有没有 / 人 / 管. */
@@ -110,18 +112,29 @@ const WHITESPACE = /\s+/gu;
  */
 export class SentimentScorer {
   private readonly options: Readonly<Required<SentimentScorerOptions>>;
-  private readonly entries = new Map<string, Entry>();
   private readonly phrases = new Map<string, Entry>();
   /**
    * Lengths (UTF-16) of the phrases starting with a code unit, longest first: the raw-text scan tries only those.
    * Keyed by the number, because `text[i]` of a Chinese character allocates a string.
    */
   private readonly phraseLengths = new Map<number, number[]>();
+  /** 1 for the code units a phrase starts with: most characters of a text start none, and skip the lookup. */
+  private readonly phraseStarts = new Uint8Array(0x10000);
   /** Every proper prefix of an entry: a run of tokens that is not one cannot grow into an entry. */
   private readonly entryPrefixes = new Set<string>();
   private readonly maxEntryLength: number;
-  /** Token → its normalized form and single-token unit; tokens recur, and normalizing each one every time was most of the cost. */
+  /** Every lexicon word, as a unit of its own. */
+  private readonly entryUnits = new Map<string, Unit>();
+  /** 1 for the UTF-16 code units an entry starts with: a word starting with any other is no entry and starts none. */
+  private readonly entryStarts = new Uint8Array(0x10000);
+  /**
+   * Tokens other than plain Chinese words (punctuation, digits, Latin, full-width forms) → their normalized form and
+   * single-token unit; tokens recur, and normalizing each one every time was most of the cost.
+   */
   private readonly tokenCache = new Map<string, CachedToken>();
+  /** Per-message scratch of `units`: the normalized tokens and their single-token units. */
+  private readonly tokenTexts: string[] = [];
+  private readonly tokenUnits: Unit[] = [];
 
   constructor(lexicon: SentimentLexicon, options: SentimentScorerOptions = {}) {
     const merged = { ...DEFAULT_SENTIMENT_OPTIONS };
@@ -135,7 +148,7 @@ export class SentimentScorer {
     this.options = merged;
 
     const add = (word: string, entry: Entry): void => {
-      this.entries.set(word, entry);
+      this.entryUnits.set(word, { text: word, entry, boundary: false });
       if (entry.kind !== 'negation' && entry.kind !== 'degree' && entry.kind !== 'request') {
         if (charLength(word) >= merged.phraseMinLength) this.phrases.set(word, entry);
       }
@@ -147,8 +160,9 @@ export class SentimentScorer {
     for (const word of lexicon.negations) add(word, { kind: 'negation', weight: 1 });
     for (const word of lexicon.requests) add(word, { kind: 'request', weight: 1 });
     let longest = 0;
-    for (const word of this.entries.keys()) {
+    for (const word of this.entryUnits.keys()) {
       longest = Math.max(longest, word.length);
+      if (word !== '') this.entryStarts[word.charCodeAt(0)] = 1;
       for (let end = 1; end < word.length; end += 1) this.entryPrefixes.add(word.slice(0, end));
     }
     this.maxEntryLength = longest;
@@ -157,6 +171,7 @@ export class SentimentScorer {
       const lengths = this.phraseLengths.get(first) ?? [];
       lengths.push(phrase.length);
       this.phraseLengths.set(first, lengths);
+      this.phraseStarts[first] = 1;
     }
     for (const lengths of this.phraseLengths.values()) lengths.sort((a, b) => b - a);
   }
@@ -167,9 +182,10 @@ export class SentimentScorer {
     let sum = 0;
     const fromTokens = new Map<string, number>();
 
-    units.forEach((unit, index) => {
+    for (let index = 0; index < units.length; index += 1) {
+      const unit = units[index];
       const entry = unit.entry;
-      if (entry === null || entry.kind === 'negation' || entry.kind === 'degree' || entry.kind === 'request') return;
+      if (entry === null || entry.kind === 'negation' || entry.kind === 'degree' || entry.kind === 'request') continue;
       if (this.phrases.has(unit.text)) fromTokens.set(unit.text, (fromTokens.get(unit.text) ?? 0) + 1);
       const cue =
         entry.kind === 'complaint'
@@ -177,7 +193,7 @@ export class SentimentScorer {
           : this.modified(units, index, entry.kind === 'positive' ? entry.weight : -entry.weight);
       sum += cue.contribution;
       cues.push({ kind: entry.kind, text: unit.text, contribution: cue.contribution, modifiers: cue.modifiers, source: 'tokens' });
-    });
+    }
 
     let intensity = 1;
     if (input.text !== undefined) {
@@ -207,25 +223,38 @@ export class SentimentScorer {
 
   /** Tokens grouped into lexicon entries, longest span first. */
   private units(tokens: readonly string[]): Unit[] {
-    const cached: CachedToken[] = [];
+    const { tokenTexts: texts, tokenUnits: single, entryStarts } = this;
+    let count = 0;
     for (const token of tokens) {
+      if (isPlainChineseWord(token)) {
+        // NFKC, case and trimming leave such a word as it is, and most words start no entry: no lookup at all.
+        texts[count] = token;
+        single[count] = entryStarts[token.charCodeAt(0)] === 1 ? (this.entryUnits.get(token) ?? PLAIN_WORD) : PLAIN_WORD;
+        count += 1;
+        continue;
+      }
       const known = this.cachedToken(token);
-      if (known.text !== '') cached.push(known);
+      if (known.text === '') continue;
+      texts[count] = known.text;
+      single[count] = known.unit;
+      count += 1;
     }
     const units: Unit[] = [];
     let i = 0;
-    while (i < cached.length) {
+    while (i < count) {
       // Grow the run token by token while it is still the start of an entry, and keep the longest one in the lexicon.
-      let matched = cached[i].unit;
+      let matched = single[i];
       let matchedSpan = 1;
-      let text = cached[i].text;
-      for (let span = 2; span <= MAX_SPAN && i + span <= cached.length && this.entryPrefixes.has(text); span += 1) {
-        text += cached[i + span - 1].text;
-        if (text.length > this.maxEntryLength) break;
-        const entry = this.entries.get(text);
-        if (entry !== undefined) {
-          matched = { text, entry, boundary: false };
-          matchedSpan = span;
+      let text = texts[i];
+      if (entryStarts[text.charCodeAt(0)] === 1) {
+        for (let span = 2; span <= MAX_SPAN && i + span <= count && this.entryPrefixes.has(text); span += 1) {
+          text += texts[i + span - 1];
+          if (text.length > this.maxEntryLength) break;
+          const unit = this.entryUnits.get(text);
+          if (unit !== undefined) {
+            matched = unit;
+            matchedSpan = span;
+          }
         }
       }
       units.push(matched);
@@ -238,8 +267,8 @@ export class SentimentScorer {
     let known = this.tokenCache.get(token);
     if (known === undefined) {
       const text = token.normalize('NFKC').toLowerCase().trim();
-      const entry = this.entries.get(text);
-      known = { text, unit: { text, entry: entry ?? null, boundary: entry === undefined && !WORD_CHARACTER.test(text) } };
+      const unit = this.entryUnits.get(text) ?? (WORD_CHARACTER.test(text) ? PLAIN_WORD : { text, entry: null, boundary: true });
+      known = { text, unit };
       if (this.tokenCache.size >= TOKEN_CACHE_LIMIT) this.tokenCache.clear();
       this.tokenCache.set(token, known);
     }
@@ -287,7 +316,8 @@ export class SentimentScorer {
     let i = 0;
     while (i < text.length) {
       let found = 0;
-      for (const length of this.phraseLengths.get(text.charCodeAt(i)) ?? NO_LENGTHS) {
+      const first = text.charCodeAt(i);
+      for (const length of this.phraseStarts[first] === 1 ? (this.phraseLengths.get(first) as number[]) : NO_LENGTHS) {
         if (i + length > text.length) continue;
         const candidate = text.slice(i, i + length);
         if (this.phrases.has(candidate)) {
@@ -300,6 +330,16 @@ export class SentimentScorer {
     }
     return counts;
   }
+}
+
+/** Only CJK Unified Ideographs (U+4E00–U+9FFF), which NFKC, lower-casing and trimming leave unchanged. */
+function isPlainChineseWord(token: string): boolean {
+  if (token.length === 0) return false;
+  for (let i = 0; i < token.length; i += 1) {
+    const unit = token.charCodeAt(i);
+    if (unit < 0x4e00 || unit > 0x9fff) return false;
+  }
+  return true;
 }
 
 function charLength(text: string): number {
