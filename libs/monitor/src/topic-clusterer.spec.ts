@@ -118,6 +118,32 @@ describe('TopicClusterer.add', () => {
     expect(c.add(message('c', ['d']))?.created).toBe(true);
   });
 
+  it('merges new terms into the middle of a centroid and prunes several at once as a full sort would', () => {
+    const c = clusterer({ maxCentroidTerms: 5, threshold: 0.01 });
+    const reference = new Map<string, number>();
+    const letters = 'zbdfhjlacegik'.split('');
+    for (let i = 0; i < 12; i += 1) {
+      // Every message has z, so all join one cluster; the others come in no particular term order.
+      const tokens = ['z', letters[(i * 5) % 13], letters[(i * 7 + 3) % 13], letters[(i * 11 + 1) % 13]];
+      const counts = new Map<string, number>();
+      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+      const norm = Math.sqrt([...counts.values()].reduce((sum, n) => sum + (1 + Math.log(n)) ** 2, 0));
+      c.add(message(`m${i}`, tokens));
+      for (const [term, n] of counts) reference.set(term, (reference.get(term) ?? 0) + (1 + Math.log(n)) / norm);
+      const kept = [...reference].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
+      reference.clear();
+      for (const [term, weight] of kept) reference.set(term, weight);
+      const centroid = state(c).clusters[0].centroid;
+      expect(centroid.map(([term]) => term)).toEqual([...reference.keys()].sort());
+      for (const [term, weight] of centroid) expect(weight).toBeCloseTo(reference.get(term) as number, 12);
+    }
+    expect(c.size).toBe(1);
+    // The index forgot what the centroid dropped: a message with only a dropped term starts a cluster of its own.
+    const dropped = letters.find((l) => !reference.has(l)) as string;
+    expect(c.add(message('dropped', [dropped]))?.created).toBe(true);
+    expect(c.add(message('kept', ['z']))?.clusterId).toBe('topic-1');
+  });
+
   it('refuses a sentiment that is not a number and an invalid time', () => {
     const c = clusterer();
     expect(() => c.add(message('a', ['a'], T0, { sentiment: Number.NaN }))).toThrow(/sentiment/);

@@ -1,5 +1,6 @@
 import { compareStrings, DocumentFrequency, DocumentFrequencyState } from './document-frequency';
 import { IndexedMinHeap } from './indexed-min-heap';
+import { TokenTable } from './token-table';
 import { DAY_MS, HOUR_MS, toEpochMs } from './time';
 
 export interface TopicClustererOptions {
@@ -53,19 +54,16 @@ export const DEFAULT_TOPIC_CLUSTERER_OPTIONS: Readonly<Settings> = {
   utcOffsetMinutes: 480,
 };
 
-/** Tokens whose slots a clusterer keeps before it starts over (a bound on memory, not on results). */
+/** Tokens a clusterer keeps ids for before it starts over (a bound on memory, not on results). */
 const TOKEN_CACHE_LIMIT = 200_000;
 
-/** What a clusterer knows of a token; `pass`, `count` and `weight` are scratch of the message being added. */
-interface TokenSlot {
-  readonly token: string;
-  readonly isTerm: boolean;
-  /** NaN without a fixed idf. */
-  readonly idf: number;
-  pass: number;
-  count: number;
-  weight: number;
-}
+/** What `TopicClusterer.tokenKinds` holds per token id. */
+const UNSEEN = 0;
+const TERM = 1;
+const NOT_TERM = 2;
+
+/** Token ids the per-token arrays hold before they first grow. */
+const INITIAL_TOKENS = 1 << 12;
 
 /** Clusters the dense arrays hold before they first grow. */
 const INITIAL_CAPACITY = 256;
@@ -153,22 +151,15 @@ export interface TopicClusterSummary {
 
 /**
  * The clusters whose centroid has a term, in parallel arrays (iterated for every term of every message, so no Map
- * entries are allocated); `entries[i]` is the centroid's own record of slot i, so a removal can move the last slot
- * into the gap.
+ * entries are allocated). A removal moves the last slot into the gap and tells that cluster where its slot went.
  */
 interface Posting {
+  readonly term: string;
   /** `Cluster.index` of each cluster. */
   clusters: number[];
   weights: number[];
-  entries: CentroidTerm[];
-}
-
-/** A centroid term: its weight as of the cluster's `decayedAt`, and where the term's posting holds it. */
-interface CentroidTerm {
-  term: string;
-  weight: number;
-  posting: Posting;
-  slot: number;
+  /** False once the last cluster left: a cached reference must look the term up again. */
+  live: boolean;
 }
 
 /**
@@ -195,9 +186,15 @@ interface Cluster {
   decayedAt: number;
   weight: number;
   messageCount: number;
-  centroid: Map<string, CentroidTerm>;
-  /** The centroid again, in `compareStrings` order of the terms: the order its norm is summed in, in every process. */
-  entries: CentroidTerm[];
+  /**
+   * The centroid, in parallel arrays in `compareStrings` order of the terms (the order its norm is summed in, in every
+   * process): a join merges the message's sorted terms into it, and its weights are contiguous. Weights are as of
+   * `decayedAt`; `postings[k]` holds the term's posting and `slots[k]` the cluster's place in it.
+   */
+  terms: string[];
+  weights: number[];
+  postings: Posting[];
+  slots: number[];
   norm: number;
   hourly: Map<number, number>;
   daily: Map<number, number>;
@@ -226,11 +223,19 @@ export class TopicClusterer {
   private readonly fixedIdf: ((term: string) => number) | undefined;
   private readonly isTerm: (token: string) => boolean;
   /**
-   * Per token: whether it is a term, its idf when fixed, and the count of the message being added. One lookup per
-   * token instead of one to filter it, two to count it and one for its idf: lookups were most of the time per message.
+   * Per token id: whether it is a term, its idf when fixed, and the count and weight of the message being added (with
+   * the pass they belong to). One cheap lookup per token instead of one Map lookup to filter it, two to count it and
+   * one for its idf: those lookups were most of the time per message.
    */
-  private readonly tokens = new Map<string, TokenSlot>();
+  private readonly tokens = new TokenTable();
+  private tokenKinds = new Uint8Array(INITIAL_TOKENS);
+  private tokenIdfs = new Float64Array(INITIAL_TOKENS);
+  private tokenPasses = new Int32Array(INITIAL_TOKENS);
+  private tokenCounts = new Int32Array(INITIAL_TOKENS);
+  private tokenWeights = new Float64Array(INITIAL_TOKENS);
   private tokenPass = 0;
+  /** Scratch of `join`. */
+  private readonly addedTerms: number[] = [];
   private frequency: DocumentFrequency | null;
   private readonly clusters = new Map<string, Cluster>();
   /** term → clusters whose centroid has it, with the term's centroid weight (kept equal to `centroid`). */
@@ -329,7 +334,10 @@ export class TopicClusterer {
 
     const counted = this.countTerms(message.tokens);
     if (counted.length === 0) return null;
-    this.frequency?.observe(counted.map((slot) => slot.token), at);
+    this.frequency?.observe(
+      counted.map((id) => this.tokens.tokenOf(id)),
+      at,
+    );
     const vector = this.vectorOf(counted, at);
     if (vector.length === 0) return null;
 
@@ -401,45 +409,66 @@ export class TopicClusterer {
     };
   }
 
-  /** The distinct terms of a message, each with its count in `count`. */
-  private countTerms(tokens: readonly string[]): TokenSlot[] {
-    // Cleared between messages only: a slot must not be replaced while a message's counts are in it.
-    if (this.tokens.size >= TOKEN_CACHE_LIMIT) this.tokens.clear();
+  /** The ids of the distinct terms of a message, each with its count in `tokenCounts`. */
+  private countTerms(tokens: readonly string[]): number[] {
+    // Cleared between messages only: an id must not be reused while a message's counts are under it.
+    if (this.tokens.size >= TOKEN_CACHE_LIMIT) {
+      this.tokens.clear();
+      this.tokenKinds.fill(UNSEEN);
+    }
     this.tokenPass += 1;
     const pass = this.tokenPass;
-    const counted: TokenSlot[] = [];
+    const counted: number[] = [];
     for (const token of tokens) {
-      let slot = this.tokens.get(token);
-      if (slot === undefined) {
-        const isTerm = token !== '' && this.isTerm(token);
-        slot = { token, isTerm, idf: isTerm && this.fixedIdf !== undefined ? this.fixedIdf(token) : Number.NaN, pass: 0, count: 0, weight: 0 };
-        this.tokens.set(token, slot);
+      const id = this.tokens.idOf(token);
+      if (id >= this.tokenKinds.length) this.growTokenArrays();
+      let kind = this.tokenKinds[id];
+      if (kind === UNSEEN) {
+        kind = token !== '' && this.isTerm(token) ? TERM : NOT_TERM;
+        this.tokenKinds[id] = kind;
+        if (kind === TERM && this.fixedIdf !== undefined) this.tokenIdfs[id] = this.fixedIdf(token);
       }
-      if (!slot.isTerm) continue;
-      if (slot.pass !== pass) {
-        slot.pass = pass;
-        slot.count = 0;
-        counted.push(slot);
+      if (kind !== TERM) continue;
+      if (this.tokenPasses[id] !== pass) {
+        this.tokenPasses[id] = pass;
+        this.tokenCounts[id] = 0;
+        counted.push(id);
       }
-      slot.count += 1;
+      this.tokenCounts[id] += 1;
     }
     return counted;
   }
 
+  private growTokenArrays(): void {
+    const capacity = this.tokenKinds.length * 2;
+    const grown = <T extends Uint8Array | Int32Array | Float64Array>(old: T, make: (length: number) => T): T => {
+      const array = make(capacity);
+      array.set(old);
+      return array;
+    };
+    this.tokenKinds = grown(this.tokenKinds, (n) => new Uint8Array(n));
+    this.tokenIdfs = grown(this.tokenIdfs, (n) => new Float64Array(n));
+    this.tokenPasses = grown(this.tokenPasses, (n) => new Int32Array(n));
+    this.tokenCounts = grown(this.tokenCounts, (n) => new Int32Array(n));
+    this.tokenWeights = grown(this.tokenWeights, (n) => new Float64Array(n));
+  }
+
   /** Unit-length vector of the heaviest terms by (1 + ln tf) × idf, sorted by term. */
-  private vectorOf(counted: TokenSlot[], at: number): TermVector {
-    const weighted: TokenSlot[] = [];
-    for (const slot of counted) {
-      const idf = this.fixedIdf !== undefined ? slot.idf : (this.frequency as DocumentFrequency).idf(slot.token, at);
-      slot.weight = (1 + Math.log(slot.count)) * idf;
-      if (slot.weight > 0 && Number.isFinite(slot.weight)) weighted.push(slot);
+  private vectorOf(counted: number[], at: number): TermVector {
+    const { tokens, tokenWeights: weights } = this;
+    const weighted: number[] = [];
+    for (const id of counted) {
+      const idf = this.fixedIdf !== undefined ? this.tokenIdfs[id] : (this.frequency as DocumentFrequency).idf(tokens.tokenOf(id), at);
+      const weight = (1 + Math.log(this.tokenCounts[id])) * idf;
+      weights[id] = weight;
+      if (weight > 0 && Number.isFinite(weight)) weighted.push(id);
     }
-    weighted.sort((a, b) => b.weight - a.weight || compareStrings(a.token, b.token));
-    const kept = weighted.slice(0, this.settings.maxTermsPerMessage);
+    weighted.sort((a, b) => weights[b] - weights[a] || compareStrings(tokens.tokenOf(a), tokens.tokenOf(b)));
+    const kept = weighted.length > this.settings.maxTermsPerMessage ? weighted.slice(0, this.settings.maxTermsPerMessage) : weighted;
     let squares = 0;
-    for (const { weight } of kept) squares += weight * weight;
+    for (const id of kept) squares += weights[id] * weights[id];
     const norm = Math.sqrt(squares);
-    return kept.map(({ token, weight }): [string, number] => [token, weight / norm]).sort((a, b) => compareStrings(a[0], b[0]));
+    return kept.map((id): [string, number] => [tokens.tokenOf(id), weights[id] / norm]).sort((a, b) => compareStrings(a[0], b[0]));
   }
 
   /**
@@ -511,8 +540,10 @@ export class TopicClusterer {
       decayedAt: now,
       weight: 1,
       messageCount: 0,
-      centroid: new Map(),
-      entries: [],
+      terms: [],
+      weights: [],
+      postings: [],
+      slots: [],
       norm: 1,
       hourly: new Map(),
       daily: new Map(),
@@ -527,7 +558,7 @@ export class TopicClusterer {
     };
     this.register(cluster);
     // The vector is in term order already.
-    for (const [term, weight] of vector) cluster.entries.push(this.post(term, cluster, weight));
+    for (const [term, weight] of vector) this.append(cluster, term, weight);
     return cluster;
   }
 
@@ -544,28 +575,99 @@ export class TopicClusterer {
     if (halvings >= 1) this.rebase(cluster, halvings);
     const growth = now > cluster.decayedAt ? 2 ** ((now - cluster.decayedAt) / halfLifeMs) : 1;
     cluster.weight += growth;
-    for (const [term, weight] of vector) {
-      const entry = cluster.centroid.get(term);
-      if (entry === undefined) {
-        insertSorted(cluster.entries, this.post(term, cluster, weight * growth));
+    // Both are in term order: one merge finds each term's place, without a lookup per term.
+    const { terms, weights, postings, slots } = cluster;
+    const added = this.addedTerms;
+    added.length = 0;
+    let k = 0;
+    for (let v = 0; v < vector.length; v += 1) {
+      const [term, weight] = vector[v];
+      while (k < terms.length && terms[k] < term) k += 1;
+      if (k < terms.length && terms[k] === term) {
+        weights[k] += weight * growth;
+        postings[k].weights[slots[k]] = weights[k];
       } else {
-        entry.weight += weight * growth;
-        entry.posting.weights[entry.slot] = entry.weight;
+        added.push(k, v);
       }
     }
-    if (cluster.centroid.size > maxCentroidTerms) {
-      const pruned = new Set(heaviestFirst(cluster.entries).slice(maxCentroidTerms));
-      for (const entry of pruned) this.unpost(entry.term, cluster);
-      cluster.entries = cluster.entries.filter((entry) => !pruned.has(entry));
-    }
+    if (added.length > 0) this.insertTerms(cluster, vector, added, growth);
+    if (terms.length > maxCentroidTerms) this.prune(cluster, terms.length - maxCentroidTerms);
     this.setNorm(cluster);
+  }
+
+  /**
+   * Inserts the vector's terms new to the centroid, `added` holding pairs (place in the centroid before the insertion,
+   * index in the vector), in term order: one backward pass moves each old term at most once.
+   */
+  private insertTerms(cluster: Cluster, vector: TermVector, added: readonly number[], growth: number): void {
+    const { terms, weights, postings, slots } = cluster;
+    const count = added.length / 2;
+    let read = terms.length - 1;
+    for (let q = 0; q < count; q += 1) {
+      terms.push('');
+      weights.push(0);
+      postings.push(postings[0]);
+      slots.push(0);
+    }
+    let write = terms.length - 1;
+    for (let q = count - 1; q >= 0; q -= 1) {
+      for (const at = added[2 * q]; read >= at; read -= 1, write -= 1) {
+        terms[write] = terms[read];
+        weights[write] = weights[read];
+        postings[write] = postings[read];
+        slots[write] = slots[read];
+      }
+      const [term, weight] = vector[added[2 * q + 1]];
+      this.place(cluster, write, term, weight * growth);
+      write -= 1;
+    }
+  }
+
+  /**
+   * Drops the `excess` lightest terms of a centroid: those a sort heaviest first (ties in term order) would put after
+   * `maxCentroidTerms`, found in one pass since a join adds only a few.
+   */
+  private prune(cluster: Cluster, excess: number): void {
+    const { terms, weights } = cluster;
+    const ranksBefore = (i: number, j: number) => weights[i] > weights[j] || (weights[i] === weights[j] && terms[i] < terms[j]);
+    // The positions to drop, in rank order: `lightest[0]` is the one closest to being kept.
+    const lightest: number[] = [];
+    for (let k = 0; k < terms.length; k += 1) {
+      if (lightest.length === excess) {
+        if (!ranksBefore(lightest[0], k)) continue;
+        lightest.shift();
+      }
+      let at = lightest.length;
+      while (at > 0 && ranksBefore(k, lightest[at - 1])) at -= 1;
+      lightest.splice(at, 0, k);
+    }
+    lightest.sort((a, b) => a - b);
+    for (const k of lightest) this.unpost(cluster, k);
+    let kept = 0;
+    let next = 0;
+    for (let k = 0; k < terms.length; k += 1) {
+      if (next < lightest.length && lightest[next] === k) {
+        next += 1;
+        continue;
+      }
+      terms[kept] = terms[k];
+      weights[kept] = weights[k];
+      cluster.postings[kept] = cluster.postings[k];
+      cluster.slots[kept] = cluster.slots[k];
+      kept += 1;
+    }
+    terms.length = kept;
+    weights.length = kept;
+    cluster.postings.length = kept;
+    cluster.slots.length = kept;
   }
 
   private rebase(cluster: Cluster, halvings: number): void {
     const scale = 2 ** -halvings;
-    for (const entry of cluster.centroid.values()) {
-      entry.weight *= scale;
-      entry.posting.weights[entry.slot] = entry.weight;
+    const { weights, postings, slots } = cluster;
+    for (let k = 0; k < weights.length; k += 1) {
+      weights[k] *= scale;
+      postings[k].weights[slots[k]] = weights[k];
     }
     cluster.weight *= scale;
     cluster.decayedAt += halvings * this.settings.halfLifeMs;
@@ -599,7 +701,7 @@ export class TopicClusterer {
   private summarize(cluster: Cluster): TopicClusterSummary {
     const ranked = heaviestTerms(cluster, Math.max(this.settings.labelSize, SUMMARY_TERMS));
     let total = 0;
-    for (const entry of cluster.entries) total += entry.weight;
+    for (const weight of cluster.weights) total += weight;
     const [firstHour, firstDay] = this.firstBuckets();
     const samples = [...cluster.firstMessageIds];
     // `count` leaves the candidates ranked against the centroid, which only changes when `count` runs next.
@@ -638,8 +740,10 @@ export class TopicClusterer {
       decayedAt: saved.decayedAt,
       weight: saved.weight,
       messageCount: saved.messageCount,
-      centroid: new Map(),
-      entries: [],
+      terms: [],
+      weights: [],
+      postings: [],
+      slots: [],
       norm: 1,
       hourly: new Map(saved.hourly),
       daily: new Map(saved.daily),
@@ -653,15 +757,14 @@ export class TopicClusterer {
       heapIndex: -1,
     };
     this.register(cluster);
-    for (const [term, weight] of saved.centroid) cluster.entries.push(this.post(term, cluster, weight));
-    cluster.entries.sort((a, b) => compareStrings(a.term, b.term));
+    for (const [term, weight] of [...saved.centroid].sort((a, b) => compareStrings(a[0], b[0]))) this.append(cluster, term, weight);
     this.setNorm(cluster);
   }
 
   private drop(cluster: Cluster): void {
     this.clusters.delete(cluster.id);
     this.expiry.remove(cluster);
-    for (const entry of cluster.entries) this.unpost(entry.term, cluster);
+    for (let k = 0; k < cluster.terms.length; k += 1) this.unpost(cluster, k);
     this.byIndex[cluster.index] = undefined;
     this.freeIndices.push(cluster.index);
   }
@@ -671,38 +774,56 @@ export class TopicClusterer {
     this.norms[cluster.index] = cluster.norm;
   }
 
-  /** Adds a term new to the centroid (but not to its `entries`), with its weight. */
-  private post(term: string, cluster: Cluster, weight: number): CentroidTerm {
-    let posting = this.postings.get(term);
-    if (posting === undefined) {
-      posting = { clusters: [], weights: [], entries: [] };
-      this.postings.set(term, posting);
-    }
-    const entry: CentroidTerm = { term, weight, posting, slot: posting.clusters.length };
-    posting.clusters.push(cluster.index);
-    posting.weights.push(weight);
-    posting.entries.push(entry);
-    cluster.centroid.set(term, entry);
-    return entry;
+  /** Appends a term that sorts after every term of the centroid. */
+  private append(cluster: Cluster, term: string, weight: number): void {
+    const posting = this.postingOf(term);
+    cluster.terms.push(term);
+    cluster.weights.push(weight);
+    cluster.postings.push(posting);
+    cluster.slots.push(0);
+    this.place(cluster, cluster.terms.length - 1, term, weight, posting);
   }
 
-  /** Removes a term from the centroid and its posting, moving the posting's last slot into the gap. */
-  private unpost(term: string, cluster: Cluster): void {
-    const entry = cluster.centroid.get(term);
-    if (entry === undefined) return;
-    cluster.centroid.delete(term);
-    const { posting, slot } = entry;
+  /** Puts a term new to the centroid at place `k` of its arrays and into the term's posting. */
+  private place(cluster: Cluster, k: number, term: string, weight: number, posting = this.postingOf(term)): void {
+    cluster.terms[k] = term;
+    cluster.weights[k] = weight;
+    cluster.postings[k] = posting;
+    cluster.slots[k] = posting.clusters.length;
+    posting.clusters.push(cluster.index);
+    posting.weights.push(weight);
+  }
+
+  private postingOf(term: string): Posting {
+    let posting = this.postings.get(term);
+    if (posting === undefined) {
+      posting = { term, clusters: [], weights: [], live: true };
+      this.postings.set(term, posting);
+    }
+    return posting;
+  }
+
+  /**
+   * Takes term `k` of a centroid out of its posting (the centroid's arrays are the caller's), moving the posting's
+   * last slot into the gap.
+   */
+  private unpost(cluster: Cluster, k: number): void {
+    const posting = cluster.postings[k];
+    const slot = cluster.slots[k];
     const last = posting.clusters.length - 1;
     if (slot !== last) {
-      posting.clusters[slot] = posting.clusters[last];
+      const movedIndex = posting.clusters[last];
+      posting.clusters[slot] = movedIndex;
       posting.weights[slot] = posting.weights[last];
-      posting.entries[slot] = posting.entries[last];
-      posting.entries[slot].slot = slot;
+      const moved = this.byIndex[movedIndex] as Cluster;
+      moved.slots[placeOf(moved.terms, posting.term, 0)] = slot;
     }
     posting.clusters.pop();
     posting.weights.pop();
-    posting.entries.pop();
-    if (last === 0) this.postings.delete(term);
+    if (last === 0) {
+      this.postings.delete(posting.term);
+      posting.live = false;
+    }
   }
 
   /** `weight` faded to the current clock. */
@@ -740,7 +861,7 @@ function stateOf(c: Cluster): TopicClusterState {
     decayedAt: c.decayedAt,
     weight: c.weight,
     messageCount: c.messageCount,
-    centroid: c.entries.map(({ term, weight }): [string, number] => [term, weight]),
+    centroid: c.terms.map((term, k): [string, number] => [term, c.weights[k]]),
     hourly: [...c.hourly].sort((a, b) => a[0] - b[0]),
     daily: [...c.daily].sort((a, b) => a[0] - b[0]),
     channels: sortedEntries(c.channels),
@@ -752,12 +873,34 @@ function stateOf(c: Cluster): TopicClusterState {
   };
 }
 
-/** Cosine of a unit vector with a centroid of the given norm, summed in the vector's (term) order. */
-function cosine(vector: TermVector, centroid: ReadonlyMap<string, CentroidTerm>, centroidNorm: number): number {
-  if (centroidNorm === 0) return 0;
+/** Cosine of a unit vector with a cluster's centroid, summed in the vector's (term) order. */
+function cosine(vector: TermVector, cluster: Cluster): number {
+  if (cluster.norm === 0) return 0;
+  const { terms, weights } = cluster;
   let dot = 0;
-  for (const [term, weight] of vector) dot += weight * (centroid.get(term)?.weight ?? 0);
-  return dot / centroidNorm;
+  let from = 0;
+  let previous: string | null = null;
+  for (const [term, weight] of vector) {
+    // A vector in term order (as samples are) searches on from the last place.
+    if (previous !== null && !(previous < term)) from = 0;
+    const k = placeOf(terms, term, from);
+    dot += weight * (k < terms.length && terms[k] === term ? weights[k] : 0);
+    from = k;
+    previous = term;
+  }
+  return dot / cluster.norm;
+}
+
+/** The first place at or after `from` whose term does not sort before `term`, in a list in term order. */
+function placeOf(terms: readonly string[], term: string, from: number): number {
+  let low = from;
+  let high = terms.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (terms[middle] < term) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The `count` samples closest to the cluster's current centroid; ties keep the given order. */
@@ -767,7 +910,7 @@ function mostCentral(
   count: number,
 ): { id: string; vector: TermVector }[] {
   return samples
-    .map((sample, order) => ({ sample, order, score: cosine(sample.vector, cluster.centroid, cluster.norm) }))
+    .map((sample, order) => ({ sample, order, score: cosine(sample.vector, cluster) }))
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, count)
     .map((s) => s.sample);
@@ -788,13 +931,8 @@ function sentimentAverageOf(cluster: Cluster): number | null {
 
 function normOf(cluster: Cluster): number {
   let squares = 0;
-  for (const { weight } of cluster.entries) squares += weight * weight;
+  for (const weight of cluster.weights) squares += weight * weight;
   return Math.sqrt(squares);
-}
-
-/** Centroid entries, heaviest first (ties in term order). */
-function heaviestFirst(entries: readonly CentroidTerm[]): CentroidTerm[] {
-  return [...entries].sort((a, b) => b.weight - a.weight || compareStrings(a.term, b.term));
 }
 
 /**
@@ -803,7 +941,9 @@ function heaviestFirst(entries: readonly CentroidTerm[]): CentroidTerm[] {
  */
 function heaviestTerms(cluster: Cluster, count: number): [string, number][] {
   const top: [string, number][] = [];
-  for (const { term, weight } of cluster.entries) {
+  for (let k = 0; k < cluster.terms.length; k += 1) {
+    const term = cluster.terms[k];
+    const weight = cluster.weights[k];
     if (top.length === count) {
       // Entries come in term order, so an equal weight never outranks one already listed.
       if (weight <= top[count - 1][1]) continue;
@@ -814,18 +954,6 @@ function heaviestTerms(cluster: Cluster, count: number): [string, number][] {
     top.splice(at, 0, [term, weight]);
   }
   return top;
-}
-
-/** Inserts an entry whose term is not in the term-ordered list yet at its place. */
-function insertSorted(entries: CentroidTerm[], entry: CentroidTerm): void {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (entries[middle].term < entry.term) low = middle + 1;
-    else high = middle;
-  }
-  entries.splice(low, 0, entry);
 }
 
 function sortedEntries<V>(map: ReadonlyMap<string, V>): [string, V][] {
