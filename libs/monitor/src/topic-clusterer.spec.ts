@@ -1,5 +1,6 @@
 import { HOUR_MS } from './time';
-import { TopicClusterer, TopicClustererOptions, TopicClustererState, TopicMessage } from './topic-clusterer';
+import { createRandom } from '@wenzheng/routing';
+import { termKey, TopicClusterer, TopicClustererOptions, TopicClustererState, TopicMessage } from './topic-clusterer';
 
 const T0 = Date.parse('2026-01-12T08:00:00+08:00');
 const flat = (): number => 1;
@@ -461,5 +462,21 @@ describe('TopicClusterer options', () => {
 
   it('treats undefined options as absent', () => {
     expect(() => new TopicClusterer({ threshold: undefined, idf: undefined })).not.toThrow();
+  });
+});
+
+describe('termKey', () => {
+  it('orders terms as code-unit comparison does whenever two keys differ, and is equal only for a shared two-unit start', () => {
+    const random = createRandom(11);
+    const alphabet = ['', '\u0000', 'a', 'b', '低', '保', '\uffff', '\ud83d\ude00'];
+    const term = () => Array.from({ length: Math.floor(random() * 4) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let i = 0; i < 20_000; i += 1) {
+      const a = term();
+      const b = term();
+      const [ka, kb] = [termKey(a), termKey(b)];
+      if (ka < kb) expect(a < b).toBe(true);
+      else if (ka > kb) expect(a > b).toBe(true);
+      else expect(a.slice(0, 2)).toBe(b.slice(0, 2));
+    }
   });
 });

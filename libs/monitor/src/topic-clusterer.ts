@@ -177,6 +177,14 @@ export interface TopicClusterPulse {
   sentimentAverage: number | null;
 }
 
+/** A central-sample candidate: its id and heaviest terms, in term order, as parallel arrays. */
+interface Sample {
+  id: string;
+  terms: string[];
+  keys: number[];
+  weights: number[];
+}
+
 interface Cluster {
   id: string;
   seq: number;
@@ -189,9 +197,11 @@ interface Cluster {
   /**
    * The centroid, in parallel arrays in `compareStrings` order of the terms (the order its norm is summed in, in every
    * process): a join merges the message's sorted terms into it, and its weights are contiguous. Weights are as of
-   * `decayedAt`; `postings[k]` holds the term's posting and `slots[k]` the cluster's place in it.
+   * `decayedAt`; `keys[k]` is `termKey(terms[k])`, `postings[k]` holds the term's posting and `slots[k]` the cluster's
+   * place in it.
    */
   terms: string[];
+  keys: number[];
   weights: number[];
   postings: Posting[];
   slots: number[];
@@ -203,7 +213,7 @@ interface Cluster {
   sentimentSum: number;
   sentimentCount: number;
   firstMessageIds: string[];
-  central: { id: string; vector: TermVector }[];
+  central: Sample[];
   /** Where the dense arrays of the clusterer keep this cluster's norm and scores. */
   index: number;
   /** Position in the expiry heap. */
@@ -233,6 +243,10 @@ export class TopicClusterer {
   private tokenPasses = new Int32Array(INITIAL_TOKENS);
   private tokenCounts = new Int32Array(INITIAL_TOKENS);
   private tokenWeights = new Float64Array(INITIAL_TOKENS);
+  /** The posting of each token last seen (undefined when it had none): a stale one is no longer `live`. */
+  private readonly tokenPostings: (Posting | undefined)[] = new Array<Posting | undefined>(INITIAL_TOKENS).fill(undefined);
+  /** Token id of each term of the vector being added. */
+  private readonly vectorIds: number[] = [];
   private tokenPass = 0;
   /** Scratch of `join`. */
   private readonly addedTerms: number[] = [];
@@ -415,6 +429,7 @@ export class TopicClusterer {
     if (this.tokens.size >= TOKEN_CACHE_LIMIT) {
       this.tokens.clear();
       this.tokenKinds.fill(UNSEEN);
+      this.tokenPostings.fill(undefined);
     }
     this.tokenPass += 1;
     const pass = this.tokenPass;
@@ -451,6 +466,7 @@ export class TopicClusterer {
     this.tokenPasses = grown(this.tokenPasses, (n) => new Int32Array(n));
     this.tokenCounts = grown(this.tokenCounts, (n) => new Int32Array(n));
     this.tokenWeights = grown(this.tokenWeights, (n) => new Float64Array(n));
+    while (this.tokenPostings.length < capacity) this.tokenPostings.push(undefined);
   }
 
   /** Unit-length vector of the heaviest terms by (1 + ln tf) × idf, sorted by term. */
@@ -468,7 +484,21 @@ export class TopicClusterer {
     let squares = 0;
     for (const id of kept) squares += weights[id] * weights[id];
     const norm = Math.sqrt(squares);
-    return kept.map((id): [string, number] => [tokens.tokenOf(id), weights[id] / norm]).sort((a, b) => compareStrings(a[0], b[0]));
+    kept.sort((a, b) => compareStrings(tokens.tokenOf(a), tokens.tokenOf(b)));
+    this.vectorIds.length = 0;
+    for (const id of kept) this.vectorIds.push(id);
+    return kept.map((id): [string, number] => [tokens.tokenOf(id), weights[id] / norm]);
+  }
+
+  /** The posting of term `v` of the vector being added, if any cluster has the term, without a Map lookup mostly. */
+  private postingOfVectorTerm(v: number, term: string): Posting | undefined {
+    const id = this.vectorIds[v];
+    let posting = this.tokenPostings[id];
+    if (posting === undefined || !posting.live) {
+      posting = this.postings.get(term);
+      this.tokenPostings[id] = posting;
+    }
+    return posting;
   }
 
   /**
@@ -479,8 +509,9 @@ export class TopicClusterer {
     this.pass += 1;
     const { pass, stamps, dots, touched, norms } = this;
     let count = 0;
-    for (const [term, weight] of vector) {
-      const posting = this.postings.get(term);
+    for (let v = 0; v < vector.length; v += 1) {
+      const [term, weight] = vector[v];
+      const posting = this.postingOfVectorTerm(v, term);
       if (posting === undefined) continue;
       const { clusters, weights } = posting;
       for (let i = 0; i < clusters.length; i += 1) {
@@ -541,6 +572,7 @@ export class TopicClusterer {
       weight: 1,
       messageCount: 0,
       terms: [],
+      keys: [],
       weights: [],
       postings: [],
       slots: [],
@@ -576,13 +608,14 @@ export class TopicClusterer {
     const growth = now > cluster.decayedAt ? 2 ** ((now - cluster.decayedAt) / halfLifeMs) : 1;
     cluster.weight += growth;
     // Both are in term order: one merge finds each term's place, without a lookup per term.
-    const { terms, weights, postings, slots } = cluster;
+    const { terms, keys, weights, postings, slots } = cluster;
     const added = this.addedTerms;
     added.length = 0;
     let k = 0;
     for (let v = 0; v < vector.length; v += 1) {
       const [term, weight] = vector[v];
-      while (k < terms.length && terms[k] < term) k += 1;
+      const key = termKey(term);
+      while (k < terms.length && sortsBefore(keys[k], terms[k], key, term)) k += 1;
       if (k < terms.length && terms[k] === term) {
         weights[k] += weight * growth;
         postings[k].weights[slots[k]] = weights[k];
@@ -600,11 +633,12 @@ export class TopicClusterer {
    * index in the vector), in term order: one backward pass moves each old term at most once.
    */
   private insertTerms(cluster: Cluster, vector: TermVector, added: readonly number[], growth: number): void {
-    const { terms, weights, postings, slots } = cluster;
+    const { terms, keys, weights, postings, slots } = cluster;
     const count = added.length / 2;
     let read = terms.length - 1;
     for (let q = 0; q < count; q += 1) {
       terms.push('');
+      keys.push(0);
       weights.push(0);
       postings.push(postings[0]);
       slots.push(0);
@@ -613,12 +647,14 @@ export class TopicClusterer {
     for (let q = count - 1; q >= 0; q -= 1) {
       for (const at = added[2 * q]; read >= at; read -= 1, write -= 1) {
         terms[write] = terms[read];
+        keys[write] = keys[read];
         weights[write] = weights[read];
         postings[write] = postings[read];
         slots[write] = slots[read];
       }
-      const [term, weight] = vector[added[2 * q + 1]];
-      this.place(cluster, write, term, weight * growth);
+      const v = added[2 * q + 1];
+      const [term, weight] = vector[v];
+      this.place(cluster, write, term, weight * growth, this.postingOfVectorTerm(v, term));
       write -= 1;
     }
   }
@@ -628,8 +664,9 @@ export class TopicClusterer {
    * `maxCentroidTerms`, found in one pass since a join adds only a few.
    */
   private prune(cluster: Cluster, excess: number): void {
-    const { terms, weights } = cluster;
-    const ranksBefore = (i: number, j: number) => weights[i] > weights[j] || (weights[i] === weights[j] && terms[i] < terms[j]);
+    const { terms, keys, weights } = cluster;
+    const ranksBefore = (i: number, j: number) =>
+      weights[i] > weights[j] || (weights[i] === weights[j] && sortsBefore(keys[i], terms[i], keys[j], terms[j]));
     // The positions to drop, in rank order: `lightest[0]` is the one closest to being kept.
     const lightest: number[] = [];
     for (let k = 0; k < terms.length; k += 1) {
@@ -651,12 +688,14 @@ export class TopicClusterer {
         continue;
       }
       terms[kept] = terms[k];
+      keys[kept] = keys[k];
       weights[kept] = weights[k];
       cluster.postings[kept] = cluster.postings[k];
       cluster.slots[kept] = cluster.slots[k];
       kept += 1;
     }
     terms.length = kept;
+    keys.length = kept;
     weights.length = kept;
     cluster.postings.length = kept;
     cluster.slots.length = kept;
@@ -694,7 +733,7 @@ export class TopicClusterer {
     }
     if (cluster.firstMessageIds.length < sampleSize) cluster.firstMessageIds.push(message.id);
     // Twice as many candidates as shown, so that a message not central when it came can become so.
-    const sample = { id: message.id, vector: heaviest(vector, CENTRAL_SAMPLE_TERMS) };
+    const sample = sampleOf(message.id, heaviest(vector, CENTRAL_SAMPLE_TERMS));
     cluster.central = mostCentral(cluster, [...cluster.central, sample], 2 * sampleSize);
   }
 
@@ -741,6 +780,7 @@ export class TopicClusterer {
       weight: saved.weight,
       messageCount: saved.messageCount,
       terms: [],
+      keys: [],
       weights: [],
       postings: [],
       slots: [],
@@ -752,7 +792,7 @@ export class TopicClusterer {
       sentimentSum: saved.sentimentSum,
       sentimentCount: saved.sentimentCount,
       firstMessageIds: [...saved.firstMessageIds],
-      central: saved.central.map(copySample),
+      central: saved.central.map(({ id, vector }) => sampleOf(id, vector)),
       index: -1,
       heapIndex: -1,
     };
@@ -778,6 +818,7 @@ export class TopicClusterer {
   private append(cluster: Cluster, term: string, weight: number): void {
     const posting = this.postingOf(term);
     cluster.terms.push(term);
+    cluster.keys.push(0);
     cluster.weights.push(weight);
     cluster.postings.push(posting);
     cluster.slots.push(0);
@@ -787,6 +828,7 @@ export class TopicClusterer {
   /** Puts a term new to the centroid at place `k` of its arrays and into the term's posting. */
   private place(cluster: Cluster, k: number, term: string, weight: number, posting = this.postingOf(term)): void {
     cluster.terms[k] = term;
+    cluster.keys[k] = termKey(term);
     cluster.weights[k] = weight;
     cluster.postings[k] = posting;
     cluster.slots[k] = posting.clusters.length;
@@ -816,7 +858,7 @@ export class TopicClusterer {
       posting.clusters[slot] = movedIndex;
       posting.weights[slot] = posting.weights[last];
       const moved = this.byIndex[movedIndex] as Cluster;
-      moved.slots[placeOf(moved.terms, posting.term, 0)] = slot;
+      moved.slots[placeOf(moved.terms, moved.keys, posting.term, termKey(posting.term), 0)] = slot;
     }
     posting.clusters.pop();
     posting.weights.pop();
@@ -848,8 +890,8 @@ export class TopicClusterer {
   }
 }
 
-function copySample(sample: { id: string; vector: TermVector }): { id: string; vector: TermVector } {
-  return { id: sample.id, vector: sample.vector.map(([t, w]): [string, number] => [t, w]) };
+function sampleOf(id: string, vector: TermVector): Sample {
+  return { id, terms: vector.map(([term]) => term), keys: vector.map(([term]) => termKey(term)), weights: vector.map(([, weight]) => weight) };
 }
 
 function stateOf(c: Cluster): TopicClusterState {
@@ -869,48 +911,59 @@ function stateOf(c: Cluster): TopicClusterState {
     sentimentSum: c.sentimentSum,
     sentimentCount: c.sentimentCount,
     firstMessageIds: [...c.firstMessageIds],
-    central: c.central.map(copySample),
+    central: c.central.map((sample) => ({ id: sample.id, vector: sample.terms.map((term, i): [string, number] => [term, sample.weights[i]]) })),
   };
 }
 
-/** Cosine of a unit vector with a cluster's centroid, summed in the vector's (term) order. */
-function cosine(vector: TermVector, cluster: Cluster): number {
+/** Cosine of a sample with a cluster's centroid, summed in the sample's (term) order. */
+function cosine(sample: Sample, cluster: Cluster): number {
   if (cluster.norm === 0) return 0;
-  const { terms, weights } = cluster;
+  const { terms, keys, weights } = cluster;
   let dot = 0;
   let from = 0;
-  let previous: string | null = null;
-  for (const [term, weight] of vector) {
-    // A vector in term order (as samples are) searches on from the last place.
-    if (previous !== null && !(previous < term)) from = 0;
-    const k = placeOf(terms, term, from);
-    dot += weight * (k < terms.length && terms[k] === term ? weights[k] : 0);
+  for (let i = 0; i < sample.terms.length; i += 1) {
+    const term = sample.terms[i];
+    const key = sample.keys[i];
+    // A sample in term order (as they all are but a hand-made state's) searches on from the last place.
+    if (i > 0 && !sortsBefore(sample.keys[i - 1], sample.terms[i - 1], key, term)) from = 0;
+    const k = placeOf(terms, keys, term, key, from);
+    dot += sample.weights[i] * (k < terms.length && terms[k] === term ? weights[k] : 0);
     from = k;
-    previous = term;
   }
   return dot / cluster.norm;
 }
 
-/** The first place at or after `from` whose term does not sort before `term`, in a list in term order. */
-function placeOf(terms: readonly string[], term: string, from: number): number {
+/**
+ * The first 32 bits or so of a term's code-unit order as a number: its first code unit, then its second plus one
+ * (0 when it has none, so that a prefix sorts first). Comparing keys settles most comparisons of two terms without
+ * reading either string, which is a cache miss for a term kept in a centroid.
+ */
+export function termKey(term: string): number {
+  if (term.length === 0) return -1;
+  return term.charCodeAt(0) * 65_537 + (term.length > 1 ? term.charCodeAt(1) + 1 : 0);
+}
+
+/** `a < b` (code-unit order) for two terms with their keys. */
+function sortsBefore(keyA: number, a: string, keyB: number, b: string): boolean {
+  return keyA < keyB || (keyA === keyB && a < b);
+}
+
+/** The first place at or after `from` whose term does not sort before `term`, in lists in term order. */
+function placeOf(terms: readonly string[], keys: readonly number[], term: string, key: number, from: number): number {
   let low = from;
   let high = terms.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (terms[middle] < term) low = middle + 1;
+    if (sortsBefore(keys[middle], terms[middle], key, term)) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
 /** The `count` samples closest to the cluster's current centroid; ties keep the given order. */
-function mostCentral(
-  cluster: Cluster,
-  samples: { id: string; vector: TermVector }[],
-  count: number,
-): { id: string; vector: TermVector }[] {
+function mostCentral(cluster: Cluster, samples: Sample[], count: number): Sample[] {
   return samples
-    .map((sample, order) => ({ sample, order, score: cosine(sample.vector, cluster) }))
+    .map((sample, order) => ({ sample, order, score: cosine(sample, cluster) }))
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, count)
     .map((s) => s.sample);
