@@ -40,6 +40,11 @@ export function hashString(text: string, seed = 0): number {
 /** The code points of a string: a character outside the BMP is one value, not two surrogates. */
 export function codePointsOf(text: string): Int32Array {
   const codePoints = new Int32Array(text.length);
+  return codePoints.subarray(0, codePointsInto(text, codePoints));
+}
+
+/** Writes the code points of a string into `codePoints` (at least `text.length` long) and answers how many there are. */
+export function codePointsInto(text: string, codePoints: Int32Array): number {
   let length = 0;
   for (let i = 0; i < text.length; i += 1) {
     const unit = text.charCodeAt(i);
@@ -53,7 +58,7 @@ export function codePointsOf(text: string): Int32Array {
     }
     codePoints[length++] = unit;
   }
-  return codePoints.subarray(0, length);
+  return length;
 }
 
 /** `count` distinct 32-bit values derived from `seed` alone (a counter run through `mix32`, which is a bijection). */

@@ -1,4 +1,4 @@
-import { codePointsOf, hashInts, mix32, seededValues } from './hash32';
+import { codePointsInto, hashInts, mix32, seededValues } from './hash32';
 
 /**
  * MinHash signatures and LSH band keys over character n-gram sets. Everything here is a pure
@@ -68,12 +68,18 @@ export function minHashConfig(options: MinHashOptions = {}): MinHashConfig {
  * `jaccard` expects). A text shorter than n is one shingle; an empty text has none.
  */
 export function shingleHashes(text: string, shingleSize = DEFAULT_MINHASH_OPTIONS.shingleSize): Uint32Array {
-  const codePoints = codePointsOf(text);
-  if (codePoints.length === 0) return new Uint32Array(0);
-  if (codePoints.length <= shingleSize) return Uint32Array.of(hashInts(codePoints));
-  const hashes = new Uint32Array(codePoints.length - shingleSize + 1);
+  // The code points and the hashes before sorting go to scratch buffers: each typed array of this size has its own
+  // buffer outside the heap, and allocating them was a good part of the collector's work per message.
+  if (scratchCodePoints.length < text.length) {
+    scratchCodePoints = new Int32Array(text.length * 2);
+    scratchHashes = new Uint32Array(text.length * 2);
+  }
+  const count = codePointsInto(text, scratchCodePoints);
+  if (count === 0) return new Uint32Array(0);
+  if (count <= shingleSize) return Uint32Array.of(hashInts(scratchCodePoints, 0, count));
+  const hashes = scratchHashes.subarray(0, count - shingleSize + 1);
   for (let start = 0; start < hashes.length; start += 1) {
-    hashes[start] = hashInts(codePoints, start, start + shingleSize);
+    hashes[start] = hashInts(scratchCodePoints, start, start + shingleSize);
   }
   hashes.sort();
   let distinct = 1;
@@ -82,6 +88,10 @@ export function shingleHashes(text: string, shingleSize = DEFAULT_MINHASH_OPTION
   }
   return hashes.slice(0, distinct);
 }
+
+let scratchCodePoints = new Int32Array(1024);
+let scratchHashes = new Uint32Array(1024);
+let scratchFilled = new Uint8Array(DEFAULT_MINHASH_OPTIONS.permutations);
 
 /**
  * Exact Jaccard similarity of two sorted, duplicate-free hash sets. Two different 3-grams share
@@ -120,7 +130,8 @@ export function minHashSignature(shingles: Uint32Array, config: MinHashConfig): 
   const { permutations, hashSeeds, seed } = config;
   const signature = new Uint32Array(permutations).fill(0xffffffff);
   if (shingles.length === 0) return signature;
-  const filled = new Uint8Array(permutations);
+  if (scratchFilled.length < permutations) scratchFilled = new Uint8Array(permutations);
+  const filled = scratchFilled.fill(0, 0, permutations);
   for (let s = 0; s < shingles.length; s += 1) {
     const value = mix32(shingles[s] ^ seed);
     const bin = Math.floor((value / TWO_32) * permutations);

@@ -151,7 +151,8 @@ export class NearDuplicateIndex {
     const { shingles, signature } = fingerprintOf(text, this.config, this.textOptions);
     if (signature === null) return null;
     // Folding can only add candidates, which the exact Jaccard check removes.
-    const keys = bandHashes(signature, this.config).map((hash) => hash >>> 2);
+    const keys = bandHashes(signature, this.config);
+    for (let band = 0; band < keys.length; band += 1) keys[band] >>>= 2;
 
     const best = bestNearDuplicate(shingles, this.candidates(keys), this.threshold);
     const match =
