@@ -1,3 +1,4 @@
+import { BandBuckets } from './band-buckets';
 import { fingerprintText, FingerprintTextOptions } from './fingerprint-text';
 import { bandHashes, bandKeys, jaccard, minHashConfig, MinHashConfig, MinHashOptions, minHashSignature, shingleHashes } from './minhash';
 import { HOUR_MS, toEpochMs } from './time';
@@ -87,8 +88,10 @@ export function bestNearDuplicate(
 }
 
 interface Entry extends NearDuplicateCandidate {
-  /** Per band, its hash folded to 30 bits: a small integer, the cheapest Map key there is. */
+  /** Per band, its hash folded to 30 bits (as the index has always folded them: a non-negative int32). */
   bandKeys: Uint32Array;
+  /** Where `NearDuplicateIndex.slots` holds it: its number in the buckets. */
+  slot: number;
   canonicalId: string;
   match: NearDuplicateMatch | null;
   /** Scratch of `candidates`: the last lookup that listed this entry. */
@@ -107,11 +110,11 @@ export class NearDuplicateIndex {
   readonly windowMs: number;
   private readonly textOptions: FingerprintTextOptions;
   private readonly entries = new Map<string, Entry>();
-  /**
-   * Per band, folded band hash → the entries with it. Most buckets hold one message, so a bucket is the entry itself
-   * until a second one comes: an array per band and message was most of the index's garbage.
-   */
-  private readonly buckets: Map<number, Entry | Entry[]>[];
+  /** (band, folded band hash) → the slots of the entries with it. */
+  private readonly buckets: BandBuckets;
+  /** Entries by slot; a slot freed by an expired entry is given to the next one. */
+  private readonly slots: (Entry | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
   private lookups = 0;
   /** Entries in the order they were added; `head` is the oldest one not yet expired. */
   private queue: Entry[] = [];
@@ -127,7 +130,7 @@ export class NearDuplicateIndex {
     this.windowMs = options.windowMs ?? DEFAULT_NEAR_DUPLICATE_WINDOW_MS;
     if (!(this.windowMs > 0)) throw new RangeError(`windowMs must be positive, got ${this.windowMs}`);
     this.textOptions = { templatePatterns: options.templatePatterns, maxLength: options.maxLength };
-    this.buckets = Array.from({ length: this.config.bands }, () => new Map());
+    this.buckets = new BandBuckets(this.config.bands);
   }
 
   get size(): number {
@@ -171,15 +174,12 @@ export class NearDuplicateIndex {
       canonicalId: match?.canonicalId ?? id,
       match,
       seenIn: 0,
+      slot: this.freeSlots.pop() ?? this.slots.length,
     };
     this.entries.set(id, entry);
     this.queue.push(entry);
-    keys.forEach((key, band) => {
-      const bucket = this.buckets[band].get(key);
-      if (bucket === undefined) this.buckets[band].set(key, entry);
-      else if (Array.isArray(bucket)) bucket.push(entry);
-      else this.buckets[band].set(key, [bucket, entry]);
-    });
+    this.slots[entry.slot] = entry;
+    for (let band = 0; band < keys.length; band += 1) this.buckets.add(entry.slot, band, keys[band]);
     return match;
   }
 
@@ -203,17 +203,14 @@ export class NearDuplicateIndex {
     this.lookups += 1;
     const lookup = this.lookups;
     const found: Entry[] = [];
-    const consider = (entry: Entry): void => {
-      if (entry.seenIn === lookup) return;
-      entry.seenIn = lookup;
-      // A message that arrived late (older `at` than one already seen) sits behind newer ones in the queue.
-      if (entry.at > cutoff) found.push(entry);
-    };
     for (let band = 0; band < keys.length; band += 1) {
-      const bucket = this.buckets[band].get(keys[band]);
-      if (bucket === undefined) continue;
-      if (Array.isArray(bucket)) bucket.forEach(consider);
-      else consider(bucket);
+      for (let slot = this.buckets.first(band, keys[band]); slot !== -1; slot = this.buckets.nextOf(slot, band)) {
+        const entry = this.slots[slot] as Entry;
+        if (entry.seenIn === lookup) continue;
+        entry.seenIn = lookup;
+        // A message that arrived late (older `at` than one already seen) sits behind newer ones in the queue.
+        if (entry.at > cutoff) found.push(entry);
+      }
     }
     return found;
   }
@@ -221,16 +218,8 @@ export class NearDuplicateIndex {
   private remove(entry: Entry): void {
     if (this.entries.get(entry.id) !== entry) return;
     this.entries.delete(entry.id);
-    entry.bandKeys.forEach((key, band) => {
-      const buckets = this.buckets[band];
-      const bucket = buckets.get(key);
-      if (bucket === entry) {
-        buckets.delete(key);
-      } else if (Array.isArray(bucket)) {
-        const index = bucket.indexOf(entry);
-        if (index >= 0) bucket.splice(index, 1);
-        if (bucket.length === 1) buckets.set(key, bucket[0]);
-      }
-    });
+    for (let band = 0; band < entry.bandKeys.length; band += 1) this.buckets.remove(entry.slot, band, entry.bandKeys[band]);
+    this.slots[entry.slot] = undefined;
+    this.freeSlots.push(entry.slot);
   }
 }
