@@ -1,3 +1,5 @@
+import { mix32 } from './hash32';
+
 /**
  * Dense integer ids for the tokens of messages, so that what is known of a token can sit in typed arrays indexed by
  * its id. A Map keyed by a freshly segmented string hashes that string in the runtime and then reads the stored key
@@ -11,7 +13,6 @@ export class TokenTable {
   private mask: number;
   private readonly longIds = new Map<string, number>();
   private readonly tokens: string[] = [];
-  private packed = 0;
 
   constructor(initialSlots = 1 << 12) {
     const bits = Math.max(4, Math.ceil(Math.log2(initialSlots)));
@@ -56,7 +57,6 @@ export class TokenTable {
     this.slots.fill(-1);
     this.longIds.clear();
     this.tokens.length = 0;
-    this.packed = 0;
   }
 
   private insert(at: number, low: number, high: number, length: number, token: string): number {
@@ -66,9 +66,8 @@ export class TokenTable {
     this.slots[at + 1] = high;
     this.slots[at + 2] = length;
     this.slots[at + 3] = id;
-    this.packed += 1;
-    // At most half full, so that a probe ends after a slot or two.
-    if (this.packed * 2 > this.mask + 1) this.grow();
+    // At most half full (the long tokens are in the Map), so that a probe ends after a slot or two.
+    if ((this.tokens.length - this.longIds.size) * 2 > this.mask + 1) this.grow();
     return id;
   }
 
@@ -88,8 +87,5 @@ export class TokenTable {
 const imul = Math.imul;
 
 function slotHash(low: number, high: number, length: number): number {
-  let h = imul(low ^ imul(high, 0x9e3779b1) ^ length, 0x85ebca6b);
-  h ^= h >>> 15;
-  h = imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 13);
+  return mix32(low ^ imul(high, 0x9e3779b1) ^ length);
 }

@@ -348,10 +348,7 @@ export class TopicClusterer {
 
     const counted = this.countTerms(message.tokens);
     if (counted.length === 0) return null;
-    this.frequency?.observe(
-      counted.map((id) => this.tokens.tokenOf(id)),
-      at,
-    );
+    this.frequency?.observe(counted.map((id) => this.tokens.tokenOf(id)), at);
     const vector = this.vectorOf(counted, at);
     if (vector.length === 0) return null;
 
@@ -456,16 +453,11 @@ export class TopicClusterer {
 
   private growTokenArrays(): void {
     const capacity = this.tokenKinds.length * 2;
-    const grown = <T extends Uint8Array | Int32Array | Float64Array>(old: T, make: (length: number) => T): T => {
-      const array = make(capacity);
-      array.set(old);
-      return array;
-    };
-    this.tokenKinds = grown(this.tokenKinds, (n) => new Uint8Array(n));
-    this.tokenIdfs = grown(this.tokenIdfs, (n) => new Float64Array(n));
-    this.tokenPasses = grown(this.tokenPasses, (n) => new Int32Array(n));
-    this.tokenCounts = grown(this.tokenCounts, (n) => new Int32Array(n));
-    this.tokenWeights = grown(this.tokenWeights, (n) => new Float64Array(n));
+    this.tokenKinds = grown(this.tokenKinds, capacity);
+    this.tokenIdfs = grown(this.tokenIdfs, capacity);
+    this.tokenPasses = grown(this.tokenPasses, capacity);
+    this.tokenCounts = grown(this.tokenCounts, capacity);
+    this.tokenWeights = grown(this.tokenWeights, capacity);
     while (this.tokenPostings.length < capacity) this.tokenPostings.push(undefined);
   }
 
@@ -544,9 +536,7 @@ export class TopicClusterer {
     const index = this.freeIndices.pop() ?? this.byIndex.length;
     if (index >= this.norms.length) {
       const capacity = this.norms.length * 2;
-      const norms = new Float64Array(capacity);
-      norms.set(this.norms);
-      this.norms = norms;
+      this.norms = grown(this.norms, capacity);
       // The others are scratch of one `bestMatch` (a stamp of 0 is no pass's), so they start afresh.
       this.dots = new Float64Array(capacity);
       this.stamps = new Float64Array(capacity);
@@ -633,25 +623,12 @@ export class TopicClusterer {
    * index in the vector), in term order: one backward pass moves each old term at most once.
    */
   private insertTerms(cluster: Cluster, vector: TermVector, added: readonly number[], growth: number): void {
-    const { terms, keys, weights, postings, slots } = cluster;
     const count = added.length / 2;
-    let read = terms.length - 1;
-    for (let q = 0; q < count; q += 1) {
-      terms.push('');
-      keys.push(0);
-      weights.push(0);
-      postings.push(postings[0]);
-      slots.push(0);
-    }
-    let write = terms.length - 1;
+    let read = cluster.terms.length - 1;
+    for (let q = 0; q < count; q += 1) appendCentroidPlace(cluster, cluster.postings[0]);
+    let write = cluster.terms.length - 1;
     for (let q = count - 1; q >= 0; q -= 1) {
-      for (const at = added[2 * q]; read >= at; read -= 1, write -= 1) {
-        terms[write] = terms[read];
-        keys[write] = keys[read];
-        weights[write] = weights[read];
-        postings[write] = postings[read];
-        slots[write] = slots[read];
-      }
+      for (const at = added[2 * q]; read >= at; read -= 1, write -= 1) moveCentroidTerm(cluster, read, write);
       const v = added[2 * q + 1];
       const [term, weight] = vector[v];
       this.place(cluster, write, term, weight * growth, this.postingOfVectorTerm(v, term));
@@ -687,18 +664,10 @@ export class TopicClusterer {
         next += 1;
         continue;
       }
-      terms[kept] = terms[k];
-      keys[kept] = keys[k];
-      weights[kept] = weights[k];
-      cluster.postings[kept] = cluster.postings[k];
-      cluster.slots[kept] = cluster.slots[k];
+      moveCentroidTerm(cluster, k, kept);
       kept += 1;
     }
-    terms.length = kept;
-    keys.length = kept;
-    weights.length = kept;
-    cluster.postings.length = kept;
-    cluster.slots.length = kept;
+    truncateCentroid(cluster, kept);
   }
 
   private rebase(cluster: Cluster, halvings: number): void {
@@ -817,11 +786,7 @@ export class TopicClusterer {
   /** Appends a term that sorts after every term of the centroid. */
   private append(cluster: Cluster, term: string, weight: number): void {
     const posting = this.postingOf(term);
-    cluster.terms.push(term);
-    cluster.keys.push(0);
-    cluster.weights.push(weight);
-    cluster.postings.push(posting);
-    cluster.slots.push(0);
+    appendCentroidPlace(cluster, posting);
     this.place(cluster, cluster.terms.length - 1, term, weight, posting);
   }
 
@@ -888,6 +853,41 @@ export class TopicClusterer {
   private sortedClusters(): Cluster[] {
     return [...this.clusters.values()].sort((a, b) => a.seq - b.seq);
   }
+}
+
+/**
+ * The centroid's parallel arrays, changed together by these three only: one more place at the end (to be filled by
+ * `place`, `posting` only holding the place), a term moved to another place, and all places from `length` on dropped.
+ */
+function appendCentroidPlace(cluster: Cluster, posting: Posting): void {
+  cluster.terms.push('');
+  cluster.keys.push(0);
+  cluster.weights.push(0);
+  cluster.postings.push(posting);
+  cluster.slots.push(0);
+}
+
+function moveCentroidTerm(cluster: Cluster, from: number, to: number): void {
+  cluster.terms[to] = cluster.terms[from];
+  cluster.keys[to] = cluster.keys[from];
+  cluster.weights[to] = cluster.weights[from];
+  cluster.postings[to] = cluster.postings[from];
+  cluster.slots[to] = cluster.slots[from];
+}
+
+function truncateCentroid(cluster: Cluster, length: number): void {
+  cluster.terms.length = length;
+  cluster.keys.length = length;
+  cluster.weights.length = length;
+  cluster.postings.length = length;
+  cluster.slots.length = length;
+}
+
+/** A copy of a typed array, `capacity` long. */
+function grown<T extends Uint8Array | Int32Array | Float64Array>(old: T, capacity: number): T {
+  const array = new (old.constructor as new (length: number) => T)(capacity);
+  array.set(old);
+  return array;
 }
 
 function sampleOf(id: string, vector: TermVector): Sample {
