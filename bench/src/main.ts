@@ -479,18 +479,18 @@ function printMonitor(f: MonitorFigures): void {
   );
   const m = f.memory;
   print(
-    `\nAn in-memory near-duplicate index holds ${count(f.signatureBytes)} bytes of heap per message in its window ` +
-      `(band keys, buckets, shingles): ${count((f.signatureBytes * m.messages) / 2 ** 20)} MiB for ${count(m.messages)} messages. ` +
+    `\nAn in-memory near-duplicate index holds ${count(f.signatureBytes)} bytes per message in its window ` +
+      `(band keys, buckets, shingles; heap and typed-array buffers): ${count((f.signatureBytes * m.messages) / 2 ** 20)} MiB for ${count(m.messages)} messages. ` +
       'The hub keeps them in PostgreSQL (monitor_signatures) instead.',
   );
   print(
     `\nSentiment + clustering + bursts (what a worker keeps in memory): ${count(m.messages)} messages over 72 h, then ` +
-      `${count(m.messages / 4)} more into the next window; heap after a full GC at each quarter of a window. ` +
+      `${count(m.messages / 4)} more into the next window; heap with typed-array buffers after a full GC at each quarter of a window. ` +
       `${count(m.monitorPerSecond)} msg/s over the run (segmentation excluded); ${count(m.alerts)} clusters alerted.\n`,
   );
   print(
     table(
-      ['messages', 'heap MiB', 'rss MiB', 'live clusters'],
+      ['messages', 'heap + buffers MiB', 'rss MiB', 'live clusters'],
       m.checkpoints.map((c) => [count(c.messages), c.heapMiB.toFixed(0), c.rssMiB.toFixed(0), count(c.liveClusters)]),
     ),
   );
@@ -500,21 +500,27 @@ function printMonitorStore(f: MonitorStoreFigures): void {
   print(heading('9. Monitor on PostgreSQL: the worker\'s monitor step'));
   print(
     `${count(MONITOR_STORE_MESSAGES)} analyzed messages (halves of two corpus texts joined) seeded with their tickets over 72 simulated ` +
-      `hours, then each through MonitorProcessor.process in arrival order: one transaction under the monitor's advisory lock ` +
-      `(stored signatures, clusterer synced by revision, cluster row, signature, alert). No queue.\n`,
+      `hours, then through MonitorProcessor.process in arrival order, twice from an empty monitor: awaited one at a time (one ` +
+      `transaction under the monitor's advisory lock each: stored signatures, clusterer synced by revision, cluster row, ` +
+      `signature, alert), then as many in flight as one transaction takes (MONITOR_BATCH_SIZE, group commit). No queue.\n`,
   );
+  const [single] = f.runs;
   print(
     table(
-      ['figure', 'value'],
-      [
-        ['messages/s', count(f.perSecond)],
-        ['step p50 / p99 / max ms', `${ms(f.step.p50)} / ${ms(f.step.p99)} / ${ms(f.step.max)}`],
-        ['statements per message', f.statementsPerMessage.toFixed(1)],
-        ['clusters / near-duplicates / alerts', `${count(f.clusters)} / ${count(f.duplicates)} / ${count(f.alerts)}`],
-        ['load average before → after', `${f.loadBefore.toFixed(2)} → ${f.loadAfter.toFixed(2)}`],
-      ],
+      ['in flight', 'messages/s', 'ratio', 'step p50 / p99 / max ms', 'statements per message', 'transactions', 'clusters / near-duplicates / alerts', 'same answers'],
+      f.runs.map((r) => [
+        String(r.inFlight),
+        count(r.perSecond),
+        `${(r.perSecond / single.perSecond).toFixed(1)}×`,
+        `${ms(r.step.p50)} / ${ms(r.step.p99)} / ${ms(r.step.max)}`,
+        r.statementsPerMessage.toFixed(2),
+        count(r.transactions),
+        `${count(r.clusters)} / ${count(r.duplicates)} / ${count(r.alerts)}`,
+        r.digest === single.digest ? 'yes' : 'NO',
+      ]),
     ),
   );
+  print(`Load average before → after: ${f.loadBefore.toFixed(2)} → ${f.loadAfter.toFixed(2)}.\n`);
 }
 
 async function main(): Promise<void> {

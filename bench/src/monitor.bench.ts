@@ -16,10 +16,11 @@ export interface MonitorFigures {
   /** Raw segmenter cut, messages/s. */
   segmenterPerSecond: number;
   throughput: { messages: number; perSecond: number; dedupePerSecond: number; clusterPerSecond: number };
-  /** Heap per message held by an in-memory near-duplicate index (band keys, buckets, shingles). */
+  /** Memory per message held by an in-memory near-duplicate index (band keys, buckets, shingles), typed arrays included. */
   signatureBytes: number;
   memory: {
     messages: number;
+    /** `heapMiB`: the JS heap and the typed arrays' buffers outside it, after a full collection. */
     checkpoints: { messages: number; heapMiB: number; rssMiB: number; liveClusters: number }[];
     /** Sentiment + clustering + bursts, segmentation excluded. */
     monitorPerSecond: number;
@@ -46,10 +47,11 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
+/** The JS heap with the typed arrays' buffers, which live outside it (shingle sets, the band table, token arrays). */
 function heap(): { heapMiB: number; rssMiB: number } {
   collectGarbage();
   const usage = process.memoryUsage();
-  return { heapMiB: usage.heapUsed / MiB, rssMiB: usage.rss / MiB };
+  return { heapMiB: (usage.heapUsed + usage.arrayBuffers) / MiB, rssMiB: usage.rss / MiB };
 }
 
 /**

@@ -76,6 +76,8 @@ export interface HubConfig {
     readonly burstMinCount: number;
     /** Local issues of the moment, watched like the watch categories (lower thresholds). */
     readonly watchWords: readonly string[];
+    /** Most messages one monitor transaction takes (group commit); a worker takes this many monitor jobs at once. */
+    readonly batchSize: number;
   };
   readonly channels: {
     /** Encrypts the platform credentials stored in channel_accounts (AES-256-GCM, key derived from this secret). */
@@ -276,6 +278,7 @@ function envSchema(root: string) {
     MONITOR_BURST_HISTORY_WINDOWS: int(1, 168).default(24),
     MONITOR_BURST_Z: z.string().regex(/^\d+(\.\d+)?$/, 'must be a number').transform(Number).pipe(z.number().positive()).default(3),
     MONITOR_BURST_MIN_COUNT: int(1, 100000).default(5),
+    MONITOR_BATCH_SIZE: int(1, 1000).default(64),
     MONITOR_WATCH_WORDS: z
       .string()
       .default('')
@@ -346,6 +349,7 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       burstZ: e.MONITOR_BURST_Z,
       burstMinCount: e.MONITOR_BURST_MIN_COUNT,
       watchWords: e.MONITOR_WATCH_WORDS,
+      batchSize: e.MONITOR_BATCH_SIZE,
     },
     channels: {
       secretsKey: e.CHANNEL_SECRETS_KEY,

@@ -41,8 +41,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     const worker = new Worker(queueName, (job, token) => this.run(job, token), {
       connection: { ...redisOptionsFromUrl(this.config.redis.url), maxRetriesPerRequest: null },
       prefix: this.config.redis.queuePrefix,
-      // Training takes a whole core for seconds: one at a time per worker process.
-      concurrency: queueName === QueueName.Learn ? 1 : queue.concurrency,
+      concurrency: this.concurrencyOf(queueName),
       lockDuration: queue.lockDurationMs,
       stalledInterval: queue.stalledIntervalMs,
       maxStalledCount: 5,
@@ -52,6 +51,14 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     );
     worker.on('error', (error) => this.logger.error(`${queueName} worker: ${error.message}`));
     return worker;
+  }
+
+  private concurrencyOf(queueName: QueueName): number {
+    // Training takes a whole core for seconds: one at a time per worker process.
+    if (queueName === QueueName.Learn) return 1;
+    // Monitor jobs wait in the monitor's group commit, not on a connection: a whole batch of them in flight fills it.
+    if (queueName === QueueName.Monitor) return Math.max(this.config.queue.concurrency, this.config.monitor.batchSize);
+    return this.config.queue.concurrency;
   }
 
   private async run(job: Job, token: string | undefined): Promise<string> {

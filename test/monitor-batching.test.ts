@@ -1,0 +1,133 @@
+import type { HubConfig } from '../libs/config/src';
+import { MonitorProcessor, MonitorStepOutcome } from '../libs/monitor/src';
+import { monitorStream } from '../libs/monitor/src/demo-stream';
+import { KeywordExtractor, TextAnalyzer, createSegmenter } from '../libs/nlp/src';
+import { NOTIFICATION_PORT, NotificationPort } from '../libs/notifications/src';
+import { FixedTime, InProcessHub, startInProcessHub } from './support/in-process-hub';
+import { call } from './support/staff-client';
+
+/**
+ * The monitor's group commit: messages that wait together go through one transaction, and every row it writes is the
+ * row one transaction per message would have written. Messages come in through the portal (no worker runs: nothing
+ * analyzes or monitors them behind the test's back) and are given their segmenter tokens here.
+ */
+describe('monitor batches', () => {
+  const START = Date.parse('2026-11-02T08:00:00+08:00');
+  const HOUR = 3_600_000;
+  const time = new FixedTime(new Date(START));
+  let hub: InProcessHub;
+  /** In arrival order: two days of traffic with copies and a burst, one written days before it arrived, a copy of it. */
+  let ids: string[];
+  let unanalyzed: string;
+  const q = (sql: string, params: unknown[] = []) => hub.dataSource.query(sql, params);
+
+  const submit = async (at: number, title: string, body: string): Promise<string> => {
+    time.set(new Date(at));
+    const receipt = await call(hub.baseUrl, 'POST', '/api/v1/portal/messages', { body: { title, body, kind: 'complaint', publicConsent: true } });
+    if (receipt.status !== 201) throw new Error(`submit: ${receipt.status} ${JSON.stringify(receipt.body)}`);
+    const [row] = await q(`SELECT message_id FROM tickets WHERE tracking_no = $1`, [receipt.body.trackingNo]);
+    return row.message_id;
+  };
+
+  const processor = (batchSize: number): MonitorProcessor => {
+    const config: HubConfig = { ...hub.config, monitor: { ...hub.config.monitor, batchSize } };
+    return new MonitorProcessor(
+      hub.dataSource,
+      hub.api.get(KeywordExtractor, { strict: false }),
+      config,
+      hub.api.get<NotificationPort>(NOTIFICATION_PORT, { strict: false }),
+      time,
+    );
+  };
+
+  const reset = async () => {
+    await q(`TRUNCATE monitor_signature_bands, monitor_signatures, monitor_alerts, monitor_messages, monitor_clusters CASCADE`);
+    await q(`DELETE FROM notifications WHERE kind = 'monitor.alert'`);
+    await q(`UPDATE monitor_state SET revision = 0, clock = NULL, next_seq = 1`);
+  };
+
+  /** Everything the monitor wrote, without what differs between any two runs (generated ids, revisions, wall times). */
+  const written = async () => ({
+    messages: await q(
+      `SELECT message_id, ticket_id, at, channel, cluster_id, sentiment_score, sentiment_label, duplicate_of, duplicate_similarity
+         FROM monitor_messages ORDER BY message_id`,
+    ),
+    clusters: await q(`SELECT id, state, label, message_count, created_at, last_at, status, burst FROM monitor_clusters ORDER BY id`),
+    alerts: await q(`SELECT cluster_id, level, reasons, burst, status FROM monitor_alerts ORDER BY cluster_id`),
+    notifications: await q(`SELECT recipient_unit_id, recipient_role, title, body FROM notifications WHERE kind = 'monitor.alert' ORDER BY 1, 2, 3, 4`),
+    signatures: await q(`SELECT message_id, at, canonical_id, shingles FROM monitor_signatures ORDER BY message_id`),
+    bands: await q(`SELECT band_key, message_id FROM monitor_signature_bands ORDER BY band_key, message_id`),
+    state: await q(`SELECT clock, next_seq FROM monitor_state`),
+  });
+
+  beforeAll(async () => {
+    hub = await startInProcessHub({ worker: false, time });
+    const stream = monitorStream({ seed: 5, start: START, hours: 48, backgroundEveryMinutes: 25, copyEvery: 3, burst: { atHour: 30, count: 30, minutes: 40 } });
+    ids = [];
+    for (const m of stream) ids.push(await submit(Date.parse(m.time), m.title, m.text));
+    // Late by more than the window, on a subject of its own: its cluster expires at the next message of its batch, and
+    // a copy of it arriving right after is no copy (the original is out of the copy's window).
+    const late = '村口那棵三百年的古银杏昨天被人锯倒了，林业站说要调查，至今没有结果。';
+    ids.push(await submit(START - 2 * 24 * HOUR, '古树被砍', late));
+    ids.push(await submit(START + 48 * HOUR, '古树被砍', `领导您好，我再反映一次：${late}`));
+    unanalyzed = await submit(START + 48 * HOUR, '路灯不亮', '小区门口的路灯坏了一个多月，晚上出行很不方便。');
+
+    const analyzer = new TextAnalyzer(
+      createSegmenter(hub.config.nlp.segmenter, { userDictPath: hub.config.nlp.userDictPath }),
+      KeywordExtractor.fromFiles({ stopWordsPath: hub.config.nlp.stopWordsPath }),
+    );
+    const rows: { id: string; title: string; body: string }[] = await q(`SELECT id, title, body FROM inbound_messages WHERE id = ANY($1)`, [ids]);
+    for (const r of rows) {
+      await q(`UPDATE inbound_messages SET analysis = $2 WHERE id = $1`, [r.id, { tokens: analyzer.tokenize(`${r.title}\n${r.body}`) }]);
+    }
+  });
+  afterAll(() => hub?.close());
+
+  it('writes the same rows in batches as in one transaction per message', async () => {
+    await reset();
+    const single = processor(1);
+    for (const id of ids) expect(await single.process(id)).toBe('done');
+    const alone = await written();
+    const [{ revision: steps }] = await q(`SELECT revision::int AS revision FROM monitor_state`);
+    expect(steps).toBe(ids.length);
+    // What the comparison covers: copies found, an alert raised and notified, a cluster expired within a batch.
+    expect(alone.messages.filter((m: { duplicate_of: string | null }) => m.duplicate_of !== null).length).toBeGreaterThan(10);
+    expect(alone.alerts.length).toBeGreaterThanOrEqual(1);
+    expect(alone.notifications.length).toBeGreaterThanOrEqual(1);
+    expect(alone.clusters.some((c: { status: string }) => c.status === 'expired')).toBe(true);
+
+    await reset();
+    const batched = processor(64);
+    expect(await Promise.all(ids.map((id) => batched.process(id)))).toEqual(ids.map(() => 'done'));
+    const [{ revision: transactions }] = await q(`SELECT revision::int AS revision FROM monitor_state`);
+    expect(transactions).toBe(Math.ceil(ids.length / 64));
+    expect(await written()).toEqual(alone);
+  });
+
+  it('skips a message monitored already or listed twice, and fails only one that cannot be monitored', async () => {
+    await reset();
+    const batched = processor(64);
+    await batched.process(ids[0]);
+    const outcomes = await Promise.allSettled([ids[0], ids[1], unanalyzed, ids[1], ids[2]].map((id) => batched.process(id)));
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message))).toEqual([
+      'skipped',
+      'done',
+      `message ${unanalyzed} is not analyzed yet`,
+      'skipped',
+      'done',
+    ] satisfies (MonitorStepOutcome | string)[]);
+    const monitored = await q(`SELECT message_id FROM monitor_messages ORDER BY message_id`);
+    expect(monitored.map((r: { message_id: string }) => r.message_id)).toEqual([ids[0], ids[1], ids[2]].sort());
+  });
+
+  it('takes a batch whose transaction fails apart, so that only the message that failed it fails', async () => {
+    await reset();
+    const batched = processor(64);
+    // Not a uuid: the batch's first statement fails on it, for all of them.
+    const outcomes = await Promise.allSettled([ids[3], 'not-a-message', ids[4]].map((id) => batched.process(id)));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toMatch(/uuid/);
+    const [{ n }] = await q(`SELECT count(*)::int AS n FROM monitor_messages`);
+    expect(n).toBe(2);
+  });
+});
