@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { messageFingerprint, minHashConfig, NEAR_DUPLICATE_CANDIDATES_SQL } from '../libs/monitor/src';
+import { messageFingerprint, minHashConfig, NEAR_DUPLICATE_CANDIDATES_SQL, nearDuplicateCandidateParams } from '../libs/monitor/src';
 import { createRandom } from '../libs/routing/src';
 import { connect, createTestDatabase } from './support/test-database';
 
@@ -51,40 +51,55 @@ describe('stored near-duplicate lookup', () => {
       [ids, ids.map((_, i) => keysOf(i).join(','))],
     );
     await client.query(`SET session_replication_role = origin`);
-    await client.query(`ANALYZE monitor_signatures`);
-    await client.query(`ANALYZE monitor_signature_bands`);
   });
   afterAll(async () => {
     await client?.end();
     await db?.drop();
   });
 
-  const planOf = async (keys: string[]) => {
-    const [{ 'QUERY PLAN': [{ Plan: plan }] }] = (
-      await client.query(`EXPLAIN (FORMAT JSON) ${NEAR_DUPLICATE_CANDIDATES_SQL}`, [keys, new Date('2026-11-01T00:00:00Z')])
-    ).rows;
-    return nodes(plan as PlanNode);
+  const AFTER = new Date('2026-11-01T00:00:00Z');
+  /** The lookup's parameters for the messages numbered `from`…`from + count − 1`. */
+  const paramsFor = (from: number, count: number) =>
+    nearDuplicateCandidateParams(Array.from({ length: count }, (_, i) => ({ bandKeys: keysOf(from + i), after: AFTER })));
+
+  /** Asserts the plan reads the band keys through their index and the signatures by key, for one message and a batch. */
+  const expectIndexLookups = async () => {
+    for (const params of [paramsFor(5, 1), paramsFor(SIGNATURES, 64)]) {
+      const [{ 'QUERY PLAN': [{ Plan: plan }] }] = (await client.query(`EXPLAIN (FORMAT JSON) ${NEAR_DUPLICATE_CANDIDATES_SQL}`, params)).rows;
+      const all = nodes(plan as PlanNode);
+      expect(all.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'])).toEqual([]);
+      expect(all.some((n) => n['Index Name'] === 'pk_monitor_signature_bands')).toBe(true);
+    }
   };
 
-  it('looks the band keys up in their index and reads only the signatures found', async () => {
-    const all = await planOf(keysOf(5));
-    expect(all.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'])).toEqual([]);
-    expect(all.some((n) => n['Index Name'] === 'pk_monitor_signature_bands')).toBe(true);
+  // In this order: statistics are gathered between the two.
+  it('looks the band keys up in their index and the signatures by key, before the tables have statistics', async () => {
+    const [{ n }] = (
+      await client.query(`SELECT count(*)::int AS n FROM pg_stats WHERE tablename IN ('monitor_signatures', 'monitor_signature_bands')`)
+    ).rows;
+    expect(n).toBe(0);
+    await expectIndexLookups();
   });
 
-  it('does so for the band keys of a whole batch (64 messages) too', async () => {
-    const all = await planOf(Array.from({ length: 64 }, (_, i) => keysOf(SIGNATURES + i)).flat());
-    expect(all.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'])).toEqual([]);
-    expect(all.some((n) => n['Index Name'] === 'pk_monitor_signature_bands')).toBe(true);
+  it('does so once they have statistics', async () => {
+    await client.query(`ANALYZE monitor_signatures`);
+    await client.query(`ANALYZE monitor_signature_bands`);
+    await expectIndexLookups();
   });
 
-  it('finds the messages sharing a band key, with the keys they share', async () => {
-    const keys = keysOf(5);
-    const { rows } = await client.query(NEAR_DUPLICATE_CANDIDATES_SQL, [keys, new Date('2026-11-01T00:00:00Z')]);
-    expect(rows.length).toBeGreaterThanOrEqual(1);
-    for (const row of rows) {
-      expect(row.band_keys.length).toBeGreaterThanOrEqual(1);
-      for (const key of row.band_keys) expect(keys).toContain(key);
-    }
+  it('finds for each message the messages sharing a band key with it', async () => {
+    const { rows } = await client.query(NEAR_DUPLICATE_CANDIDATES_SQL, nearDuplicateCandidateParams([
+      { bandKeys: keysOf(5), after: AFTER },
+      { bandKeys: keysOf(SIGNATURES + 1), after: AFTER },
+      { bandKeys: keysOf(7), after: AFTER },
+      { bandKeys: keysOf(7), after: new Date(Date.parse('2026-11-02T00:00:00+08:00') + 7 * 60_000) },
+    ]));
+    const ids = (await client.query(`SELECT message_id FROM monitor_signatures ORDER BY at`)).rows.map((r) => r.message_id);
+    const found = (arm: number) => rows.filter((r) => r.arm === arm).map((r) => r.message_id);
+    expect(found(1)).toContain(ids[5]);
+    expect(found(2)).toEqual([]);
+    expect(found(3)).toContain(ids[7]);
+    // Its own signature is at the window's start: not after it.
+    expect(found(4)).not.toContain(ids[7]);
   });
 });

@@ -20,17 +20,26 @@ const MONITOR_LOCK_KEY = 0x6d6f6e69;
 const LEVEL_RANK: Record<AlertLevel, number> = { none: 0, info: 1, warning: 2, critical: 3 };
 
 /**
- * The stored signatures sharing a band key with $1 (distinct keys) and newer than $2, each with the keys it shares.
- * Through the band-key B-tree, key by key: a test checks the plan, since a lookup the planner cannot estimate becomes a
- * scan of the whole window. The keys are joined as a set (which the planner takes for a hundred rows, whatever the
- * batch) rather than given to `= ANY`, whose thousands of keys for a batch it weighs against one scan of the table.
+ * For each message of a batch (an arm: its band keys are `$1[$3[arm] : $3[arm + 1] − 1]`, its window starts after
+ * `$2[arm]`), the stored signatures sharing a band key with it. Each arm is the lookup of one message, through the
+ * band-key B-tree: a test checks the plan with and without statistics, since a lookup the planner misjudges becomes a
+ * scan of the whole window (all of a batch's keys in one `= ANY` were planned as one when the tables had none).
  */
-export const NEAR_DUPLICATE_CANDIDATES_SQL = `SELECT s.message_id, s.at, s.canonical_id, s.shingles, array_agg(b.band_key) AS band_keys
-  FROM unnest($1::text[]) AS k(band_key)
-  JOIN monitor_signature_bands b ON b.band_key = k.band_key
-  JOIN monitor_signatures s ON s.message_id = b.message_id
- WHERE s.at > $2
- GROUP BY s.message_id`;
+export const NEAR_DUPLICATE_CANDIDATES_SQL = `SELECT q.arm, s.message_id, s.at, s.canonical_id, s.shingles
+  FROM generate_series(1, cardinality($3::int[]) - 1) AS q(arm)
+  CROSS JOIN LATERAL (
+    SELECT s.* FROM monitor_signatures s
+     WHERE s.message_id IN (SELECT b.message_id FROM monitor_signature_bands b
+                             WHERE b.band_key = ANY(($1::text[])[($3::int[])[q.arm] : ($3::int[])[q.arm + 1] - 1]))
+       AND s.at > ($2::timestamptz[])[q.arm]) s`;
+
+/** The parameters of NEAR_DUPLICATE_CANDIDATES_SQL for messages' band keys and window starts, an arm each. */
+export function nearDuplicateCandidateParams(arms: readonly { bandKeys: readonly string[]; after: Date }[]): [string[], Date[], number[]] {
+  const keys: string[] = [];
+  const offsets = [1];
+  for (const arm of arms) offsets.push(keys.push(...arm.bandKeys) + 1);
+  return [keys, arms.map((arm) => arm.after), offsets];
+}
 
 interface MessageRow {
   id: string;
@@ -149,6 +158,9 @@ export class MonitorProcessor {
    */
   private async inTransaction(manager: EntityManager, messageIds: string[]): Promise<(MonitorStepOutcome | Error)[]> {
     await manager.query(`SELECT pg_advisory_xact_lock($1)`, [MONITOR_LOCK_KEY]);
+    // Its statements are small lookups: costed high on missing statistics, one passed jit_above_cost and spent more time
+    // being compiled than running.
+    await manager.query(`SET LOCAL jit = off`);
     const { messages, answers } = await this.readBatch(manager, messageIds);
     if (messages.length === 0) return answers;
     const [state]: { revision: string; clock: Date | null; next_seq: number }[] = await manager.query(
@@ -161,8 +173,8 @@ export class MonitorProcessor {
       clock = Math.max(message.at, clock);
       message.cutoff = clock - this.config.monitor.windowMs;
     }
-    const signatures = await this.storedCandidates(manager, messages);
-    await writeBatch(manager, await this.monitorEach(manager, engine, messages, signatures, revision), revision);
+    const stored = await this.storedCandidates(manager, messages);
+    await writeBatch(manager, await this.monitorEach(manager, engine, messages, stored, revision), revision);
 
     const cutoff = new Date(clock - this.config.monitor.windowMs);
     // The clusterer dropped the same clusters in memory (a cluster expires when its last message is a window old).
@@ -185,12 +197,15 @@ export class MonitorProcessor {
     manager: EntityManager,
     engine: MonitorEngine,
     messages: readonly BatchMessage[],
-    signatures: Map<string, SignatureCandidate[]>,
+    stored: ReadonlyMap<BatchMessage, readonly SignatureCandidate[]>,
     revision: number,
   ): Promise<BatchRows> {
     const rows: BatchRows = { clusters: new Map(), messages: [], signatures: [], bands: { keys: [], messageIds: [] } };
-    for (const { row, at, text, fingerprint, cutoff } of messages) {
-      const duplicate = nearDuplicateOf(fingerprint, signatures, cutoff, this.config.monitor.duplicateThreshold);
+    /** The batch's own signatures so far, by band key: stored for the messages after them, as separate steps would be. */
+    const earlier = new Map<string, SignatureCandidate[]>();
+    for (const message of messages) {
+      const { row, at, text, fingerprint, cutoff } = message;
+      const duplicate = nearDuplicateOf(fingerprint, stored.get(message) ?? [], earlier, cutoff, this.config.monitor.duplicateThreshold);
       const outcome = engine.add({ id: row.id, at, tokens: (row.analysis as { tokens: string[] }).tokens, text, channel: row.channel });
       const topic = outcome.topic;
       if (topic) {
@@ -221,7 +236,12 @@ export class MonitorProcessor {
           rows.bands.keys.push(key);
           rows.bands.messageIds.push(row.id);
         }
-        addCandidate(signatures, fingerprint.bandKeys, { id: row.id, at, canonicalId, shingles: fingerprint.shingles });
+        const candidate = { id: row.id, at, canonicalId, shingles: fingerprint.shingles };
+        for (const key of fingerprint.bandKeys) {
+          const list = earlier.get(key);
+          if (list === undefined) earlier.set(key, [candidate]);
+          else list.push(candidate);
+        }
       }
     }
     return rows;
@@ -288,21 +308,27 @@ export class MonitorProcessor {
     return { messages, answers };
   }
 
-  /** The stored signatures of the window sharing a band key with a message of the batch, by band key. */
-  private async storedCandidates(manager: EntityManager, messages: readonly BatchMessage[]): Promise<Map<string, SignatureCandidate[]>> {
-    const byKey = new Map<string, SignatureCandidate[]>();
-    const keys = [...new Set(messages.flatMap((m) => m.fingerprint.bandKeys))];
-    if (keys.length === 0) return byKey;
-    // The first message's window reaches back furthest; each message filters on its own.
-    const rows: { message_id: string; at: Date; canonical_id: string; shingles: Buffer; band_keys: string[] }[] = await manager.query(
+  /** Per message of the batch, the stored signatures of its window sharing a band key with it. */
+  private async storedCandidates(manager: EntityManager, messages: readonly BatchMessage[]): Promise<Map<BatchMessage, SignatureCandidate[]>> {
+    const found = new Map<BatchMessage, SignatureCandidate[]>(messages.map((m) => [m, []]));
+    const looked = messages.filter((m) => m.fingerprint.bandKeys.length > 0);
+    if (looked.length === 0) return found;
+    const rows: { arm: number; message_id: string; at: Date; canonical_id: string; shingles: Buffer }[] = await manager.query(
       NEAR_DUPLICATE_CANDIDATES_SQL,
-      [keys, new Date(messages[0].cutoff)],
+      nearDuplicateCandidateParams(looked.map((m) => ({ bandKeys: m.fingerprint.bandKeys, after: new Date(m.cutoff) }))),
     );
+    // A signature found for several messages is one candidate.
+    const byId = new Map<string, SignatureCandidate>();
     for (const r of rows) {
-      const shingles = new Uint32Array(r.shingles.buffer.slice(r.shingles.byteOffset, r.shingles.byteOffset + r.shingles.byteLength));
-      addCandidate(byKey, r.band_keys, { id: r.message_id, at: r.at.getTime(), canonicalId: r.canonical_id, shingles });
+      let candidate = byId.get(r.message_id);
+      if (candidate === undefined) {
+        const shingles = new Uint32Array(r.shingles.buffer.slice(r.shingles.byteOffset, r.shingles.byteOffset + r.shingles.byteLength));
+        candidate = { id: r.message_id, at: r.at.getTime(), canonicalId: r.canonical_id, shingles };
+        byId.set(candidate.id, candidate);
+      }
+      (found.get(looked[r.arm - 1]) as SignatureCandidate[]).push(candidate);
     }
-    return byKey;
+    return found;
   }
 
   /** One unresolved alert per cluster: raised once, its level (and why) raised when the topic grows worse. */
@@ -382,24 +408,20 @@ async function writeBatch(manager: EntityManager, rows: BatchRows, revision: num
   );
 }
 
-function addCandidate(byKey: Map<string, SignatureCandidate[]>, keys: readonly string[], candidate: SignatureCandidate): void {
-  for (const key of keys) {
-    const list = byKey.get(key);
-    if (list === undefined) byKey.set(key, [candidate]);
-    else list.push(candidate);
-  }
-}
-
-/** The signature a message copies: of those sharing a band key with it, in its window, the most similar at or above the threshold. */
+/**
+ * The signature a message copies: of the stored ones found for it and the batch's earlier ones sharing a band key with
+ * it, those in its window, the most similar at or above the threshold.
+ */
 function nearDuplicateOf(
   fingerprint: { shingles: Uint32Array; bandKeys: string[] },
-  byKey: ReadonlyMap<string, readonly SignatureCandidate[]>,
+  stored: readonly SignatureCandidate[],
+  earlier: ReadonlyMap<string, readonly SignatureCandidate[]>,
   cutoff: number,
   threshold: number,
 ): { canonicalId: string; similarity: number } | null {
-  const found = new Set<SignatureCandidate>();
+  const found = new Set<SignatureCandidate>(stored);
   for (const key of fingerprint.bandKeys) {
-    for (const candidate of byKey.get(key) ?? []) if (candidate.at > cutoff) found.add(candidate);
+    for (const candidate of earlier.get(key) ?? []) if (candidate.at > cutoff) found.add(candidate);
   }
   const best = bestNearDuplicate(fingerprint.shingles, found, threshold);
   return best && { canonicalId: (best.candidate as SignatureCandidate).canonicalId, similarity: best.similarity };
