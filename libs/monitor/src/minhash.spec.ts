@@ -1,3 +1,4 @@
+import { createRandom } from '@wenzheng/routing';
 import { hashInts } from './hash32';
 import {
   bandKeys,
@@ -5,6 +6,7 @@ import {
   DEFAULT_MINHASH_OPTIONS,
   estimateJaccard,
   jaccard,
+  jaccardAtLeast,
   minHashConfig,
   minHashSignature,
   shingleHashes,
@@ -100,6 +102,45 @@ describe('jaccard', () => {
     const a = shingleHashes('李园街道烧烤摊油烟扰民');
     const b = shingleHashes('李园街道烧烤摊噪音扰民');
     expect(jaccard(a, b)).toBe(jaccard(b, a));
+  });
+});
+
+describe('jaccardAtLeast', () => {
+  /** A sorted set of `size` distinct values below `range`, drawn by a generator seeded with `seed`. */
+  const sortedSet = (seed: number, size: number, range: number): Uint32Array => {
+    const random = createRandom(seed);
+    const values = new Set<number>();
+    while (values.size < size) values.add(Math.floor(random() * range));
+    return Uint32Array.from([...values].sort((x, y) => x - y));
+  };
+
+  it('is the exact Jaccard at or above the bound, and −1 only below it', () => {
+    let gaveUp = 0;
+    // Sizes across the 64-step checks; overlaps from nearly all (values from a range hardly wider than the sets) to few.
+    for (let seed = 1; seed <= 400; seed += 1) {
+      const sizeA = 1 + (seed % 300);
+      const sizeB = 1 + ((seed * 13) % 300);
+      const range = Math.max(sizeA, sizeB) + (seed % 7) * 60;
+      const a = sortedSet(seed, sizeA, range);
+      const b = sortedSet(seed * 7919, sizeB, range);
+      const exact = jaccard(a, b);
+      for (const min of [0, 0.2, 0.5, exact, 0.8, 1]) {
+        const answer = jaccardAtLeast(a, b, min);
+        if (exact >= min) expect({ seed, min, answer }).toEqual({ seed, min, answer: exact });
+        else expect([-1, exact]).toContain(answer);
+        if (answer === -1) gaveUp += 1;
+      }
+    }
+    // It does give up early, or it would only be slower.
+    expect(gaveUp).toBeGreaterThan(100);
+  });
+
+  it('merges the same as a plain loop over sets longer than one check', () => {
+    const a = sortedSet(3, 700, 2_000);
+    const b = sortedSet(4, 650, 2_000);
+    const inB = new Set(b);
+    const shared = Array.from(a).filter((x) => inB.has(x)).length;
+    expect(jaccard(a, b)).toBe(shared / (a.length + b.length - shared));
   });
 });
 

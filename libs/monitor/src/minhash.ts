@@ -99,22 +99,39 @@ let scratchFilled = new Uint8Array(DEFAULT_MINHASH_OPTIONS.permutations);
  * the 3-gram sets themselves.
  */
 export function jaccard(a: Uint32Array, b: Uint32Array): number {
-  if (a.length === 0 && b.length === 0) return 0;
+  return jaccardAtLeast(a, b, 0);
+}
+
+/** Merge steps between two checks of whether `jaccardAtLeast` can still reach its bound. */
+const BOUND_CHECK_STEPS = 64;
+
+/**
+ * `jaccard(a, b)` when it may be `min` or more; −1 as soon as the shingles left cannot bring it there. Most candidates
+ * a band brings up share a third of their shingles and fail a bound of 0.5 two thirds of the way through.
+ */
+export function jaccardAtLeast(a: Uint32Array, b: Uint32Array, min: number): number {
+  const na = a.length;
+  const nb = b.length;
+  if (na === 0 && nb === 0) return 0;
+  // shared / (na + nb − shared) ≥ min ⇔ shared ≥ min (na + nb) / (1 + min); the margin only delays giving up.
+  const needed = (min * (na + nb)) / (1 + min) - 1e-6;
   let i = 0;
   let j = 0;
   let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      shared += 1;
-      i += 1;
-      j += 1;
-    } else if (a[i] < b[j]) {
-      i += 1;
-    } else {
-      j += 1;
+  for (;;) {
+    const left = Math.min(na - i, nb - j);
+    if (left === 0) break;
+    if (shared + left < needed) return -1;
+    // Without branches on the comparison: which way a merge step goes is a coin toss the processor cannot predict.
+    for (let step = Math.min(left, BOUND_CHECK_STEPS); step > 0; step -= 1) {
+      const x = a[i];
+      const y = b[j];
+      shared += +(x === y);
+      i += +(x <= y);
+      j += +(y <= x);
     }
   }
-  return shared / (a.length + b.length - shared);
+  return shared / (na + nb - shared);
 }
 
 const TWO_32 = 2 ** 32;
@@ -125,10 +142,15 @@ const TWO_32 = 2 ** 32;
  * into borrows the value of the first filled bin on a probe sequence of its own (the same for every text), so two
  * texts still agree in a position with probability equal to their Jaccard similarity. One hash per shingle instead of
  * one per shingle and permutation: a few microseconds for a long message instead of a tenth of a millisecond.
+ * `signature` is where it goes: an index reuses one rather than allocate a buffer outside the heap per message.
  */
-export function minHashSignature(shingles: Uint32Array, config: MinHashConfig): Uint32Array {
+export function minHashSignature(
+  shingles: Uint32Array,
+  config: MinHashConfig,
+  signature: Uint32Array = new Uint32Array(config.permutations),
+): Uint32Array {
   const { permutations, hashSeeds, seed } = config;
-  const signature = new Uint32Array(permutations).fill(0xffffffff);
+  signature.fill(0xffffffff, 0, permutations);
   if (shingles.length === 0) return signature;
   if (scratchFilled.length < permutations) scratchFilled = new Uint8Array(permutations);
   const filled = scratchFilled.fill(0, 0, permutations);
@@ -165,12 +187,11 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
  * equal rows in two bands hash apart. Folding the rows into 32 bits can only add candidates
  * (which the Jaccard check removes), never lose one.
  */
-export function bandHashes(signature: Uint32Array, config: MinHashConfig): Uint32Array {
+export function bandHashes(signature: Uint32Array, config: MinHashConfig, hashes: Uint32Array = new Uint32Array(config.bands)): Uint32Array {
   const { bands, rows } = config;
   if (signature.length < bands * rows) {
     throw new RangeError(`signature of ${signature.length} values is shorter than ${bands} × ${rows}`);
   }
-  const hashes = new Uint32Array(bands);
   for (let band = 0; band < bands; band += 1) hashes[band] = hashInts(signature, band * rows, band * rows + rows, band);
   return hashes;
 }

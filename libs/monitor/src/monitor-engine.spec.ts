@@ -66,7 +66,10 @@ describe('MonitorEngine', () => {
   });
 
   it('runs by default with the defaults of the configuration', () => {
-    expect(loadHubConfig({}).monitor).toEqual(DEFAULT_MONITOR_SETTINGS);
+    // The batch size is the processor's, not the engine's.
+    const { batchSize, ...engine } = loadHubConfig({}).monitor;
+    expect(engine).toEqual(DEFAULT_MONITOR_SETTINGS);
+    expect(batchSize).toBe(64);
   });
 
   it('refuses to sync a clusterer that keeps its own document frequencies', () => {

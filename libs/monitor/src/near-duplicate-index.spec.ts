@@ -1,3 +1,4 @@
+import { createRandom } from '@wenzheng/routing';
 import { fingerprintText } from './fingerprint-text';
 import { jaccard, minHashConfig, shingleHashes } from './minhash';
 import { bestNearDuplicate, messageFingerprint, NearDuplicateIndex } from './near-duplicate-index';
@@ -198,6 +199,23 @@ describe('NearDuplicateIndex window', () => {
     for (let i = 0; i < 5000; i += 1) index.add(`m${i}`, `${i}号楼${ORIGINAL}`, T0 + i);
     expect(index.size).toBe(10);
     expect(index.add('copy', `4999号楼${ORIGINAL}`, T0 + 4999)?.matchedId).toBe('m4999');
+  });
+
+  it('keeps each message findable through growth and the reuse of expired slots, and only while in the window', () => {
+    // Distinct texts of 40 common characters, each only like its own copy.
+    const textOf = (i: number): string => {
+      const random = createRandom(i + 1);
+      return Array.from({ length: 40 }, () => String.fromCodePoint(0x4e00 + Math.floor(random() * 3000))).join('');
+    };
+    const index = new NearDuplicateIndex({ windowMs: 3_000 });
+    for (let i = 0; i < 3_000; i += 1) expect(index.add(`m${i}`, textOf(i), T0 + i)).toBeNull();
+    // 500 more over the next 1,500 ms: the first 1,498 expire, and a third of their slots are taken again (the last
+    // freed first: the slot of m700 stays empty).
+    for (let i = 3_000; i < 3_500; i += 1) expect(index.add(`m${i}`, textOf(i), T0 + 3_000 + (i - 3_000) * 3)).toBeNull();
+    const now = T0 + 4_497;
+    expect(index.size).toBe(2_002);
+    for (const i of [0, 700, 1_497]) expect(index.add(`copy${i}`, `紧急${textOf(i)}`, now)).toBeNull();
+    for (const i of [1_498, 2_999, 3_000, 3_499]) expect(index.add(`copy${i}`, `紧急${textOf(i)}`, now)?.matchedId).toBe(`m${i}`);
   });
 });
 

@@ -1,6 +1,6 @@
 import { BandBuckets } from './band-buckets';
 import { fingerprintText, FingerprintTextOptions } from './fingerprint-text';
-import { bandHashes, bandKeys, jaccard, minHashConfig, MinHashConfig, MinHashOptions, minHashSignature, shingleHashes } from './minhash';
+import { bandHashes, bandKeys, jaccardAtLeast, minHashConfig, MinHashConfig, MinHashOptions, minHashSignature, shingleHashes } from './minhash';
 import { HOUR_MS, toEpochMs } from './time';
 
 export interface NearDuplicateOptions extends MinHashOptions, FingerprintTextOptions {
@@ -11,6 +11,9 @@ export interface NearDuplicateOptions extends MinHashOptions, FingerprintTextOpt
 }
 
 export const DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.5;
+
+/** Slots `NearDuplicateIndex.slotKeys` holds before it first grows. */
+const INITIAL_SLOTS = 1024;
 export const DEFAULT_NEAR_DUPLICATE_WINDOW_MS = 72 * HOUR_MS;
 
 /** What a store needs to index one message: its shingle set for the exact check and its band keys for lookup. */
@@ -31,16 +34,17 @@ export function messageFingerprint(
 
 /**
  * The one way a message is fingerprinted, for the stored signatures and the in-memory index alike: its normalised
- * text, 3-gram set and MinHash signature (null when no letter or digit is left).
+ * text, 3-gram set and MinHash signature (null when no letter or digit is left; written to `signature` if given).
  */
 function fingerprintOf(
   text: string,
   config: MinHashConfig,
   options: FingerprintTextOptions,
+  signature?: Uint32Array,
 ): { normalized: string; shingles: Uint32Array; signature: Uint32Array | null } {
   const normalized = fingerprintText(text, options);
   const shingles = shingleHashes(normalized, config.shingleSize);
-  return { normalized, shingles, signature: shingles.length === 0 ? null : minHashSignature(shingles, config) };
+  return { normalized, shingles, signature: shingles.length === 0 ? null : minHashSignature(shingles, config, signature) };
 }
 
 export interface NearDuplicateMatch {
@@ -71,9 +75,10 @@ export function bestNearDuplicate(
   for (const candidate of candidates) {
     // Jaccard is at most the ratio of the two sizes: a candidate that cannot reach the threshold or the best so far
     // is not merged at all (with a margin for rounding, so that a tie is still compared).
+    const floor = Math.max(threshold, best?.similarity ?? 0) - 1e-9;
     const bound = Math.min(shingles.length, candidate.shingles.length) / Math.max(shingles.length, candidate.shingles.length);
-    if (bound < Math.max(threshold, best?.similarity ?? 0) - 1e-9) continue;
-    const similarity = jaccard(shingles, candidate.shingles);
+    if (bound < floor) continue;
+    const similarity = jaccardAtLeast(shingles, candidate.shingles, floor);
     if (similarity < threshold) continue;
     if (
       best === null ||
@@ -88,9 +93,7 @@ export function bestNearDuplicate(
 }
 
 interface Entry extends NearDuplicateCandidate {
-  /** Per band, its hash folded to 30 bits (as the index has always folded them: a non-negative int32). */
-  bandKeys: Uint32Array;
-  /** Where `NearDuplicateIndex.slots` holds it: its number in the buckets. */
+  /** Where `NearDuplicateIndex.slots` holds it: its number in the buckets, and where `slotKeys` holds its band keys. */
   slot: number;
   canonicalId: string;
   match: NearDuplicateMatch | null;
@@ -114,7 +117,15 @@ export class NearDuplicateIndex {
   private readonly buckets: BandBuckets;
   /** Entries by slot; a slot freed by an expired entry is given to the next one. */
   private readonly slots: (Entry | undefined)[] = [];
+  /**
+   * Per slot, `bands` values: each band's hash folded to 30 bits (as the index has always folded them: a non-negative
+   * int32). One array for all entries rather than a buffer each outside the heap.
+   */
+  private slotKeys: Uint32Array;
   private readonly freeSlots: number[] = [];
+  /** Scratch of `add`: the signature and band hashes of the message being added. */
+  private readonly signature: Uint32Array;
+  private readonly keys: Uint32Array;
   private lookups = 0;
   /** Entries in the order they were added; `head` is the oldest one not yet expired. */
   private queue: Entry[] = [];
@@ -131,6 +142,9 @@ export class NearDuplicateIndex {
     if (!(this.windowMs > 0)) throw new RangeError(`windowMs must be positive, got ${this.windowMs}`);
     this.textOptions = { templatePatterns: options.templatePatterns, maxLength: options.maxLength };
     this.buckets = new BandBuckets(this.config.bands);
+    this.slotKeys = new Uint32Array(INITIAL_SLOTS * this.config.bands);
+    this.signature = new Uint32Array(this.config.permutations);
+    this.keys = new Uint32Array(this.config.bands);
   }
 
   get size(): number {
@@ -151,10 +165,10 @@ export class NearDuplicateIndex {
     if (known !== undefined) return known.match;
     const atMs = toEpochMs(at);
     this.expire(Math.max(atMs, this.latest));
-    const { shingles, signature } = fingerprintOf(text, this.config, this.textOptions);
+    const { shingles, signature } = fingerprintOf(text, this.config, this.textOptions, this.signature);
     if (signature === null) return null;
     // Folding can only add candidates, which the exact Jaccard check removes.
-    const keys = bandHashes(signature, this.config);
+    const keys = bandHashes(signature, this.config, this.keys);
     for (let band = 0; band < keys.length; band += 1) keys[band] >>>= 2;
 
     const best = bestNearDuplicate(shingles, this.candidates(keys), this.threshold);
@@ -170,7 +184,6 @@ export class NearDuplicateIndex {
       id,
       at: atMs,
       shingles,
-      bandKeys: keys,
       canonicalId: match?.canonicalId ?? id,
       match,
       seenIn: 0,
@@ -179,7 +192,14 @@ export class NearDuplicateIndex {
     this.entries.set(id, entry);
     this.queue.push(entry);
     this.slots[entry.slot] = entry;
-    for (let band = 0; band < keys.length; band += 1) this.buckets.add(entry.slot, band, keys[band]);
+    const bands = keys.length;
+    if ((entry.slot + 1) * bands > this.slotKeys.length) {
+      const grown = new Uint32Array(this.slotKeys.length * 2);
+      grown.set(this.slotKeys);
+      this.slotKeys = grown;
+    }
+    this.slotKeys.set(keys, entry.slot * bands);
+    for (let band = 0; band < bands; band += 1) this.buckets.add(entry.slot, band, keys[band]);
     return match;
   }
 
@@ -218,7 +238,8 @@ export class NearDuplicateIndex {
   private remove(entry: Entry): void {
     if (this.entries.get(entry.id) !== entry) return;
     this.entries.delete(entry.id);
-    for (let band = 0; band < entry.bandKeys.length; band += 1) this.buckets.remove(entry.slot, band, entry.bandKeys[band]);
+    const { bands } = this.config;
+    for (let band = 0; band < bands; band += 1) this.buckets.remove(entry.slot, band, this.slotKeys[entry.slot * bands + band]);
     this.slots[entry.slot] = undefined;
     this.freeSlots.push(entry.slot);
   }
