@@ -10,6 +10,7 @@ import {
   minHashConfig,
   minHashSignature,
   shingleHashes,
+  sortHashes,
 } from './minhash';
 
 const codes = (text: string): number[] => Array.from(text, (c) => c.codePointAt(0) as number);
@@ -102,6 +103,24 @@ describe('jaccard', () => {
     const a = shingleHashes('李园街道烧烤摊油烟扰民');
     const b = shingleHashes('李园街道烧烤摊噪音扰民');
     expect(jaccard(a, b)).toBe(jaccard(b, a));
+  });
+});
+
+describe('sortHashes', () => {
+  const random = createRandom(17);
+  const draw = (n: number, values: () => number) => Uint32Array.from({ length: n }, values);
+  it.each([
+    ['empty', draw(0, () => 0)],
+    ['one value', draw(1, () => 7)],
+    ['uniform hashes', draw(300, () => Math.floor(random() * 2 ** 32))],
+    ['duplicates', draw(500, () => Math.floor(random() * 40) * 1_000_003)],
+    ['one crowded top byte', draw(400, () => 0xab000000 + Math.floor(random() * 2 ** 24))],
+    ['the extremes', Uint32Array.of(0xffffffff, 0, 0x80000000, 0x7fffffff, 0xffffffff, 0)],
+    ['more than the bucket sort takes', draw(5_000, () => Math.floor(random() * 2 ** 32))],
+  ])('sorts %s as the built-in sort does', (_, values) => {
+    const expected = Array.from(values).sort((a, b) => a - b);
+    sortHashes(values);
+    expect(Array.from(values)).toEqual(expected);
   });
 });
 
