@@ -1,3 +1,4 @@
+import { mix32 } from './hash32';
 import { SentimentLexicon } from './sentiment-lexicon';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
@@ -120,6 +121,11 @@ export class SentimentScorer {
   private readonly phraseLengths = new Map<number, number[]>();
   /** 1 for the code units a phrase starts with: most characters of a text start none, and skip the lookup. */
   private readonly phraseStarts = new Uint8Array(0x10000);
+  /**
+   * 1 at `pairSlot` of the first two code units of a phrase: a filter (two pairs may share a slot) that spares most
+   * positions whose first character starts a phrase, such as 不, the slicing and lookup of every phrase length.
+   */
+  private readonly phrasePairs = new Uint8Array(0x10000);
   /** Every proper prefix of an entry: a run of tokens that is not one cannot grow into an entry. */
   private readonly entryPrefixes = new Set<string>();
   private readonly maxEntryLength: number;
@@ -172,6 +178,7 @@ export class SentimentScorer {
       lengths.push(phrase.length);
       this.phraseLengths.set(first, lengths);
       this.phraseStarts[first] = 1;
+      if (phrase.length > 1) this.phrasePairs[pairSlot(first, phrase.charCodeAt(1))] = 1;
     }
     for (const lengths of this.phraseLengths.values()) lengths.sort((a, b) => b - a);
   }
@@ -317,8 +324,9 @@ export class SentimentScorer {
     while (i < text.length) {
       let found = 0;
       const first = text.charCodeAt(i);
+      const pairFound = i + 1 < text.length && this.phrasePairs[pairSlot(first, text.charCodeAt(i + 1))] === 1;
       for (const length of this.phraseStarts[first] === 1 ? (this.phraseLengths.get(first) as number[]) : NO_LENGTHS) {
-        if (i + length > text.length) continue;
+        if (i + length > text.length || (length > 1 && !pairFound)) continue;
         const candidate = text.slice(i, i + length);
         if (this.phrases.has(candidate)) {
           counts.set(candidate, (counts.get(candidate) ?? 0) + 1);
@@ -330,6 +338,11 @@ export class SentimentScorer {
     }
     return counts;
   }
+}
+
+/** Where `phrasePairs` marks two code units. */
+function pairSlot(first: number, second: number): number {
+  return mix32((first << 16) | second) >>> 16;
 }
 
 /** Only CJK Unified Ideographs (U+4E00–U+9FFF), which NFKC, lower-casing and trimming leave unchanged. */

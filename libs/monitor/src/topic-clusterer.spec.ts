@@ -98,6 +98,14 @@ describe('TopicClusterer.add', () => {
     expect(state(c).clusters[0].centroid.map(([t]) => t)).toEqual(['t35', 't36', 't37', 't38', 't39']);
   });
 
+  it('keeps, of equally heavy terms, the first in term order, whatever order they come in', () => {
+    const tokens = Array.from({ length: 40 }, (_, i) => `t${String(39 - i).padStart(2, '0')}`);
+    // Twice each of t10 and t20: heavier than all the others.
+    const c = new TopicClusterer({ idf: () => 1, maxTermsPerMessage: 5 });
+    c.add(message('a', [...tokens, 't20', 't10']));
+    expect(state(c).clusters[0].centroid.map(([t]) => t)).toEqual(['t00', 't01', 't02', 't10', 't20']);
+  });
+
   it('still finds the oldest and the newest of more clusters than its arrays first hold', () => {
     const c = clusterer();
     for (let i = 0; i < 600; i += 1) expect(c.add(message(`m${i}`, [`w${i}`, `v${i}`]))?.created).toBe(true);
