@@ -42,10 +42,13 @@ export interface BurstResult {
 }
 
 function resolved(options: BurstOptions): Required<BurstOptions> {
-  const o = { ...DEFAULT_BURST_OPTIONS };
-  for (const [key, value] of Object.entries(options)) {
-    if (value !== undefined) (o as Record<string, number>)[key] = value;
-  }
+  // Field by field rather than over Object.entries: this runs for every message of the monitor.
+  const o: Required<BurstOptions> = {
+    zThreshold: options.zThreshold ?? DEFAULT_BURST_OPTIONS.zThreshold,
+    minCount: options.minCount ?? DEFAULT_BURST_OPTIONS.minCount,
+    stdFloor: options.stdFloor ?? DEFAULT_BURST_OPTIONS.stdFloor,
+    watchFactor: options.watchFactor ?? DEFAULT_BURST_OPTIONS.watchFactor,
+  };
   if (!(o.stdFloor > 0)) throw new RangeError(`stdFloor must be positive, got ${o.stdFloor}`);
   if (!(o.watchFactor > 0 && o.watchFactor <= 1)) throw new RangeError(`watchFactor must be in (0, 1], got ${o.watchFactor}`);
   if (!(o.minCount >= 0)) throw new RangeError(`minCount must not be negative, got ${o.minCount}`);
@@ -55,9 +58,8 @@ function resolved(options: BurstOptions): Required<BurstOptions> {
 /** z = (current − mean) / max(std, stdFloor) over the previous windows; hot when z and the count both reach their thresholds. */
 export function detectBurst(input: BurstInput, options: BurstOptions = {}): BurstResult {
   const o = resolved(options);
-  for (const value of [input.current, ...input.history]) {
-    if (!Number.isFinite(value) || value < 0) throw new RangeError(`window counts must be non-negative numbers, got ${value}`);
-  }
+  checkCount(input.current);
+  for (const value of input.history) checkCount(value);
   const n = input.history.length;
   const mean = n === 0 ? 0 : input.history.reduce((sum, value) => sum + value, 0) / n;
   const variance = n === 0 ? 0 : input.history.reduce((sum, value) => sum + (value - mean) ** 2, 0) / n;
@@ -67,6 +69,10 @@ export function detectBurst(input: BurstInput, options: BurstOptions = {}): Burs
   const zThreshold = watched ? o.zThreshold * o.watchFactor : o.zThreshold;
   const minCount = watched ? Math.ceil(o.minCount * o.watchFactor) : o.minCount;
   return { hot: z >= zThreshold && input.current >= minCount, z, count: input.current, mean, std, zThreshold, minCount, watched };
+}
+
+function checkCount(value: number): void {
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`window counts must be non-negative numbers, got ${value}`);
 }
 
 export interface WindowCountOptions {
