@@ -108,7 +108,11 @@ export class BandBuckets {
     this.slots = new Int32Array(old.length * 2).fill(EMPTY);
     for (let at = 0; at < old.length; at += 3) {
       if (old[at + 2] === EMPTY) continue;
-      this.slots.set(old.subarray(at, at + 3), this.find(old[at + 1], old[at]));
+      // Value by value: a subarray per slot was an object per bucket to collect.
+      const to = this.find(old[at + 1], old[at]);
+      this.slots[to] = old[at];
+      this.slots[to + 1] = old[at + 1];
+      this.slots[to + 2] = old[at + 2];
     }
   }
 

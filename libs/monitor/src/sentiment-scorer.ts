@@ -138,9 +138,10 @@ export class SentimentScorer {
    * single-token unit; tokens recur, and normalizing each one every time was most of the cost.
    */
   private readonly tokenCache = new Map<string, CachedToken>();
-  /** Per-message scratch of `units`: the normalized tokens and their single-token units. */
+  /** Per-message scratch of `units`: the normalized tokens, their single-token units, and the units found. */
   private readonly tokenTexts: string[] = [];
   private readonly tokenUnits: Unit[] = [];
+  private readonly messageUnits: Unit[] = [];
 
   constructor(lexicon: SentimentLexicon, options: SentimentScorerOptions = {}) {
     const merged = { ...DEFAULT_SENTIMENT_OPTIONS };
@@ -228,7 +229,7 @@ export class SentimentScorer {
     return { score, label, raw, intensity, cues };
   }
 
-  /** Tokens grouped into lexicon entries, longest span first. */
+  /** Tokens grouped into lexicon entries, longest span first (in a scratch array, good until the next call). */
   private units(tokens: readonly string[]): Unit[] {
     const { tokenTexts: texts, tokenUnits: single, entryStarts } = this;
     let count = 0;
@@ -246,7 +247,8 @@ export class SentimentScorer {
       single[count] = known.unit;
       count += 1;
     }
-    const units: Unit[] = [];
+    const units = this.messageUnits;
+    units.length = 0;
     let i = 0;
     while (i < count) {
       // Grow the run token by token while it is still the start of an entry, and keep the longest one in the lexicon.

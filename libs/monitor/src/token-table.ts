@@ -79,7 +79,8 @@ export class TokenTable {
       if (old[at + 3] === -1) continue;
       let slot = slotHash(old[at], old[at + 1], old[at + 2]) & this.mask;
       while (this.slots[(slot << 2) + 3] !== -1) slot = (slot + 1) & this.mask;
-      this.slots.set(old.subarray(at, at + 4), slot << 2);
+      // Value by value: a subarray per slot was an object per token to collect.
+      for (let i = 0; i < 4; i += 1) this.slots[(slot << 2) + i] = old[at + i];
     }
   }
 }

@@ -245,6 +245,8 @@ export class TopicClusterer {
   private tokenWeights = new Float64Array(INITIAL_TOKENS);
   /** The posting of each token last seen (undefined when it had none): a stale one is no longer `live`. */
   private readonly tokenPostings: (Posting | undefined)[] = new Array<Posting | undefined>(INITIAL_TOKENS).fill(undefined);
+  /** Scratch of `countTerms`: the distinct term ids of the message being added. */
+  private readonly countedIds: number[] = [];
   /** Token id of each term of the vector being added (in `vectorOf`, heaviest first until it sorts them). */
   private readonly vectorIds: number[] = [];
   private tokenPass = 0;
@@ -420,7 +422,7 @@ export class TopicClusterer {
     };
   }
 
-  /** The ids of the distinct terms of a message, each with its count in `tokenCounts`. */
+  /** The ids of the distinct terms of a message, each with its count in `tokenCounts` (scratch, until the next call). */
   private countTerms(tokens: readonly string[]): number[] {
     // Cleared between messages only: an id must not be reused while a message's counts are under it.
     if (this.tokens.size >= TOKEN_CACHE_LIMIT) {
@@ -430,7 +432,8 @@ export class TopicClusterer {
     }
     this.tokenPass += 1;
     const pass = this.tokenPass;
-    const counted: number[] = [];
+    const counted = this.countedIds;
+    counted.length = 0;
     for (const token of tokens) {
       const id = this.tokens.idOf(token);
       if (id >= this.tokenKinds.length) this.growTokenArrays();
@@ -709,7 +712,7 @@ export class TopicClusterer {
     if (cluster.firstMessageIds.length < sampleSize) cluster.firstMessageIds.push(message.id);
     // Twice as many candidates as shown, so that a message not central when it came can become so.
     const sample = sampleOf(message.id, heaviest(vector, CENTRAL_SAMPLE_TERMS));
-    cluster.central = mostCentral(cluster, [...cluster.central, sample], 2 * sampleSize);
+    cluster.central = mostCentral(cluster, sample, 2 * sampleSize);
   }
 
   private summarize(cluster: Cluster): TopicClusterSummary {
@@ -966,13 +969,27 @@ function placeOf(terms: readonly string[], keys: readonly number[], term: string
   return low;
 }
 
-/** The `count` samples closest to the cluster's current centroid; ties keep the given order. */
-function mostCentral(cluster: Cluster, samples: Sample[], count: number): Sample[] {
-  return samples
-    .map((sample, order) => ({ sample, order, score: cosine(sample, cluster) }))
-    .sort((a, b) => b.score - a.score || a.order - b.order)
-    .slice(0, count)
-    .map((s) => s.sample);
+/**
+ * The `count` samples closest to the cluster's current centroid, of its candidates and then `added`; ties keep that
+ * order. A bounded insertion: it runs for every message, over a handful of samples.
+ */
+function mostCentral(cluster: Cluster, added: Sample, count: number): Sample[] {
+  const kept: Sample[] = [];
+  const scores: number[] = [];
+  const consider = (sample: Sample) => {
+    const score = cosine(sample, cluster);
+    if (kept.length === count && !(score > scores[count - 1])) return;
+    let place = kept.length === count ? count - 1 : kept.length;
+    for (; place > 0 && score > scores[place - 1]; place -= 1) {
+      kept[place] = kept[place - 1];
+      scores[place] = scores[place - 1];
+    }
+    kept[place] = sample;
+    scores[place] = score;
+  };
+  for (const sample of cluster.central) consider(sample);
+  consider(added);
+  return kept;
 }
 
 /** The `count` heaviest entries of a vector, still in term order (of equal weights the earlier term). */
