@@ -1,5 +1,6 @@
 import { compareStrings, DocumentFrequency, DocumentFrequencyState } from './document-frequency';
 import { IndexedMinHeap } from './indexed-min-heap';
+import { keepBest } from './keep-best';
 import { TokenTable } from './token-table';
 import { DAY_MS, HOUR_MS, toEpochMs } from './time';
 
@@ -402,7 +403,7 @@ export class TopicClusterer {
     const cluster = this.clusters.get(id);
     if (cluster === undefined) return undefined;
     const { labelSize } = this.settings;
-    const terms = heaviestTerms(cluster, Math.max(labelSize, SUMMARY_TERMS)).map(([term]) => term);
+    const terms = heaviestPlaces(cluster, Math.max(labelSize, SUMMARY_TERMS)).map((k) => cluster.terms[k]);
     return { id, label: terms.slice(0, labelSize), terms, hourly: cluster.hourly, sentimentAverage: sentimentAverageOf(cluster) };
   }
 
@@ -477,11 +478,7 @@ export class TopicClusterer {
       const idf = this.fixedIdf !== undefined ? this.tokenIdfs[id] : (this.frequency as DocumentFrequency).idf(tokens.tokenOf(id), at);
       const weight = (1 + Math.log(this.tokenCounts[id])) * idf;
       weights[id] = weight;
-      if (!(weight > 0 && Number.isFinite(weight))) continue;
-      if (kept.length === max && !heavier(id, kept[max - 1])) continue;
-      let place = kept.length === max ? max - 1 : kept.length;
-      for (; place > 0 && heavier(id, kept[place - 1]); place -= 1) kept[place] = kept[place - 1];
-      kept[place] = id;
+      if (weight > 0 && Number.isFinite(weight)) keepBest(kept, max, id, heavier);
     }
     // Summed heaviest first, as it always was: the norm is the same to the last bit.
     let squares = 0;
@@ -716,7 +713,10 @@ export class TopicClusterer {
   }
 
   private summarize(cluster: Cluster): TopicClusterSummary {
-    const ranked = heaviestTerms(cluster, Math.max(this.settings.labelSize, SUMMARY_TERMS));
+    const ranked = heaviestPlaces(cluster, Math.max(this.settings.labelSize, SUMMARY_TERMS)).map((k): [string, number] => [
+      cluster.terms[k],
+      cluster.weights[k],
+    ]);
     let total = 0;
     for (const weight of cluster.weights) total += weight;
     const [firstHour, firstDay] = this.firstBuckets();
@@ -969,42 +969,24 @@ function placeOf(terms: readonly string[], keys: readonly number[], term: string
   return low;
 }
 
-/**
- * The `count` samples closest to the cluster's current centroid, of its candidates and then `added`; ties keep that
- * order. A bounded insertion: it runs for every message, over a handful of samples.
- */
+/** The `count` samples closest to the cluster's current centroid, of its candidates and then `added`; ties keep that order. */
 function mostCentral(cluster: Cluster, added: Sample, count: number): Sample[] {
-  const kept: Sample[] = [];
-  const scores: number[] = [];
-  const consider = (sample: Sample) => {
-    const score = cosine(sample, cluster);
-    if (kept.length === count && !(score > scores[count - 1])) return;
-    let place = kept.length === count ? count - 1 : kept.length;
-    for (; place > 0 && score > scores[place - 1]; place -= 1) {
-      kept[place] = kept[place - 1];
-      scores[place] = scores[place - 1];
-    }
-    kept[place] = sample;
-    scores[place] = score;
-  };
-  for (const sample of cluster.central) consider(sample);
-  consider(added);
-  return kept;
+  const { central } = cluster;
+  const scores = central.map((sample) => cosine(sample, cluster));
+  scores.push(cosine(added, cluster));
+  const top: number[] = [];
+  const closer = (a: number, b: number) => scores[a] > scores[b];
+  for (let i = 0; i < scores.length; i += 1) keepBest(top, count, i, closer);
+  return top.map((i) => (i < central.length ? central[i] : added));
 }
 
 /** The `count` heaviest entries of a vector, still in term order (of equal weights the earlier term). */
 function heaviest(vector: TermVector, count: number): TermVector {
   if (vector.length <= count) return vector;
-  // Places in the vector, heaviest first: one pass, since a sample keeps a third of a message's terms.
+  // Places in the vector, heaviest first; the vector is in term order, so an equal weight coming later stays after.
   const top: number[] = [];
-  for (let i = 0; i < vector.length; i += 1) {
-    const weight = vector[i][1];
-    // The vector is in term order: an equal weight coming later never outranks one already listed.
-    if (top.length === count && !(weight > vector[top[count - 1]][1])) continue;
-    let place = top.length === count ? count - 1 : top.length;
-    for (; place > 0 && weight > vector[top[place - 1]][1]; place -= 1) top[place] = top[place - 1];
-    top[place] = i;
-  }
+  const heavier = (a: number, b: number) => vector[a][1] > vector[b][1];
+  for (let i = 0; i < vector.length; i += 1) keepBest(top, count, i, heavier);
   return top.sort((a, b) => a - b).map((i) => vector[i]);
 }
 
@@ -1018,24 +1000,12 @@ function normOf(cluster: Cluster): number {
   return Math.sqrt(squares);
 }
 
-/**
- * The `count` heaviest centroid terms, heaviest first (ties in term order): one pass keeping a short sorted list, since a
- * summary is made for every message and needs a tenth of the centroid.
- */
-function heaviestTerms(cluster: Cluster, count: number): [string, number][] {
-  const top: [string, number][] = [];
-  for (let k = 0; k < cluster.terms.length; k += 1) {
-    const term = cluster.terms[k];
-    const weight = cluster.weights[k];
-    if (top.length === count) {
-      // Entries come in term order, so an equal weight never outranks one already listed.
-      if (weight <= top[count - 1][1]) continue;
-      top.pop();
-    }
-    let at = top.length;
-    while (at > 0 && top[at - 1][1] < weight) at -= 1;
-    top.splice(at, 0, [term, weight]);
-  }
+/** The places of the `count` heaviest centroid terms, heaviest first (ties in term order: places come in that order). */
+function heaviestPlaces(cluster: Cluster, count: number): number[] {
+  const { weights } = cluster;
+  const top: number[] = [];
+  const heavier = (a: number, b: number) => weights[a] > weights[b];
+  for (let k = 0; k < weights.length; k += 1) keepBest(top, count, k, heavier);
   return top;
 }
 
