@@ -185,12 +185,13 @@ export class SentimentScorer {
   }
 
   score(input: SentimentInput): SentimentResult {
-    const units = this.units(input.tokens);
+    const unitCount = this.units(input.tokens);
+    const units = this.messageUnits;
     const cues: SentimentCue[] = [];
     let sum = 0;
     const fromTokens = new Map<string, number>();
 
-    for (let index = 0; index < units.length; index += 1) {
+    for (let index = 0; index < unitCount; index += 1) {
       const unit = units[index];
       const entry = unit.entry;
       if (entry === null || entry.kind === 'negation' || entry.kind === 'degree' || entry.kind === 'request') continue;
@@ -229,8 +230,11 @@ export class SentimentScorer {
     return { score, label, raw, intensity, cues };
   }
 
-  /** Tokens grouped into lexicon entries, longest span first (in a scratch array, good until the next call). */
-  private units(tokens: readonly string[]): Unit[] {
+  /**
+   * Tokens grouped into lexicon entries, longest span first: how many, in `messageUnits` (a scratch array whose length
+   * is left as it is, since setting it to 0 gives its storage back and every message grew it again).
+   */
+  private units(tokens: readonly string[]): number {
     const { tokenTexts: texts, tokenUnits: single, entryStarts } = this;
     let count = 0;
     for (const token of tokens) {
@@ -248,7 +252,7 @@ export class SentimentScorer {
       count += 1;
     }
     const units = this.messageUnits;
-    units.length = 0;
+    let found = 0;
     let i = 0;
     while (i < count) {
       // Grow the run token by token while it is still the start of an entry, and keep the longest one in the lexicon.
@@ -266,10 +270,10 @@ export class SentimentScorer {
           }
         }
       }
-      units.push(matched);
+      units[found++] = matched;
       i += matchedSpan;
     }
-    return units;
+    return found;
   }
 
   private cachedToken(token: string): CachedToken {

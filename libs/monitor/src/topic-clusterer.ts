@@ -349,10 +349,13 @@ export class TopicClusterer {
     this.expire(at);
     const now = this.clock as number;
 
-    const counted = this.countTerms(message.tokens);
-    if (counted.length === 0) return null;
-    this.frequency?.observe(counted.map((id) => this.tokens.tokenOf(id)), at);
-    const vector = this.vectorOf(counted, at);
+    const termCount = this.countTerms(message.tokens);
+    if (termCount === 0) return null;
+    this.frequency?.observe(
+      this.countedIds.slice(0, termCount).map((id) => this.tokens.tokenOf(id)),
+      at,
+    );
+    const vector = this.vectorOf(termCount, at);
     if (vector.length === 0) return null;
 
     const best = this.bestMatch(vector);
@@ -423,8 +426,11 @@ export class TopicClusterer {
     };
   }
 
-  /** The ids of the distinct terms of a message, each with its count in `tokenCounts` (scratch, until the next call). */
-  private countTerms(tokens: readonly string[]): number[] {
+  /**
+   * The distinct terms of a message: how many, their ids in `countedIds` (whose length is left as it is: setting it to
+   * 0 gives its storage back) and each one's count in `tokenCounts`.
+   */
+  private countTerms(tokens: readonly string[]): number {
     // Cleared between messages only: an id must not be reused while a message's counts are under it.
     if (this.tokens.size >= TOKEN_CACHE_LIMIT) {
       this.tokens.clear();
@@ -434,7 +440,7 @@ export class TopicClusterer {
     this.tokenPass += 1;
     const pass = this.tokenPass;
     const counted = this.countedIds;
-    counted.length = 0;
+    let distinct = 0;
     for (const token of tokens) {
       const id = this.tokens.idOf(token);
       if (id >= this.tokenKinds.length) this.growTokenArrays();
@@ -448,11 +454,11 @@ export class TopicClusterer {
       if (this.tokenPasses[id] !== pass) {
         this.tokenPasses[id] = pass;
         this.tokenCounts[id] = 0;
-        counted.push(id);
+        counted[distinct++] = id;
       }
       this.tokenCounts[id] += 1;
     }
-    return counted;
+    return distinct;
   }
 
   private growTokenArrays(): void {
@@ -465,8 +471,8 @@ export class TopicClusterer {
     while (this.tokenPostings.length < capacity) this.tokenPostings.push(undefined);
   }
 
-  /** Unit-length vector of the heaviest terms by (1 + ln tf) × idf, sorted by term. */
-  private vectorOf(counted: number[], at: number): TermVector {
+  /** Unit-length vector of the heaviest of the message's `termCount` terms by (1 + ln tf) × idf, sorted by term. */
+  private vectorOf(termCount: number, at: number): TermVector {
     const { tokens, tokenWeights: weights } = this;
     const max = this.settings.maxTermsPerMessage;
     // The heaviest `max` ids, heaviest first (equal weights in term order), kept as they come rather than by sorting
@@ -474,7 +480,9 @@ export class TopicClusterer {
     const kept = this.vectorIds;
     kept.length = 0;
     const heavier = (a: number, b: number) => weights[a] > weights[b] || (weights[a] === weights[b] && compareStrings(tokens.tokenOf(a), tokens.tokenOf(b)) < 0);
-    for (const id of counted) {
+    const counted = this.countedIds;
+    for (let c = 0; c < termCount; c += 1) {
+      const id = counted[c];
       const idf = this.fixedIdf !== undefined ? this.tokenIdfs[id] : (this.frequency as DocumentFrequency).idf(tokens.tokenOf(id), at);
       const weight = (1 + Math.log(this.tokenCounts[id])) * idf;
       weights[id] = weight;
@@ -605,8 +613,9 @@ export class TopicClusterer {
     cluster.weight += growth;
     // Both are in term order: one merge finds each term's place, without a lookup per term.
     const { terms, keys, weights, postings, slots } = cluster;
+    // Pairs from the start of a scratch array whose length stays (set to 0, it would give its storage back).
     const added = this.addedTerms;
-    added.length = 0;
+    let pairs = 0;
     let k = 0;
     for (let v = 0; v < vector.length; v += 1) {
       const [term, weight] = vector[v];
@@ -616,10 +625,12 @@ export class TopicClusterer {
         weights[k] += weight * growth;
         postings[k].weights[slots[k]] = weights[k];
       } else {
-        added.push(k, v);
+        added[2 * pairs] = k;
+        added[2 * pairs + 1] = v;
+        pairs += 1;
       }
     }
-    if (added.length > 0) this.insertTerms(cluster, vector, added, growth);
+    if (pairs > 0) this.insertTerms(cluster, vector, added, pairs, growth);
     if (terms.length > maxCentroidTerms) this.prune(cluster, terms.length - maxCentroidTerms);
     this.setNorm(cluster);
   }
@@ -628,8 +639,7 @@ export class TopicClusterer {
    * Inserts the vector's terms new to the centroid, `added` holding pairs (place in the centroid before the insertion,
    * index in the vector), in term order: one backward pass moves each old term at most once.
    */
-  private insertTerms(cluster: Cluster, vector: TermVector, added: readonly number[], growth: number): void {
-    const count = added.length / 2;
+  private insertTerms(cluster: Cluster, vector: TermVector, added: readonly number[], count: number, growth: number): void {
     let read = cluster.terms.length - 1;
     for (let q = 0; q < count; q += 1) appendCentroidPlace(cluster, cluster.postings[0]);
     let write = cluster.terms.length - 1;
