@@ -47,8 +47,13 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-/** The JS heap with the typed arrays' buffers, which live outside it (shingle sets, the band table, token arrays). */
+/**
+ * The JS heap with the typed arrays' buffers, which live outside it (shingle sets, the band table, token arrays).
+ * Two collections: the buffers the first finds dead are freed by a sweeper in the background, which the next one
+ * waits for; after one, a dead index's buffers were still counted.
+ */
 function heap(): { heapMiB: number; rssMiB: number } {
+  collectGarbage();
   collectGarbage();
   const usage = process.memoryUsage();
   return { heapMiB: (usage.heapUsed + usage.arrayBuffers) / MiB, rssMiB: usage.rss / MiB };
@@ -62,8 +67,7 @@ function heap(): { heapMiB: number; rssMiB: number } {
  */
 /**
  * Near-duplicates and the engine over the sample, timed apart, in a function of its own: the index and the engine it
- * builds are garbage once it returns, so they cannot be collected in the middle of the memory reading that follows
- * (they were or were not, by the optimiser's liveness, and the index's bytes per message read 236 or 1,881).
+ * builds are garbage once it returns, before the memory reading that follows.
  */
 function throughputOf(
   sample: readonly string[],
