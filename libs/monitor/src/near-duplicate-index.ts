@@ -11,10 +11,10 @@ export interface NearDuplicateOptions extends MinHashOptions, FingerprintTextOpt
 }
 
 export const DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.5;
+export const DEFAULT_NEAR_DUPLICATE_WINDOW_MS = 72 * HOUR_MS;
 
 /** Slots `NearDuplicateIndex.slotKeys` holds before it first grows. */
 const INITIAL_SLOTS = 1024;
-export const DEFAULT_NEAR_DUPLICATE_WINDOW_MS = 72 * HOUR_MS;
 
 /** What a store needs to index one message: its shingle set for the exact check and its band keys for lookup. */
 export interface MessageFingerprint {
