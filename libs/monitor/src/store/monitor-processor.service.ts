@@ -117,8 +117,12 @@ export class MonitorProcessor {
   }
 
   private async drain(): Promise<void> {
-    while (this.waiting.length > 0) await this.settle(this.waiting.splice(0, this.config.monitor.batchSize));
-    this.draining = false;
+    try {
+      while (this.waiting.length > 0) await this.settle(this.waiting.splice(0, this.config.monitor.batchSize));
+    } finally {
+      // `settle` answers every step it takes; should it ever throw, the next step starts a drain again.
+      this.draining = false;
+    }
   }
 
   /** Runs one batch and answers its steps; never throws. */
