@@ -1,5 +1,6 @@
 import { BandBuckets } from './band-buckets';
 import { fingerprintText, FingerprintTextOptions } from './fingerprint-text';
+import { grown } from './grown';
 import { bandHashes, bandKeys, jaccardAtLeast, minHashConfig, MinHashConfig, MinHashOptions, minHashSignature, shingleHashes } from './minhash';
 import { HOUR_MS, toEpochMs } from './time';
 
@@ -193,11 +194,7 @@ export class NearDuplicateIndex {
     this.queue.push(entry);
     this.slots[entry.slot] = entry;
     const bands = keys.length;
-    if ((entry.slot + 1) * bands > this.slotKeys.length) {
-      const grown = new Uint32Array(this.slotKeys.length * 2);
-      grown.set(this.slotKeys);
-      this.slotKeys = grown;
-    }
+    if ((entry.slot + 1) * bands > this.slotKeys.length) this.slotKeys = grown(this.slotKeys, this.slotKeys.length * 2);
     this.slotKeys.set(keys, entry.slot * bands);
     for (let band = 0; band < bands; band += 1) this.buckets.add(entry.slot, band, keys[band]);
     return match;

@@ -1,4 +1,5 @@
 import { compareStrings, DocumentFrequency, DocumentFrequencyState } from './document-frequency';
+import { grown } from './grown';
 import { IndexedMinHeap } from './indexed-min-heap';
 import { keepBest } from './keep-best';
 import { TokenTable } from './token-table';
@@ -900,13 +901,6 @@ function truncateCentroid(cluster: Cluster, length: number): void {
   cluster.weights.length = length;
   cluster.postings.length = length;
   cluster.slots.length = length;
-}
-
-/** A copy of a typed array, `capacity` long. */
-function grown<T extends Uint8Array | Int32Array | Float64Array>(old: T, capacity: number): T {
-  const array = new (old.constructor as new (length: number) => T)(capacity);
-  array.set(old);
-  return array;
 }
 
 function sampleOf(id: string, vector: TermVector): Sample {
