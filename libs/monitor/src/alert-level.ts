@@ -52,10 +52,12 @@ export interface Alert {
  * one step: one makes it 较大 (warning), two or more 重大 (critical).
  */
 export function alertLevel(input: AlertInput, options: AlertOptions = {}): Alert {
-  const o = { ...DEFAULT_ALERT_OPTIONS };
-  for (const [key, value] of Object.entries(options)) {
-    if (value !== undefined) (o as Record<string, number>)[key] = value;
-  }
+  // Field by field rather than over Object.entries: this runs for every message of the monitor.
+  const o: Required<AlertOptions> = {
+    strongBurstFactor: options.strongBurstFactor ?? DEFAULT_ALERT_OPTIONS.strongBurstFactor,
+    highVolumeFactor: options.highVolumeFactor ?? DEFAULT_ALERT_OPTIONS.highVolumeFactor,
+    negativeSentiment: options.negativeSentiment ?? DEFAULT_ALERT_OPTIONS.negativeSentiment,
+  };
   const burst: BurstResult = input;
   if (!burst.hot) return { level: 'none', reasons: [] };
 

@@ -57,18 +57,25 @@ function resolved(options: BurstOptions): Required<BurstOptions> {
 
 /** z = (current − mean) / max(std, stdFloor) over the previous windows; hot when z and the count both reach their thresholds. */
 export function detectBurst(input: BurstInput, options: BurstOptions = {}): BurstResult {
-  const o = resolved(options);
-  checkCount(input.current);
-  for (const value of input.history) checkCount(value);
-  const n = input.history.length;
-  const mean = n === 0 ? 0 : input.history.reduce((sum, value) => sum + value, 0) / n;
-  const variance = n === 0 ? 0 : input.history.reduce((sum, value) => sum + (value - mean) ** 2, 0) / n;
-  const std = Math.sqrt(variance);
-  const z = (input.current - mean) / Math.max(std, o.stdFloor);
-  const watched = input.watched ?? false;
+  return burstOf(input.current, input.history, input.watched ?? false, resolved(options));
+}
+
+function burstOf(current: number, history: readonly number[], watched: boolean, o: Required<BurstOptions>): BurstResult {
+  checkCount(current);
+  const n = history.length;
+  let sum = 0;
+  for (let i = 0; i < n; i += 1) {
+    checkCount(history[i]);
+    sum += history[i];
+  }
+  const mean = n === 0 ? 0 : sum / n;
+  let squares = 0;
+  for (let i = 0; i < n; i += 1) squares += (history[i] - mean) ** 2;
+  const std = Math.sqrt(n === 0 ? 0 : squares / n);
+  const z = (current - mean) / Math.max(std, o.stdFloor);
   const zThreshold = watched ? o.zThreshold * o.watchFactor : o.zThreshold;
   const minCount = watched ? Math.ceil(o.minCount * o.watchFactor) : o.minCount;
-  return { hot: z >= zThreshold && input.current >= minCount, z, count: input.current, mean, std, zThreshold, minCount, watched };
+  return { hot: z >= zThreshold && current >= minCount, z, count: current, mean, std, zThreshold, minCount, watched };
 }
 
 function checkCount(value: number): void {
@@ -138,10 +145,21 @@ export function detectClusterBurst(
 ): ClusterBurst {
   const watchCategories = watchCategoriesOf(cluster.terms);
   const watchWords = watchWordsIn(cluster.terms, options.watchWords ?? []);
-  const counts = windowCounts(cluster.hourly, now, options);
-  const burst = detectBurst(
-    { ...counts, watched: watchCategories.length > 0 || watchWords.length > 0 },
-    options,
-  );
-  return { ...burst, clusterId: cluster.id, watchCategories, watchWords, sentimentAverage: cluster.sentimentAverage };
+  const { current, history } = windowCounts(cluster.hourly, now, options);
+  // Built field by field: spreading the burst into a new object showed in the monitor's profile (one per message).
+  const burst = burstOf(current, history, watchCategories.length > 0 || watchWords.length > 0, resolved(options));
+  return {
+    hot: burst.hot,
+    z: burst.z,
+    count: burst.count,
+    mean: burst.mean,
+    std: burst.std,
+    zThreshold: burst.zThreshold,
+    minCount: burst.minCount,
+    watched: burst.watched,
+    clusterId: cluster.id,
+    watchCategories,
+    watchWords,
+    sentimentAverage: cluster.sentimentAverage,
+  };
 }

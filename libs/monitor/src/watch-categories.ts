@@ -55,14 +55,18 @@ export function watchCategoriesOf(
   terms: Iterable<string>,
   words: Readonly<Record<WatchCategory, readonly string[]>> = WATCH_CATEGORY_WORDS,
 ): WatchMatch[] {
-  const hits = new Set<string>();
+  // Most topics touch no watch word: the set is only made for the first word found.
+  let hits: Set<string> | null = null;
   const memo = memoOf(words);
-  for (const term of terms) for (const word of wordsInTerm(term, words, memo)) hits.add(word);
+  for (const term of terms) {
+    for (const word of wordsInTerm(term, words, memo)) (hits ??= new Set()).add(word);
+  }
   const matches: WatchMatch[] = [];
-  if (hits.size === 0) return matches;
+  if (hits === null) return matches;
+  const found = hits;
   for (const category of WATCH_CATEGORIES) {
-    const found = words[category].filter((word) => hits.has(word));
-    if (found.length > 0) matches.push({ category, words: found });
+    const listed = words[category].filter((word) => found.has(word));
+    if (listed.length > 0) matches.push({ category, words: listed });
   }
   return matches;
 }
