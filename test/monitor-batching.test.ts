@@ -1,10 +1,7 @@
-import type { HubConfig } from '../libs/config/src';
 import { MonitorProcessor, MonitorStepOutcome } from '../libs/monitor/src';
 import { monitorStream } from '../libs/monitor/src/demo-stream';
-import { KeywordExtractor, TextAnalyzer, createSegmenter } from '../libs/nlp/src';
-import { NOTIFICATION_PORT, NotificationPort } from '../libs/notifications/src';
 import { FixedTime, InProcessHub, startInProcessHub } from './support/in-process-hub';
-import { call } from './support/staff-client';
+import { monitorProcessor, segmentMessages, submitPortalMessage } from './support/monitor-replay';
 
 /**
  * The monitor's group commit: messages that wait together go through one transaction, and every row it writes is the
@@ -21,24 +18,8 @@ describe('monitor batches', () => {
   let unanalyzed: string;
   const q = (sql: string, params: unknown[] = []) => hub.dataSource.query(sql, params);
 
-  const submit = async (at: number, title: string, body: string): Promise<string> => {
-    time.set(new Date(at));
-    const receipt = await call(hub.baseUrl, 'POST', '/api/v1/portal/messages', { body: { title, body, kind: 'complaint', publicConsent: true } });
-    if (receipt.status !== 201) throw new Error(`submit: ${receipt.status} ${JSON.stringify(receipt.body)}`);
-    const [row] = await q(`SELECT message_id FROM tickets WHERE tracking_no = $1`, [receipt.body.trackingNo]);
-    return row.message_id;
-  };
-
-  const processor = (batchSize: number): MonitorProcessor => {
-    const config: HubConfig = { ...hub.config, monitor: { ...hub.config.monitor, batchSize } };
-    return new MonitorProcessor(
-      hub.dataSource,
-      hub.api.get(KeywordExtractor, { strict: false }),
-      config,
-      hub.api.get<NotificationPort>(NOTIFICATION_PORT, { strict: false }),
-      time,
-    );
-  };
+  const submit = (at: number, title: string, body: string) => submitPortalMessage(hub, time, at, title, body);
+  const processor = (batchSize: number): MonitorProcessor => monitorProcessor(hub, time, { ...hub.config, monitor: { ...hub.config.monitor, batchSize } });
 
   const reset = async () => {
     await q(`TRUNCATE monitor_signature_bands, monitor_signatures, monitor_alerts, monitor_messages, monitor_clusters CASCADE`);
@@ -72,14 +53,7 @@ describe('monitor batches', () => {
     ids.push(await submit(START + 48 * HOUR, '古树被砍', `领导您好，我再反映一次：${late}`));
     unanalyzed = await submit(START + 48 * HOUR, '路灯不亮', '小区门口的路灯坏了一个多月，晚上出行很不方便。');
 
-    const analyzer = new TextAnalyzer(
-      createSegmenter(hub.config.nlp.segmenter, { userDictPath: hub.config.nlp.userDictPath }),
-      KeywordExtractor.fromFiles({ stopWordsPath: hub.config.nlp.stopWordsPath }),
-    );
-    const rows: { id: string; title: string; body: string }[] = await q(`SELECT id, title, body FROM inbound_messages WHERE id = ANY($1)`, [ids]);
-    for (const r of rows) {
-      await q(`UPDATE inbound_messages SET analysis = $2 WHERE id = $1`, [r.id, { tokens: analyzer.tokenize(`${r.title}\n${r.body}`) }]);
-    }
+    await segmentMessages(hub, ids);
   });
   afterAll(() => hub?.close());
 

@@ -171,6 +171,14 @@ describe('Weibo accounts (fan-service push)', () => {
         { kind: 'comment', acknowledged_via: 'none' },
         { kind: 'mention', acknowledged_via: 'passive-reply' },
       ]);
+      // The worker's monitor takes both (the retried push once), as public posts, not messages.
+      const monitored = () =>
+        hub.dataSource.query(
+          `SELECT mp.channel FROM monitor_public_posts mp JOIN channel_public_posts p ON p.id = mp.post_id WHERE p.author_id = $1 ORDER BY 1`,
+          [uid],
+        );
+      await waitFor('the monitor to take both posts', async () => (await monitored()).length === 2);
+      expect(await monitored()).toEqual([{ channel: 'weibo-comment' }, { channel: 'weibo-mention' }]);
     });
   });
 
@@ -349,6 +357,7 @@ describe('Weibo polling for accounts without push', () => {
         { statusId: later.id, text, accessToken: ACCESS_TOKEN },
       ]),
     );
+    await waitFor('the monitor to take the four polled posts', async () => (await hub.dataSource.query(`SELECT count(*)::int AS n FROM monitor_public_posts`))[0].n === 4);
     // The second poll read from the cursor: nothing before it came back.
     const [cursor] = await hub.dataSource.query(`SELECT since_id FROM weibo_poll_cursors WHERE account_id = $1 AND timeline = 'status-mentions'`, [accountId]);
     expect(cursor.since_id).toBe(later.id);

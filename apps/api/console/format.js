@@ -22,7 +22,7 @@ export const STATUS_FILTERS = ['dispatching', 'assigned', 'accepted', 'replied',
 /** 待办: what still needs someone's work. */
 export const OPEN_STATUSES = 'dispatching,assigned,accepted,replied';
 
-export const CHANNEL_TEXT = { portal: '网站留言', wechat: '微信', weibo: '微博', bot: '微信机器人' };
+export const CHANNEL_TEXT = { portal: '网站留言', wechat: '微信', weibo: '微博', bot: '微信机器人', 'weibo-mention': '微博@提及', 'weibo-comment': '微博评论' };
 
 export const PURPOSE_TEXT = { dispatch: '派单', reply: '答复' };
 export const CLOCK_STATE_TEXT = { running: '计时中', paused: '已暂停', stopped: '已停止' };

@@ -47,6 +47,9 @@ const clusterDetail = object({
   messages: arrayOf(
     object({ ticketId: string, trackingNo: string, title: string, at: dateTime, channel: string, sentiment: number, sentimentLabel: string, duplicate: boolean }),
   ),
+  publicPosts: arrayOf(
+    object({ id: string, kind: { type: 'string', enum: ['mention', 'comment'] }, text: string, at: dateTime, sentiment: number, sentimentLabel: string }),
+  ),
   alert: nullable(object({ id: string, level: string, status: string })),
   caseId: nullable(string),
 });
@@ -117,7 +120,7 @@ export class StaffMonitorController {
 
   @Get('monitor/clusters/:id')
   @RequireRoles('monitor')
-  @ApiOperation({ summary: 'One cluster: top terms, hourly and daily counts, sentiment, channel and unit split, latest messages' })
+  @ApiOperation({ summary: 'One cluster: top terms, hourly and daily counts, sentiment, channel and unit split, latest messages and public Weibo posts' })
   @clusterIdParam
   @ApiOkResponse({ schema: clusterDetail })
   @apiErrors(404)

@@ -4,7 +4,7 @@ import { FireClockTimerJob, RetimeClocksJob, TimerFeeder } from '@wenzheng/clock
 import { HubConfig } from '@wenzheng/config';
 import { AnalyzeMessageJob, IntakeJobsModule } from '@wenzheng/intake';
 import { PreparePublicationJob, PublishingModule } from '@wenzheng/publishing';
-import { MonitorMessageJob, MonitorModule } from '@wenzheng/monitor';
+import { MonitorMessageJob, MonitorModule, MonitorPublicPostJob } from '@wenzheng/monitor';
 import { HOSTED_QUEUES, JOB_HANDLERS, JobWorkerHost, WORKER_QUEUES } from '@wenzheng/queue';
 import { RetrainRoutingModelJob, RouteTicketJob, RoutingModule, RoutingRetrainTrigger } from '@wenzheng/routing';
 import {
@@ -33,6 +33,7 @@ const HANDLERS = [
   RetrainRoutingModelJob,
   AcknowledgePublicPostJob,
   MonitorMessageJob,
+  MonitorPublicPostJob,
 ];
 
 /** The delivery port's adapters, one per channel. */

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TicketsModule } from '@wenzheng/tickets';
 import { MonitorMessageJob } from './jobs/monitor-message.job';
+import { MonitorPublicPostJob } from './jobs/monitor-public-post.job';
 import { MonitorSweeper } from './jobs/monitor-sweeper.service';
 import { MergeSuggestionService } from './store/merge-suggestions.service';
 import { MonitorCaseService } from './store/monitor-cases.service';
@@ -16,9 +17,9 @@ export class MonitorModule {
     return { module: MonitorModule, imports: [TicketsModule, nlp], providers, exports: providers };
   }
 
-  /** The worker side: the monitor-message job and its sweeper. */
+  /** The worker side: the monitor-message and monitor-public-post jobs and their sweeper. */
   static registerJobs(nlp: DynamicModule): DynamicModule {
-    const providers = [MonitorProcessor, MonitorMessageJob, MonitorSweeper];
+    const providers = [MonitorProcessor, MonitorMessageJob, MonitorPublicPostJob, MonitorSweeper];
     return { module: MonitorModule, imports: [nlp], providers, exports: providers };
   }
 }

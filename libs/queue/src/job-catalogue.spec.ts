@@ -23,6 +23,7 @@ describe('job catalogue', () => {
     { name: JobName.AcknowledgePublicPost, data: { postId: 'p-2' } },
     { name: JobName.SendBotReply, data: { ticketId: 't-1', round: 1 } },
     { name: JobName.MonitorMessage, data: { messageId: 'm-1' } },
+    { name: JobName.MonitorPublicPost, data: { postId: 'p-1' } },
   ];
 
   it.each(requests)('gives $name a deterministic id without ":"', (request) => {
@@ -96,6 +97,8 @@ describe('parseJobRequest', () => {
     ['send-bot-reply', { ticketId: 't' }, undefined],
     ['monitor-message', { messageId: 'm', ticketId: 't' }, { name: JobName.MonitorMessage, data: { messageId: 'm' } }],
     ['monitor-message', { messageId: '' }, undefined],
+    ['monitor-public-post', { postId: 'p', messageId: 'm' }, { name: JobName.MonitorPublicPost, data: { postId: 'p' } }],
+    ['monitor-public-post', { messageId: 'm' }, undefined],
     ['no-such-job', { ticketId: 't' }, undefined],
   ])('%s %j → %j', (name, data, expected) => {
     expect(parseJobRequest(name, data)).toEqual(expected);

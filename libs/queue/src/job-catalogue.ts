@@ -33,6 +33,7 @@ export enum JobName {
   AcknowledgePublicPost = 'acknowledge-public-post',
   SendBotReply = 'send-bot-reply',
   MonitorMessage = 'monitor-message',
+  MonitorPublicPost = 'monitor-public-post',
 }
 
 export interface AnalyzeMessageData {
@@ -107,6 +108,11 @@ export interface MonitorMessageData {
   messageId: string;
 }
 
+/** A public @mention or comment (a channel_public_posts row) for the hot-topic monitor: its topic cluster, sentiment, bursts and alerts. */
+export interface MonitorPublicPostData {
+  postId: string;
+}
+
 export interface JobDataMap {
   [JobName.AnalyzeMessage]: AnalyzeMessageData;
   [JobName.RouteTicket]: RouteTicketData;
@@ -120,6 +126,7 @@ export interface JobDataMap {
   [JobName.AcknowledgePublicPost]: AcknowledgePublicPostData;
   [JobName.SendBotReply]: SendBotReplyData;
   [JobName.MonitorMessage]: MonitorMessageData;
+  [JobName.MonitorPublicPost]: MonitorPublicPostData;
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -135,6 +142,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.AcknowledgePublicPost]: QueueName.Deliver,
   [JobName.SendBotReply]: QueueName.Bot,
   [JobName.MonitorMessage]: QueueName.Monitor,
+  [JobName.MonitorPublicPost]: QueueName.Monitor,
 };
 
 /** The job names whose queues are among `queues`: what a process consuming them must have handlers for. */
@@ -168,6 +176,7 @@ export function jobIdOf(request: JobRequest): string {
     case JobName.RetrainRoutingModel:
       return `${request.name}-${request.data.runKey}`.replace(/[^A-Za-z0-9_.-]/g, '_');
     case JobName.AcknowledgePublicPost:
+    case JobName.MonitorPublicPost:
       return `${request.name}-${request.data.postId}`;
   }
 }
@@ -216,6 +225,7 @@ export function parseJobRequest(name: string, data: unknown): JobRequest | undef
         ? { name, data: { runKey: d.runKey, trigger: d.trigger, requestedBy: d.requestedBy } }
         : undefined;
     case JobName.AcknowledgePublicPost:
+    case JobName.MonitorPublicPost:
       return isId(d.postId) ? { name, data: { postId: d.postId } } : undefined;
     default:
       return undefined;

@@ -146,7 +146,10 @@ export class WeiboPollService implements OnApplicationBootstrap, OnApplicationSh
           },
           manager,
         );
-        if (recorded.inserted && kind === 'mention') jobs.push({ name: JobName.AcknowledgePublicPost, data: { postId: recorded.id } });
+        if (recorded.inserted) {
+          jobs.push({ name: JobName.MonitorPublicPost, data: { postId: recorded.id } });
+          if (kind === 'mention') jobs.push({ name: JobName.AcknowledgePublicPost, data: { postId: recorded.id } });
+        }
         await this.outbox.add(manager, jobs);
       });
       await this.outbox.publish(jobs);

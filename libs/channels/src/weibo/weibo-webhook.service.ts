@@ -1,7 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
+import { Outbox } from '@wenzheng/intake';
+import { JobName, JobRequest } from '@wenzheng/queue';
 import { ChannelAccountsService } from '../accounts/channel-accounts.service';
 import type { PlatformAccount } from '../accounts/channel-account.types';
 import { ChannelPublicPostsRepository } from '../accounts/channel-public-posts.repository';
@@ -32,6 +35,8 @@ export class WeiboWebhookService {
     private readonly accounts: ChannelAccountsService,
     private readonly conversation: ChatConversationService,
     private readonly publicPosts: ChannelPublicPostsRepository,
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
     @Inject(TIME_SOURCE) private readonly time: TimeSource,
   ) {}
@@ -77,18 +82,29 @@ export class WeiboWebhookService {
     const plan = planWeiboPush(push, account.settings);
     const dedupeKey = weiboDedupeKey(push);
     if (plan.do !== 'public') return this.conversation.carryOut({ channel: WEIBO_CHANNEL, accountId: account.id, senderId: push.senderId, dedupeKey }, plan, arrivedAt);
-    const recorded = await this.publicPosts.record({
-      accountId: account.id,
-      kind: plan.kind,
-      dedupeKey,
-      source: 'push',
-      authorId: push.senderId,
-      text: push.text,
-      postedAt: push.createdAtMs === undefined ? null : new Date(push.createdAtMs),
-      payload: push.data,
-      receivedAt: this.time.now(),
-      acknowledgedVia: plan.acknowledge ? 'passive-reply' : 'none',
+    // With the monitor's job in the same transaction: the outbox relay sends it if the quick publish cannot.
+    const jobs: JobRequest[] = [];
+    const recorded = await this.dataSource.transaction(async (manager) => {
+      const post = await this.publicPosts.record(
+        {
+          accountId: account.id,
+          kind: plan.kind,
+          dedupeKey,
+          source: 'push',
+          authorId: push.senderId,
+          text: push.text,
+          postedAt: push.createdAtMs === undefined ? null : new Date(push.createdAtMs),
+          payload: push.data,
+          receivedAt: this.time.now(),
+          acknowledgedVia: plan.acknowledge ? 'passive-reply' : 'none',
+        },
+        manager,
+      );
+      if (post.inserted) jobs.push({ name: JobName.MonitorPublicPost, data: { postId: post.id } });
+      await this.outbox.add(manager, jobs);
+      return post;
     });
+    await this.outbox.publish(jobs);
     // A retry of the push is answered again (the first answer was lost); a post the poll answered already is not.
     return plan.acknowledge && recorded.acknowledgedVia === 'passive-reply' ? publicAcknowledgementText(account.settings) : undefined;
   }

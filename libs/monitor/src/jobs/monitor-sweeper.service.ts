@@ -6,8 +6,8 @@ import { JobName, JobQueue, PeriodicService } from '@wenzheng/queue';
 const BATCH = 500;
 
 /**
- * Re-enqueues analyzed messages of the monitor's window that have no monitor row after SWEEP_AFTER_MS: their
- * monitor-message job was lost (Redis flushed, or the analyze run died between commit and enqueue).
+ * Re-enqueues analyzed messages and public posts of the monitor's window that have no monitor row after
+ * SWEEP_AFTER_MS: their job was lost (Redis flushed, or the run that recorded them died between commit and enqueue).
  */
 @Injectable()
 export class MonitorSweeper extends PeriodicService {
@@ -32,16 +32,26 @@ export class MonitorSweeper extends PeriodicService {
   }
 
   async sweep(olderThanMs = this.config.queue.sweepAfterMs): Promise<number> {
-    const missing: { id: string }[] = await this.dataSource.query(
+    const params = [olderThanMs / 1000, this.config.monitor.windowMs / 1000, BATCH];
+    const messages: { id: string }[] = await this.dataSource.query(
       `SELECT m.id FROM inbound_messages m
         WHERE m.analyzed_at < now() - make_interval(secs => $1) AND m.analyzed_at > now() - make_interval(secs => $2)
           AND m.channel <> 'monitor'
           AND NOT EXISTS (SELECT 1 FROM monitor_messages mm WHERE mm.message_id = m.id)
         ORDER BY m.analyzed_at LIMIT $3`,
-      [olderThanMs / 1000, this.config.monitor.windowMs / 1000, BATCH],
+      params,
     );
-    for (const { id } of missing) await this.jobs.enqueue({ name: JobName.MonitorMessage, data: { messageId: id } });
-    if (missing.length) this.logger.log(`re-enqueued ${missing.length} message(s) for the monitor`);
-    return missing.length;
+    const posts: { id: string }[] = await this.dataSource.query(
+      `SELECT p.id FROM channel_public_posts p
+        WHERE p.received_at < now() - make_interval(secs => $1) AND p.received_at > now() - make_interval(secs => $2)
+          AND NOT EXISTS (SELECT 1 FROM monitor_public_posts mp WHERE mp.post_id = p.id)
+        ORDER BY p.received_at LIMIT $3`,
+      params,
+    );
+    for (const { id } of messages) await this.jobs.enqueue({ name: JobName.MonitorMessage, data: { messageId: id } });
+    for (const { id } of posts) await this.jobs.enqueue({ name: JobName.MonitorPublicPost, data: { postId: id } });
+    if (messages.length) this.logger.log(`re-enqueued ${messages.length} message(s) for the monitor`);
+    if (posts.length) this.logger.log(`re-enqueued ${posts.length} public post(s) for the monitor`);
+    return messages.length + posts.length;
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
-import { KeywordExtractor } from '@wenzheng/nlp';
+import { KeywordExtractor, TextAnalyzer } from '@wenzheng/nlp';
 import { NOTIFICATION_PORT, NotificationPort } from '@wenzheng/notifications';
 import { ALERT_LEVEL_NAMES, AlertLevel } from '../alert-level';
 import { MonitorEngine, MonitorOutcome } from '../monitor-engine';
@@ -12,6 +12,7 @@ import { loadDefaultSentimentLexicon } from '../sentiment-lexicon';
 import { SentimentScorer } from '../sentiment-scorer';
 import type { ClusterBurst } from '../burst-detector';
 import type { TopicClusterState } from '../topic-clusterer';
+import { publicPostText } from '../public-post-text';
 import { monitorRecipients } from './monitor-recipients';
 
 /** pg_advisory_xact_lock key of the monitor: one message at a time is clustered, whichever worker holds it. */
@@ -51,11 +52,24 @@ interface MessageRow {
   ticket_id: string;
 }
 
+interface PostRow {
+  id: string;
+  kind: 'mention' | 'comment';
+  text: string;
+  at: Date;
+}
+
 export type MonitorStepOutcome = 'done' | 'skipped';
 
-/** A message waiting for the transaction that will monitor it. */
+/** What the monitor takes: an analyzed message (it has a ticket), or a public Weibo post (a channel_public_posts row). */
+export interface MonitorSubject {
+  kind: 'message' | 'post';
+  id: string;
+}
+
+/** A subject waiting for the transaction that will monitor it. */
 interface WaitingStep {
-  messageId: string;
+  subject: MonitorSubject;
   resolve: (outcome: MonitorStepOutcome) => void;
   reject: (error: unknown) => void;
 }
@@ -68,12 +82,21 @@ interface SignatureCandidate {
   shingles: Uint32Array;
 }
 
-/** A message of the batch, read and fingerprinted, before the engine sees it. */
+/** A message or public post of the batch, read (and a message fingerprinted), before the engine sees it. */
 interface BatchMessage {
-  row: MessageRow;
+  kind: MonitorSubject['kind'];
+  id: string;
+  /** Null for a public post. */
+  ticketId: string | null;
   at: number;
   text: string;
-  fingerprint: { shingles: Uint32Array; bandKeys: string[] };
+  tokens: readonly string[];
+  channel: string;
+  /**
+   * Null for a public post: copies are looked for among messages only, since a copy becomes a 并单 suggestion, which
+   * merges tickets.
+   */
+  fingerprint: { shingles: Uint32Array; bandKeys: string[] } | null;
   /** `clock − window` once this message has been seen: older signatures and clusters are out of its window. */
   cutoff: number;
 }
@@ -101,14 +124,24 @@ export class MonitorProcessor {
   constructor(
     private readonly dataSource: DataSource,
     private readonly keywords: KeywordExtractor,
+    /** Segments public posts (a message comes segmented by its analyze job). */
+    private readonly analyzer: TextAnalyzer,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
     @Inject(NOTIFICATION_PORT) private readonly notifications: NotificationPort,
     @Inject(TIME_SOURCE) private readonly time: TimeSource,
   ) {}
 
   process(messageId: string): Promise<MonitorStepOutcome> {
+    return this.take({ kind: 'message', id: messageId });
+  }
+
+  processPost(postId: string): Promise<MonitorStepOutcome> {
+    return this.take({ kind: 'post', id: postId });
+  }
+
+  private take(subject: MonitorSubject): Promise<MonitorStepOutcome> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ messageId, resolve, reject });
+      this.waiting.push({ subject, resolve, reject });
       if (this.draining) return;
       this.draining = true;
       // After this turn of the event loop, so that jobs delivered together start together.
@@ -129,7 +162,7 @@ export class MonitorProcessor {
   private async settle(batch: WaitingStep[]): Promise<void> {
     let outcomes: (MonitorStepOutcome | Error)[];
     try {
-      outcomes = await this.step(batch.map((s) => s.messageId));
+      outcomes = await this.step(batch.map((s) => s.subject));
     } catch (error) {
       if (batch.length === 1) {
         batch[0].reject(error);
@@ -146,9 +179,9 @@ export class MonitorProcessor {
     });
   }
 
-  private async step(messageIds: string[]): Promise<(MonitorStepOutcome | Error)[]> {
+  private async step(subjects: MonitorSubject[]): Promise<(MonitorStepOutcome | Error)[]> {
     try {
-      return await this.dataSource.transaction((manager) => this.inTransaction(manager, messageIds));
+      return await this.dataSource.transaction((manager) => this.inTransaction(manager, subjects));
     } catch (error) {
       this.cache = null;
       throw error;
@@ -156,16 +189,16 @@ export class MonitorProcessor {
   }
 
   /**
-   * The batch's messages one after another, as separate steps would take them: each sees the signatures and the
-   * clusters of those before it. A message that cannot be monitored (no ticket, not analyzed) gets its error and
-   * changes nothing; a message already monitored, or twice in the batch, is skipped.
+   * The batch's messages and posts one after another, as separate steps would take them: each sees the signatures and
+   * the clusters of those before it. One that cannot be monitored (no ticket, not analyzed, no such post) gets its
+   * error and changes nothing; one already monitored, or twice in the batch, is skipped.
    */
-  private async inTransaction(manager: EntityManager, messageIds: string[]): Promise<(MonitorStepOutcome | Error)[]> {
+  private async inTransaction(manager: EntityManager, subjects: MonitorSubject[]): Promise<(MonitorStepOutcome | Error)[]> {
     await manager.query(`SELECT pg_advisory_xact_lock($1)`, [MONITOR_LOCK_KEY]);
     // Its statements are small lookups: costed high on missing statistics, one passed jit_above_cost and spent more time
     // being compiled than running.
     await manager.query(`SET LOCAL jit = off`);
-    const { messages, answers } = await this.readBatch(manager, messageIds);
+    const { messages, answers } = await this.readBatch(manager, subjects);
     if (messages.length === 0) return answers;
     const [state]: { revision: string; clock: Date | null; next_seq: number }[] = await manager.query(
       `SELECT revision, clock, next_seq FROM monitor_state WHERE id = 1`,
@@ -204,13 +237,14 @@ export class MonitorProcessor {
     stored: ReadonlyMap<BatchMessage, readonly SignatureCandidate[]>,
     revision: number,
   ): Promise<BatchRows> {
-    const rows: BatchRows = { clusters: new Map(), messages: [], signatures: [], bands: { keys: [], messageIds: [] } };
+    const rows: BatchRows = { clusters: new Map(), messages: [], posts: [], signatures: [], bands: { keys: [], messageIds: [] } };
     /** The batch's own signatures so far, by band key: stored for the messages after them, as separate steps would be. */
     const earlier = new Map<string, SignatureCandidate[]>();
     for (const message of messages) {
-      const { row, at, text, fingerprint, cutoff } = message;
-      const duplicate = nearDuplicateOf(fingerprint, stored.get(message) ?? [], earlier, cutoff, this.config.monitor.duplicateThreshold);
-      const outcome = engine.add({ id: row.id, at, tokens: (row.analysis as { tokens: string[] }).tokens, text, channel: row.channel });
+      const { id, at, text, tokens, channel, fingerprint, cutoff } = message;
+      const threshold = this.config.monitor.duplicateThreshold;
+      const duplicate = fingerprint && nearDuplicateOf(fingerprint, stored.get(message) ?? [], earlier, cutoff, threshold);
+      const outcome = engine.add({ id, at, tokens, text, channel });
       const topic = outcome.topic;
       if (topic) {
         const state = engine.clusterer.clusterState(topic.assignment.clusterId) as TopicClusterState;
@@ -221,26 +255,21 @@ export class MonitorProcessor {
           await this.raise(manager, topic);
         }
       }
-      rows.messages.push([
-        row.id,
-        row.ticket_id,
-        row.received_at,
-        row.channel,
-        topic?.assignment.clusterId ?? null,
-        outcome.sentiment.score,
-        outcome.sentiment.label,
-        duplicate?.canonicalId ?? null,
-        duplicate?.similarity ?? null,
-        this.time.now(),
-      ]);
-      if (fingerprint.bandKeys.length > 0) {
-        const canonicalId = duplicate?.canonicalId ?? row.id;
-        rows.signatures.push([row.id, row.received_at, canonicalId, bufferOf(fingerprint.shingles)]);
+      const clusterId = topic?.assignment.clusterId ?? null;
+      const { score, label } = outcome.sentiment;
+      if (message.kind === 'post') {
+        rows.posts.push([id, new Date(at), channel, clusterId, score, label, this.time.now()]);
+        continue;
+      }
+      rows.messages.push([id, message.ticketId, new Date(at), channel, clusterId, score, label, duplicate?.canonicalId ?? null, duplicate?.similarity ?? null, this.time.now()]);
+      if (fingerprint !== null && fingerprint.bandKeys.length > 0) {
+        const canonicalId = duplicate?.canonicalId ?? id;
+        rows.signatures.push([id, new Date(at), canonicalId, bufferOf(fingerprint.shingles)]);
         for (const key of fingerprint.bandKeys) {
           rows.bands.keys.push(key);
-          rows.bands.messageIds.push(row.id);
+          rows.bands.messageIds.push(id);
         }
-        const candidate = { id: row.id, at, canonicalId, shingles: fingerprint.shingles };
+        const candidate = { id, at, canonicalId, shingles: fingerprint.shingles };
         for (const key of fingerprint.bandKeys) {
           const list = earlier.get(key);
           if (list === undefined) earlier.set(key, [candidate]);
@@ -273,53 +302,97 @@ export class MonitorProcessor {
   }
 
   /**
-   * The batch's messages to monitor, read and fingerprinted, and each step's answer: 'done' for those, 'skipped' for
-   * one monitored already or listed before in the batch, an error for one that cannot be (as a step of its own would
-   * throw).
+   * The batch's messages and posts to monitor, read (messages fingerprinted, posts segmented), and each step's answer:
+   * 'done' for those, 'skipped' for one monitored already or listed before in the batch, an error for one that cannot
+   * be (as a step of its own would throw).
    */
   private async readBatch(
     manager: EntityManager,
-    messageIds: string[],
+    subjects: MonitorSubject[],
   ): Promise<{ messages: BatchMessage[]; answers: (MonitorStepOutcome | Error)[] }> {
-    const doneRows: { message_id: string }[] = await manager.query(
-      `SELECT message_id FROM monitor_messages WHERE message_id = ANY($1::uuid[])`,
-      [messageIds],
+    const idsOf = (kind: MonitorSubject['kind']) => subjects.filter((s) => s.kind === kind).map((s) => s.id);
+    const doneRows: { kind: MonitorSubject['kind']; id: string }[] = await manager.query(
+      `SELECT 'message' AS kind, message_id AS id FROM monitor_messages WHERE message_id = ANY($1::uuid[])
+       UNION ALL SELECT 'post', post_id FROM monitor_public_posts WHERE post_id = ANY($2::uuid[])`,
+      [idsOf('message'), idsOf('post')],
     );
-    const done = new Set(doneRows.map((r) => r.message_id));
-    const rows: MessageRow[] = await manager.query(
+    const keyOf = (s: MonitorSubject) => `${s.kind}:${s.id}`;
+    const done = new Set(doneRows.map(keyOf));
+    const waiting = (kind: MonitorSubject['kind']) => idsOf(kind).filter((id) => !done.has(keyOf({ kind, id })));
+    const messageRows: MessageRow[] = await manager.query(
       `SELECT m.id, m.title, m.body, m.channel, m.received_at, m.analysis, t.id AS ticket_id
          FROM inbound_messages m JOIN tickets t ON t.message_id = m.id WHERE m.id = ANY($1::uuid[])`,
-      [messageIds.filter((id) => !done.has(id))],
+      [waiting('message')],
     );
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    // A post's own time, unless the platform gave none or one after it arrived (a clock ahead would end windows early).
+    const postRows: PostRow[] = await manager.query(
+      `SELECT id, kind, text, LEAST(COALESCE(posted_at, received_at), received_at) AS at FROM channel_public_posts WHERE id = ANY($1::uuid[])`,
+      [waiting('post')],
+    );
+    const messagesById = new Map(messageRows.map((row) => [row.id, row]));
+    const postsById = new Map(postRows.map((row) => [row.id, row]));
     const messages: BatchMessage[] = [];
     const first = new Map<string, MonitorStepOutcome | Error>();
-    const answers = messageIds.map((id) => {
-      const earlier = first.get(id);
+    const answers = subjects.map((subject) => {
+      const key = keyOf(subject);
+      const earlier = first.get(key);
       if (earlier !== undefined) return earlier instanceof Error ? earlier : 'skipped';
-      const row = byId.get(id);
-      let answer: MonitorStepOutcome | Error = 'done';
-      if (done.has(id)) answer = 'skipped';
-      else if (!row) answer = new Error(`message ${id} has no ticket`);
-      else if (!row.analysis) answer = new Error(`message ${id} is not analyzed yet`);
-      else {
-        const text = `${row.title}\n${row.body}`;
-        messages.push({ row, at: row.received_at.getTime(), text, fingerprint: messageFingerprint(text, this.minHash), cutoff: -Infinity });
+      let answer: MonitorStepOutcome | Error = 'skipped';
+      if (!done.has(key)) {
+        const read = subject.kind === 'message' ? this.messageOf(messagesById.get(subject.id), subject.id) : this.postOf(postsById.get(subject.id), subject.id);
+        if (read instanceof Error) answer = read;
+        else {
+          messages.push(read);
+          answer = 'done';
+        }
       }
-      first.set(id, answer);
+      first.set(key, answer);
       return answer;
     });
     return { messages, answers };
   }
 
+  private messageOf(row: MessageRow | undefined, id: string): BatchMessage | Error {
+    if (!row) return new Error(`message ${id} has no ticket`);
+    if (!row.analysis) return new Error(`message ${id} is not analyzed yet`);
+    const text = `${row.title}\n${row.body}`;
+    return {
+      kind: 'message',
+      id,
+      ticketId: row.ticket_id,
+      at: row.received_at.getTime(),
+      text,
+      tokens: row.analysis.tokens,
+      channel: row.channel,
+      fingerprint: messageFingerprint(text, this.minHash),
+      cutoff: -Infinity,
+    };
+  }
+
+  private postOf(row: PostRow | undefined, id: string): BatchMessage | Error {
+    if (!row) return new Error(`public post ${id} does not exist`);
+    const text = publicPostText(row.text);
+    return {
+      kind: 'post',
+      id,
+      ticketId: null,
+      at: row.at.getTime(),
+      text,
+      tokens: this.analyzer.tokenize(text),
+      channel: `weibo-${row.kind}`,
+      fingerprint: null,
+      cutoff: -Infinity,
+    };
+  }
+
   /** Per message of the batch, the stored signatures of its window sharing a band key with it. */
   private async storedCandidates(manager: EntityManager, messages: readonly BatchMessage[]): Promise<Map<BatchMessage, SignatureCandidate[]>> {
     const found = new Map<BatchMessage, SignatureCandidate[]>(messages.map((m) => [m, []]));
-    const looked = messages.filter((m) => m.fingerprint.bandKeys.length > 0);
+    const looked = messages.filter((m) => m.fingerprint !== null && m.fingerprint.bandKeys.length > 0);
     if (looked.length === 0) return found;
     const rows: { arm: number; message_id: string; at: Date; canonical_id: string; shingles: Buffer }[] = await manager.query(
       NEAR_DUPLICATE_CANDIDATES_SQL,
-      nearDuplicateCandidateParams(looked.map((m) => ({ bandKeys: m.fingerprint.bandKeys, after: new Date(m.cutoff) }))),
+      nearDuplicateCandidateParams(looked.map((m) => ({ bandKeys: (m.fingerprint as { bandKeys: string[] }).bandKeys, after: new Date(m.cutoff) }))),
     );
     // A signature found for several messages is one candidate.
     const byId = new Map<string, SignatureCandidate>();
@@ -387,10 +460,11 @@ interface ClusterRow {
   burst: ClusterBurst;
 }
 
-/** What a batch writes: the latest form of each cluster it changed, and a row (or band keys) per message. */
+/** What a batch writes: the latest form of each cluster it changed, and a row (or band keys) per message and post. */
 interface BatchRows {
   clusters: Map<string, ClusterRow>;
   messages: unknown[][];
+  posts: unknown[][];
   signatures: unknown[][];
   bands: { keys: string[]; messageIds: string[] };
 }
@@ -403,6 +477,11 @@ async function writeBatch(manager: EntityManager, rows: BatchRows, revision: num
     `INSERT INTO monitor_messages (message_id, ticket_id, at, channel, cluster_id, sentiment_score, sentiment_label,
        duplicate_of, duplicate_similarity, processed_at)`,
     rows.messages,
+  );
+  await insertRows(
+    manager,
+    `INSERT INTO monitor_public_posts (post_id, at, channel, cluster_id, sentiment_score, sentiment_label, processed_at)`,
+    rows.posts,
   );
   if (rows.signatures.length === 0) return;
   await insertRows(manager, `INSERT INTO monitor_signatures (message_id, at, canonical_id, shingles)`, rows.signatures);

@@ -121,15 +121,21 @@ export class MonitorViewService {
     clusterer.sync({ clock: this.time.now().getTime(), nextSeq: row.state.seq + 1, changed: [row.state], removed: [] });
     const summary = clusterer.summary(id)!;
     const q = (sql: string) => this.dataSource.query(sql, [id]);
-    const [sentiment, channels, units, messages, [alert], [monitorCase]] = await Promise.all([
-      q(`SELECT sentiment_label AS label, count(*)::int AS count FROM monitor_messages WHERE cluster_id = $1 GROUP BY 1 ORDER BY 1`),
-      q(`SELECT channel AS name, count(*)::int AS count FROM monitor_messages WHERE cluster_id = $1 GROUP BY 1 ORDER BY 2 DESC, 1`),
+    // Messages (tickets) and public Weibo posts both count in the sentiment and channel splits.
+    const members = `SELECT sentiment_label, channel FROM monitor_messages WHERE cluster_id = $1
+                     UNION ALL SELECT sentiment_label, channel FROM monitor_public_posts WHERE cluster_id = $1`;
+    const [sentiment, channels, units, messages, publicPosts, [alert], [monitorCase]] = await Promise.all([
+      q(`SELECT sentiment_label AS label, count(*)::int AS count FROM (${members}) m GROUP BY 1 ORDER BY 1`),
+      q(`SELECT channel AS name, count(*)::int AS count FROM (${members}) m GROUP BY 1 ORDER BY 2 DESC, 1`),
       q(`SELECT u.code, u.name, count(*)::int AS count FROM monitor_messages mm JOIN tickets t ON t.id = mm.ticket_id
            JOIN units u ON u.id = t.lead_unit_id WHERE mm.cluster_id = $1 GROUP BY 1, 2 ORDER BY 3 DESC, 1`),
       q(`SELECT t.id AS "ticketId", t.tracking_no AS "trackingNo", m.title, mm.at, mm.channel, mm.sentiment_score AS sentiment,
                 mm.sentiment_label AS "sentimentLabel", mm.duplicate_of IS NOT NULL AS duplicate
            FROM monitor_messages mm JOIN tickets t ON t.id = mm.ticket_id JOIN inbound_messages m ON m.id = mm.message_id
           WHERE mm.cluster_id = $1 ORDER BY mm.at DESC LIMIT 20`),
+      q(`SELECT p.id, p.kind, p.text, mp.at, mp.sentiment_score AS sentiment, mp.sentiment_label AS "sentimentLabel"
+           FROM monitor_public_posts mp JOIN channel_public_posts p ON p.id = mp.post_id
+          WHERE mp.cluster_id = $1 ORDER BY mp.at DESC LIMIT 20`),
       q(`SELECT id, level, status FROM monitor_alerts WHERE cluster_id = $1 ORDER BY raised_at DESC LIMIT 1`),
       q(`SELECT id FROM monitor_cases WHERE cluster_id = $1`),
     ]);
@@ -148,6 +154,7 @@ export class MonitorViewService {
       channels,
       units,
       messages: messages.map((m: { at: Date }) => ({ ...m, at: m.at.toISOString() })),
+      publicPosts: publicPosts.map((p: { at: Date }) => ({ ...p, at: p.at.toISOString() })),
       alert: alert ?? null,
       caseId: monitorCase?.id ?? null,
     };

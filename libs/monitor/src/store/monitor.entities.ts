@@ -110,6 +110,43 @@ export class MonitorMessageEntity {
   processedAt: Date;
 }
 
+/** What the monitor made of one public Weibo post (@mention or comment, no ticket): its cluster and sentiment. */
+@Entity({ name: 'monitor_public_posts' })
+@Index('ix_monitor_public_posts_cluster_id', ['clusterId', 'at'])
+export class MonitorPublicPostEntity {
+  @PrimaryColumn('uuid', { name: 'post_id', primaryKeyConstraintName: 'pk_monitor_public_posts' })
+  postId: string;
+
+  @ManyToOne('ChannelPublicPostEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'post_id', foreignKeyConstraintName: 'fk_monitor_public_posts_post' })
+  post?: object;
+
+  /** When it was posted (when it was received, if the platform gave no time or a later one). */
+  @Column('timestamptz')
+  at: Date;
+
+  /** `weibo-mention` or `weibo-comment`. */
+  @Column('text')
+  channel: string;
+
+  /** Null when the post had no terms to cluster on. */
+  @Column('text', { name: 'cluster_id', nullable: true })
+  clusterId: string | null;
+
+  @ManyToOne(() => MonitorClusterEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_monitor_public_posts_cluster' })
+  cluster?: MonitorClusterEntity;
+
+  @Column('double precision', { name: 'sentiment_score' })
+  sentimentScore: number;
+
+  @Column('text', { name: 'sentiment_label' })
+  sentimentLabel: string;
+
+  @Column('timestamptz', { name: 'processed_at' })
+  processedAt: Date;
+}
+
 /** A message's 3-gram set, kept for the near-duplicate window; its band keys are `monitor_signature_bands`. */
 @Entity({ name: 'monitor_signatures' })
 @Index('ix_monitor_signatures_at', ['at'])
@@ -251,6 +288,7 @@ export const MONITOR_ENTITIES = [
   MonitorStateEntity,
   MonitorClusterEntity,
   MonitorMessageEntity,
+  MonitorPublicPostEntity,
   MonitorSignatureEntity,
   MonitorSignatureBandEntity,
   MonitorAlertEntity,
