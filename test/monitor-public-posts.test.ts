@@ -118,6 +118,27 @@ describe('public posts in the monitor', () => {
       expect(detail.body.publicPosts).toHaveLength(20);
       expect(detail.body.publicPosts[0]).toMatchObject({ kind: 'mention', text: `@${ACCOUNT_NAME} ${wave[wave.length - 1].text}`, sentimentLabel: expect.any(String) });
     });
+
+    it('opens a case from the wave for a lead unit the monitor names, since no member ticket has one', async () => {
+      const [{ cluster_id: clusterId }] = await q(`SELECT cluster_id FROM monitor_public_posts LIMIT 1`);
+      const monitor = await login(hub.baseUrl, 'pingdu-cyberspace.monitor');
+      const path = `/api/v1/staff/monitor/clusters/${clusterId}/case`;
+      const unnamed = await call(hub.baseUrl, 'POST', path, { token: monitor, body: {} });
+      expect(unnamed.status).toBe(400);
+      expect(JSON.stringify(unnamed.body)).toContain('name the lead unit');
+      const openedAt = time.now().getTime();
+      const opened = await call(hub.baseUrl, 'POST', path, { token: monitor, body: { leadUnit: 'pingdu-civil-affairs' } });
+      expect(opened.status).toBe(201);
+      expect(await q(`SELECT count(*)::int AS n FROM monitor_case_tickets WHERE case_id = $1`, [opened.body.id])).toEqual([{ n: 0 }]);
+      const clocks = await q(`SELECT purpose, due_at FROM clocks WHERE subject_id = $1 AND purpose LIKE 'sentiment%'`, [opened.body.ticketId]);
+      expect(clocks).toEqual([{ purpose: 'sentimentResponse', due_at: new Date(openedAt + 48 * HOUR) }]);
+    });
+  });
+
+  it('monitors a post of nothing but @names, in no cluster', async () => {
+    const id = await record(`@${ACCOUNT_NAME} @东阁发布`, null, new Date(START + 41 * HOUR));
+    expect(await processor.processPost(id)).toBe('done');
+    expect(await q(`SELECT cluster_id, sentiment_label FROM monitor_public_posts WHERE post_id = $1`, [id])).toEqual([{ cluster_id: null, sentiment_label: 'neutral' }]);
   });
 
   it('skips a post monitored already and fails one that does not exist, changing nothing for it', async () => {
