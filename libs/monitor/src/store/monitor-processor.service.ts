@@ -319,15 +319,18 @@ export class MonitorProcessor {
     const keyOf = (s: MonitorSubject) => `${s.kind}:${s.id}`;
     const done = new Set(doneRows.map(keyOf));
     const waiting = (kind: MonitorSubject['kind']) => idsOf(kind).filter((id) => !done.has(keyOf({ kind, id })));
-    const messageRows: MessageRow[] = await manager.query(
+    // Each read only when the batch has subjects of its kind: most batches are all messages.
+    const read = async <T>(ids: string[], sql: string): Promise<T[]> => (ids.length === 0 ? [] : manager.query(sql, [ids]));
+    const messageRows = await read<MessageRow>(
+      waiting('message'),
       `SELECT m.id, m.title, m.body, m.channel, m.received_at, m.analysis, t.id AS ticket_id
          FROM inbound_messages m JOIN tickets t ON t.message_id = m.id WHERE m.id = ANY($1::uuid[])`,
-      [waiting('message')],
     );
-    // A post's own time, unless the platform gave none or one after it arrived (a clock ahead would end windows early).
-    const postRows: PostRow[] = await manager.query(
-      `SELECT id, kind, text, LEAST(COALESCE(posted_at, received_at), received_at) AS at FROM channel_public_posts WHERE id = ANY($1::uuid[])`,
-      [waiting('post')],
+    // A post's own time, unless the platform gave none (LEAST skips nulls) or one after it arrived: a platform clock
+    // ahead would end windows early.
+    const postRows = await read<PostRow>(
+      waiting('post'),
+      `SELECT id, kind, text, LEAST(posted_at, received_at) AS at FROM channel_public_posts WHERE id = ANY($1::uuid[])`,
     );
     const messagesById = new Map(messageRows.map((row) => [row.id, row]));
     const postsById = new Map(postRows.map((row) => [row.id, row]));
