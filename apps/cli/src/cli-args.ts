@@ -42,7 +42,8 @@ export const USAGE = `Usage: npm run cli -- <command>
       each with text (or title and body), unit (code or name) and date. Importing a file again adds nothing.
   monitor:demo [--file FILE.jsonl]
       Replays a message stream (default config/demo/monitor-stream.jsonl) into intake, its times shifted so
-      that it ends now; the running workers analyze, route and monitor the messages. Replaying it again adds
+      that it ends now; the running workers analyze, route and monitor the messages. Lines on channel
+      weibo-mention or weibo-comment are public Weibo posts of a demo account. Replaying it again adds
       nothing (each message keeps its id).`;
 
 interface CommandSpec {

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { TimeSource } from '@wenzheng/calendar';
+import { ChannelAccountsService, ChannelPublicPostsRepository } from '@wenzheng/channels';
 import type { HubConfig } from '@wenzheng/config';
 import { prepareDatabase } from '@wenzheng/database';
-import { IntakeModule, IntakeService } from '@wenzheng/intake';
-import { parseReplayFile } from '@wenzheng/monitor';
+import { IntakeModule, IntakeService, Outbox } from '@wenzheng/intake';
+import { ReplayMessage, parseReplayFile } from '@wenzheng/monitor';
+import { JobName, JobRequest } from '@wenzheng/queue';
+import { DataSource } from 'typeorm';
 import { hubCore } from '../../hub/src/hub-core';
 
 /** The replay's clock: each message is received at its own (shifted) time. */
@@ -23,14 +26,28 @@ class ReplayTime implements TimeSource {
 class MonitorDemoModule {
   static create(config: HubConfig, time: TimeSource): DynamicModule {
     const core = hubCore(config, time);
-    return { module: MonitorDemoModule, imports: [...core.imports, IntakeModule], providers: core.providers };
+    return {
+      module: MonitorDemoModule,
+      imports: [...core.imports, IntakeModule],
+      providers: [...core.providers, ChannelAccountsService, ChannelPublicPostsRepository],
+    };
   }
 }
 
 /** Ends this long before now, so the view opened right after shows the burst in the current hour. */
 const END_BEFORE_NOW_MS = 5 * 60_000;
 
-/** Feeds a stream to intake as citizens' messages; the workers do the rest. Answers how many were new. */
+/** Lines on these channels are public Weibo posts, recorded on the demo's Weibo account rather than taken in as messages. */
+const PUBLIC_POST_KINDS: Readonly<Record<string, 'mention' | 'comment'>> = { 'weibo-mention': 'mention', 'weibo-comment': 'comment' };
+
+/** The demo's Weibo account (push mode: nothing is polled), made on first use; its credentials are placeholders. */
+const DEMO_WEIBO_APP_ID = 'wenzheng-demo';
+
+/**
+ * Feeds a stream to the hub, its times shifted to end now: citizens' messages through intake, and lines on channel
+ * `weibo-mention` / `weibo-comment` as public posts of the demo Weibo account. The workers do the rest. Answers how
+ * many were new.
+ */
 export async function replayMonitorDemo(config: HubConfig, file: string): Promise<{ total: number; added: number }> {
   const messages = parseReplayFile(readFileSync(file, 'utf8'), file);
   if (messages.length === 0) return { total: 0, added: 0 };
@@ -40,9 +57,15 @@ export async function replayMonitorDemo(config: HubConfig, file: string): Promis
   try {
     const intake = app.get(IntakeService);
     const shift = Date.now() - END_BEFORE_NOW_MS - messages[messages.length - 1].at;
+    const posts = messages.some((m) => m.channel !== undefined && m.channel in PUBLIC_POST_KINDS) ? new DemoPosts(app) : null;
     let added = 0;
     for (const m of messages) {
       time.set(m.at + shift);
+      const kind = m.channel === undefined ? undefined : PUBLIC_POST_KINDS[m.channel];
+      if (kind !== undefined && posts !== null) {
+        if (await posts.record(m, kind, new Date(m.at + shift))) added += 1;
+        continue;
+      }
       const receipt = await intake.receive({
         channel: m.channel ?? 'portal',
         externalId: `monitor-demo-${m.id}`,
@@ -58,5 +81,56 @@ export async function replayMonitorDemo(config: HubConfig, file: string): Promis
     return { total: messages.length, added };
   } finally {
     await app.close();
+  }
+}
+
+/** Records the stream's public posts on the demo Weibo account, each with its monitor job (through the outbox). */
+class DemoPosts {
+  private accountId: Promise<string> | null = null;
+
+  constructor(private readonly app: INestApplicationContext) {}
+
+  /** False when the post was recorded by an earlier replay. */
+  async record(m: ReplayMessage, kind: 'mention' | 'comment', at: Date): Promise<boolean> {
+    const accountId = await (this.accountId ??= this.demoAccount());
+    const outbox = this.app.get(Outbox);
+    const jobs: JobRequest[] = [];
+    const recorded = await this.app.get(DataSource).transaction(async (manager) => {
+      const post = await this.app.get(ChannelPublicPostsRepository).record(
+        {
+          accountId,
+          kind,
+          dedupeKey: `monitor-demo-${m.id}`,
+          source: 'push',
+          authorId: `demo-${m.id}`,
+          text: m.body,
+          postedAt: at,
+          payload: {},
+          receivedAt: at,
+          acknowledgedVia: 'none',
+        },
+        manager,
+      );
+      if (post.inserted) jobs.push({ name: JobName.MonitorPublicPost, data: { postId: post.id } });
+      await outbox.add(manager, jobs);
+      return post;
+    });
+    await outbox.publish(jobs);
+    return recorded.inserted;
+  }
+
+  private async demoAccount(): Promise<string> {
+    const [known]: { id: string }[] = await this.app
+      .get(DataSource)
+      .query(`SELECT id FROM channel_accounts WHERE platform = 'weibo' AND app_id = $1`, [DEMO_WEIBO_APP_ID]);
+    if (known) return known.id;
+    const created = await this.app.get(ChannelAccountsService).create({
+      platform: 'weibo',
+      name: '平度发布（演示）',
+      appId: DEMO_WEIBO_APP_ID,
+      mode: 'push',
+      credentials: { appSecret: 'demo', accessToken: 'demo' },
+    });
+    return created.id;
   }
 }
