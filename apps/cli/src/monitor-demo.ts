@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { TimeSource } from '@wenzheng/calendar';
-import { ChannelAccountsService, ChannelPublicPostsRepository } from '@wenzheng/channels';
+import { ChannelAccountsService, ChannelPublicPostsRepository, PublicPostIntake } from '@wenzheng/channels';
 import type { HubConfig } from '@wenzheng/config';
 import { prepareDatabase } from '@wenzheng/database';
-import { IntakeModule, IntakeService, Outbox } from '@wenzheng/intake';
+import { IntakeModule, IntakeService } from '@wenzheng/intake';
 import { ReplayMessage, parseReplayFile } from '@wenzheng/monitor';
-import { JobName, JobRequest } from '@wenzheng/queue';
 import { DataSource } from 'typeorm';
 import { hubCore } from '../../hub/src/hub-core';
 
@@ -29,7 +28,7 @@ class MonitorDemoModule {
     return {
       module: MonitorDemoModule,
       imports: [...core.imports, IntakeModule],
-      providers: [...core.providers, ChannelAccountsService, ChannelPublicPostsRepository],
+      providers: [...core.providers, ChannelAccountsService, ChannelPublicPostsRepository, PublicPostIntake],
     };
   }
 }
@@ -84,7 +83,7 @@ export async function replayMonitorDemo(config: HubConfig, file: string): Promis
   }
 }
 
-/** Records the stream's public posts on the demo Weibo account, each with its monitor job (through the outbox). */
+/** Records the stream's public posts on the demo Weibo account, each with its monitor job. */
 class DemoPosts {
   private accountId: Promise<string> | null = null;
 
@@ -93,29 +92,18 @@ class DemoPosts {
   /** False when the post was recorded by an earlier replay. */
   async record(m: ReplayMessage, kind: 'mention' | 'comment', at: Date): Promise<boolean> {
     const accountId = await (this.accountId ??= this.demoAccount());
-    const outbox = this.app.get(Outbox);
-    const jobs: JobRequest[] = [];
-    const recorded = await this.app.get(DataSource).transaction(async (manager) => {
-      const post = await this.app.get(ChannelPublicPostsRepository).record(
-        {
-          accountId,
-          kind,
-          dedupeKey: `monitor-demo-${m.id}`,
-          source: 'push',
-          authorId: `demo-${m.id}`,
-          text: m.body,
-          postedAt: at,
-          payload: {},
-          receivedAt: at,
-          acknowledgedVia: 'none',
-        },
-        manager,
-      );
-      if (post.inserted) jobs.push({ name: JobName.MonitorPublicPost, data: { postId: post.id } });
-      await outbox.add(manager, jobs);
-      return post;
+    const recorded = await this.app.get(PublicPostIntake).record({
+      accountId,
+      kind,
+      dedupeKey: `monitor-demo-${m.id}`,
+      source: 'push',
+      authorId: `demo-${m.id}`,
+      text: m.body,
+      postedAt: at,
+      payload: {},
+      receivedAt: at,
+      acknowledgedVia: 'none',
     });
-    await outbox.publish(jobs);
     return recorded.inserted;
   }
 

@@ -6,6 +6,7 @@ import { TicketsModule } from '@wenzheng/tickets';
 import { ChannelAccountsService } from './accounts/channel-accounts.service';
 import { ChannelContactsRepository } from './accounts/channel-contacts.repository';
 import { ChannelPublicPostsRepository } from './accounts/channel-public-posts.repository';
+import { PublicPostIntake } from './accounts/public-post-intake.service';
 import { ChatConversationService } from './chat/chat-conversation.service';
 import { CHAT_ACKNOWLEDGERS } from './chat/chat-intake';
 import { ReceiveChatMessageJob } from './chat/receive-chat-message.job';
@@ -24,6 +25,7 @@ const CHANNELS_REDIS = Symbol('CHANNELS_REDIS');
 const SHARED = [
   ChannelAccountsService,
   ChannelPublicPostsRepository,
+  PublicPostIntake,
   WechatWebhookService,
   WechatReplyChannel,
   WeiboWebhookService,

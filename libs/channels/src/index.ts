@@ -9,6 +9,7 @@ export * from './accounts/secret-box';
 export * from './accounts/channel-contacts.repository';
 export * from './accounts/channel-public-post.entity';
 export * from './accounts/channel-public-posts.repository';
+export * from './accounts/public-post-intake.service';
 export * from './chat/chat-command';
 export * from './chat/chat-acknowledgement';
 export * from './chat/chat-conversation.service';

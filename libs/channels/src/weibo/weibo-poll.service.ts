@@ -2,11 +2,10 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DataSource } from 'typeorm';
 import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
-import { Outbox } from '@wenzheng/intake';
-import { JobName, JobRequest, PeriodicTask } from '@wenzheng/queue';
+import { JobName, PeriodicTask } from '@wenzheng/queue';
 import { ChannelAccountsService } from '../accounts/channel-accounts.service';
 import type { PlatformAccount } from '../accounts/channel-account.types';
-import { ChannelPublicPostsRepository } from '../accounts/channel-public-posts.repository';
+import { PublicPostIntake } from '../accounts/public-post-intake.service';
 import { WeiboApiClient, WeiboApiError } from './weibo-api.client';
 import { rateLimitPauseMs } from './weibo-errors';
 import { afterWeiboPage, firstWeiboPage, WEIBO_TIMELINES, WeiboPageRequest, WeiboPollCursor, WeiboPublicItem, WeiboTimeline } from './weibo-poll';
@@ -38,8 +37,7 @@ export class WeiboPollService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly dataSource: DataSource,
     private readonly accounts: ChannelAccountsService,
-    private readonly posts: ChannelPublicPostsRepository,
-    private readonly outbox: Outbox,
+    private readonly intake: PublicPostIntake,
     @Inject(WEIBO_API) private readonly api: WeiboApiClient,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
     @Inject(TIME_SOURCE) private readonly time: TimeSource,
@@ -126,10 +124,8 @@ export class WeiboPollService implements OnApplicationBootstrap, OnApplicationSh
   private async record(account: WeiboAccount, timeline: WeiboTimeline, items: readonly WeiboPublicItem[]): Promise<void> {
     const { kind } = WEIBO_TIMELINES[timeline];
     for (const item of items) {
-      const jobs: JobRequest[] = [];
-      await this.dataSource.transaction(async (manager) => {
-        const recorded = await this.posts.record(
-          {
+      await this.intake.record(
+        {
             accountId: account.id,
             kind,
             dedupeKey: weiboDedupeKey({ senderId: item.authorId, createdAt: item.createdAt }),
@@ -143,16 +139,9 @@ export class WeiboPollService implements OnApplicationBootstrap, OnApplicationSh
             receivedAt: this.time.now(),
             // Comments on the account's own posts are read, not answered one by one; mentions get the short answer.
             ...(kind === 'comment' ? { acknowledgedVia: 'none' } : {}),
-          },
-          manager,
-        );
-        if (recorded.inserted) {
-          jobs.push({ name: JobName.MonitorPublicPost, data: { postId: recorded.id } });
-          if (kind === 'mention') jobs.push({ name: JobName.AcknowledgePublicPost, data: { postId: recorded.id } });
-        }
-        await this.outbox.add(manager, jobs);
-      });
-      await this.outbox.publish(jobs);
+        },
+        (postId) => (kind === 'mention' ? [{ name: JobName.AcknowledgePublicPost, data: { postId } }] : []),
+      );
     }
   }
 }

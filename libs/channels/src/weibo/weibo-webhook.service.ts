@@ -1,13 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
-import { Outbox } from '@wenzheng/intake';
-import { JobName, JobRequest } from '@wenzheng/queue';
 import { ChannelAccountsService } from '../accounts/channel-accounts.service';
 import type { PlatformAccount } from '../accounts/channel-account.types';
-import { ChannelPublicPostsRepository } from '../accounts/channel-public-posts.repository';
+import { PublicPostIntake } from '../accounts/public-post-intake.service';
 import { ChatConversationService } from '../chat/chat-conversation.service';
 import { WebhookAnswer, plainAnswer as plain, pushTimestampFresh, queryText as text, urlCheckAnswer } from '../chat/webhook-answer';
 import { WeiboPush, WeiboPushError, parseWeiboPush, weiboDedupeKey } from './weibo-push';
@@ -34,9 +31,7 @@ export class WeiboWebhookService {
   constructor(
     private readonly accounts: ChannelAccountsService,
     private readonly conversation: ChatConversationService,
-    private readonly publicPosts: ChannelPublicPostsRepository,
-    private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly publicPosts: PublicPostIntake,
     @Inject(HUB_CONFIG) private readonly config: HubConfig,
     @Inject(TIME_SOURCE) private readonly time: TimeSource,
   ) {}
@@ -82,29 +77,19 @@ export class WeiboWebhookService {
     const plan = planWeiboPush(push, account.settings);
     const dedupeKey = weiboDedupeKey(push);
     if (plan.do !== 'public') return this.conversation.carryOut({ channel: WEIBO_CHANNEL, accountId: account.id, senderId: push.senderId, dedupeKey }, plan, arrivedAt);
-    // With the monitor's job in the same transaction: the outbox relay sends it if the quick publish cannot.
-    const jobs: JobRequest[] = [];
-    const recorded = await this.dataSource.transaction(async (manager) => {
-      const post = await this.publicPosts.record(
-        {
-          accountId: account.id,
-          kind: plan.kind,
-          dedupeKey,
-          source: 'push',
-          authorId: push.senderId,
-          text: push.text,
-          postedAt: push.createdAtMs === undefined ? null : new Date(push.createdAtMs),
-          payload: push.data,
-          receivedAt: this.time.now(),
-          acknowledgedVia: plan.acknowledge ? 'passive-reply' : 'none',
-        },
-        manager,
-      );
-      if (post.inserted) jobs.push({ name: JobName.MonitorPublicPost, data: { postId: post.id } });
-      await this.outbox.add(manager, jobs);
-      return post;
+    // With the monitor's job (the outbox's, should Redis be away).
+    const recorded = await this.publicPosts.record({
+      accountId: account.id,
+      kind: plan.kind,
+      dedupeKey,
+      source: 'push',
+      authorId: push.senderId,
+      text: push.text,
+      postedAt: push.createdAtMs === undefined ? null : new Date(push.createdAtMs),
+      payload: push.data,
+      receivedAt: this.time.now(),
+      acknowledgedVia: plan.acknowledge ? 'passive-reply' : 'none',
     });
-    await this.outbox.publish(jobs);
     // A retry of the push is answered again (the first answer was lost); a post the poll answered already is not.
     return plan.acknowledge && recorded.acknowledgedVia === 'passive-reply' ? publicAcknowledgementText(account.settings) : undefined;
   }
