@@ -56,12 +56,12 @@ export async function replayMonitorDemo(config: HubConfig, file: string): Promis
   try {
     const intake = app.get(IntakeService);
     const shift = Date.now() - END_BEFORE_NOW_MS - messages[messages.length - 1].at;
-    const posts = messages.some((m) => m.channel !== undefined && m.channel in PUBLIC_POST_KINDS) ? new DemoPosts(app) : null;
+    const posts = new DemoPosts(app);
     let added = 0;
     for (const m of messages) {
       time.set(m.at + shift);
       const kind = m.channel === undefined ? undefined : PUBLIC_POST_KINDS[m.channel];
-      if (kind !== undefined && posts !== null) {
+      if (kind !== undefined) {
         if (await posts.record(m, kind, new Date(m.at + shift))) added += 1;
         continue;
       }
