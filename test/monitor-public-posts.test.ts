@@ -116,7 +116,7 @@ describe('public posts in the monitor', () => {
       expect(detail.body.sentiment.reduce((sum: number, s: { count: number }) => sum + s.count, 0)).toBe(wave.length);
       expect(detail.body.messages).toEqual([]);
       expect(detail.body.publicPosts).toHaveLength(20);
-      expect(detail.body.publicPosts[0]).toMatchObject({ kind: 'mention', text: `@${ACCOUNT_NAME} ${wave[wave.length - 1].text}`, sentimentLabel: expect.any(String) });
+      expect(detail.body.publicPosts[0]).toMatchObject({ kind: 'mention', channel: 'weibo-mention', text: `@${ACCOUNT_NAME} ${wave[wave.length - 1].text}`, sentimentLabel: expect.any(String) });
     });
 
     it('opens a case from the wave for a lead unit the monitor names, since no member ticket has one', async () => {

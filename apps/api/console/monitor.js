@@ -218,7 +218,7 @@ async function renderCluster(main, id) {
           'section',
           { class: 'card', 'data-testid': 'public-posts' },
           h('h2', {}, '微博公开言论'),
-          h('ul', {}, c.publicPosts.map((p) => h('li', {}, `${p.text} · ${textOf(CHANNEL_TEXT, `weibo-${p.kind}`)} · ${formatTime(p.at)} · ${textOf(SENTIMENT_TEXT, p.sentimentLabel)}`))),
+          h('ul', {}, c.publicPosts.map((p) => h('li', {}, `${p.text} · ${textOf(CHANNEL_TEXT, p.channel)} · ${formatTime(p.at)} · ${textOf(SENTIMENT_TEXT, p.sentimentLabel)}`))),
         )
       : null,
   );

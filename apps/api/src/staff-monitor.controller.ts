@@ -48,7 +48,7 @@ const clusterDetail = object({
     object({ ticketId: string, trackingNo: string, title: string, at: dateTime, channel: string, sentiment: number, sentimentLabel: string, duplicate: boolean }),
   ),
   publicPosts: arrayOf(
-    object({ id: string, kind: { type: 'string', enum: ['mention', 'comment'] }, text: string, at: dateTime, sentiment: number, sentimentLabel: string }),
+    object({ id: string, kind: { type: 'string', enum: ['mention', 'comment'] }, text: string, at: dateTime, channel: string, sentiment: number, sentimentLabel: string }),
   ),
   alert: nullable(object({ id: string, level: string, status: string })),
   caseId: nullable(string),

@@ -240,9 +240,9 @@ export class MonitorProcessor {
     const rows: BatchRows = { clusters: new Map(), messages: [], posts: [], signatures: [], bands: { keys: [], messageIds: [] } };
     /** The batch's own signatures so far, by band key: stored for the messages after them, as separate steps would be. */
     const earlier = new Map<string, SignatureCandidate[]>();
+    const threshold = this.config.monitor.duplicateThreshold;
     for (const message of messages) {
       const { id, at, text, tokens, channel, fingerprint, cutoff } = message;
-      const threshold = this.config.monitor.duplicateThreshold;
       const duplicate = fingerprint && nearDuplicateOf(fingerprint, stored.get(message) ?? [], earlier, cutoff, threshold);
       const outcome = engine.add({ id, at, tokens, text, channel });
       const topic = outcome.topic;

@@ -133,7 +133,7 @@ export class MonitorViewService {
                 mm.sentiment_label AS "sentimentLabel", mm.duplicate_of IS NOT NULL AS duplicate
            FROM monitor_messages mm JOIN tickets t ON t.id = mm.ticket_id JOIN inbound_messages m ON m.id = mm.message_id
           WHERE mm.cluster_id = $1 ORDER BY mm.at DESC LIMIT 20`),
-      q(`SELECT p.id, p.kind, p.text, mp.at, mp.sentiment_score AS sentiment, mp.sentiment_label AS "sentimentLabel"
+      q(`SELECT p.id, p.kind, p.text, mp.at, mp.channel, mp.sentiment_score AS sentiment, mp.sentiment_label AS "sentimentLabel"
            FROM monitor_public_posts mp JOIN channel_public_posts p ON p.id = mp.post_id
           WHERE mp.cluster_id = $1 ORDER BY mp.at DESC LIMIT 20`),
       q(`SELECT id, level, status FROM monitor_alerts WHERE cluster_id = $1 ORDER BY raised_at DESC LIMIT 1`),
