@@ -6,7 +6,12 @@
  * messages look alike.
  */
 
+import { codeUnitFolder } from './code-unit-folder';
+
 const NOT_LETTER_OR_NUMBER = /[^\p{L}\p{N}]+/gu;
+
+/** NFKC, lower case, letters and numbers only. */
+const compactText = codeUnitFolder((text) => text.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_NUMBER, ''));
 
 const ADDRESSEE = '(?:领导|市长|书记|县长|区长|局长|主任|镇长|乡长|部长|处长|同志|工作人员|相关部门|有关部门)';
 const HELLO = '(?:您好|你好|好)';
@@ -32,7 +37,7 @@ export interface FingerprintTextOptions {
 export const DEFAULT_FINGERPRINT_MAX_LENGTH = 20_000;
 
 export function fingerprintText(text: string, options: FingerprintTextOptions = {}): string {
-  let compact = text.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_NUMBER, '');
+  let compact = compactText(text);
   for (const pattern of options.templatePatterns ?? DEFAULT_TEMPLATE_PATTERNS) {
     compact = compact.replace(pattern, '');
   }

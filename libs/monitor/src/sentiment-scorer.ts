@@ -1,3 +1,4 @@
+import { codeUnitFolder } from './code-unit-folder';
 import { mix32 } from './hash32';
 import { SentimentLexicon } from './sentiment-lexicon';
 
@@ -104,6 +105,8 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const MAX_SPAN = 5;
 const MARK_RUN = /[!?]{2,}/gu;
 const WHITESPACE = /\s+/gu;
+/** NFKC, lower case, no white space: the form phrases and ! / ? runs are looked for in. */
+const foldedText = codeUnitFolder((text) => text.normalize('NFKC').toLowerCase().replace(WHITESPACE, ''));
 
 /**
  * Lexicon sentiment for citizens' messages: sentiment words with negations (flip), degree words
@@ -206,7 +209,7 @@ export class SentimentScorer {
 
     let intensity = 1;
     if (input.text !== undefined) {
-      const text = input.text.normalize('NFKC').toLowerCase().replace(WHITESPACE, '');
+      const text = foldedText(input.text);
       for (const [phrase, count] of this.phraseCounts(text)) {
         const entry = this.phrases.get(phrase) as Entry;
         for (let extra = count - (fromTokens.get(phrase) ?? 0); extra > 0; extra -= 1) {
