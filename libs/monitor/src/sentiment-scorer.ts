@@ -96,7 +96,6 @@ interface CachedToken {
 }
 
 const TOKEN_CACHE_LIMIT = 100_000;
-const NO_LENGTHS: readonly number[] = [];
 /** A word that is no lexicon entry (its text is never read: only entries' texts are). */
 const PLAIN_WORD: Unit = Object.freeze({ text: '', entry: null, boundary: false });
 
@@ -331,10 +330,14 @@ export class SentimentScorer {
     if (this.phrases.size === 0) return counts;
     let i = 0;
     while (i < text.length) {
-      let found = 0;
       const first = text.charCodeAt(i);
+      if (this.phraseStarts[first] === 0) {
+        i += 1;
+        continue;
+      }
+      let found = 0;
       const pairFound = i + 1 < text.length && this.phrasePairs[pairSlot(first, text.charCodeAt(i + 1))] === 1;
-      for (const length of this.phraseStarts[first] === 1 ? (this.phraseLengths.get(first) as number[]) : NO_LENGTHS) {
+      for (const length of this.phraseLengths.get(first) as number[]) {
         if (i + length > text.length || (length > 1 && !pairFound)) continue;
         const candidate = text.slice(i, i + length);
         if (this.phrases.has(candidate)) {
