@@ -23,13 +23,19 @@ describe('public posts in the monitor', () => {
   let accountId: string;
   const q = (sql: string, params: unknown[] = []) => hub.dataSource.query(sql, params);
 
-  const record = async (text: string, postedAt: Date | null, receivedAt: Date, kind: 'mention' | 'comment' = 'mention'): Promise<string> => {
+  const record = async (
+    text: string,
+    postedAt: Date | null,
+    receivedAt: Date,
+    kind: 'mention' | 'comment' = 'mention',
+    authorId = String(5_000_000_000 + Math.floor(Math.random() * 1e8)),
+  ): Promise<string> => {
     const recorded = await posts.record({
       accountId,
       kind,
       dedupeKey: `weibo:${randomUUID()}`,
       source: 'poll',
-      authorId: String(5_000_000_000 + Math.floor(Math.random() * 1e8)),
+      authorId,
       text,
       postedAt,
       payload: {},
@@ -132,6 +138,77 @@ describe('public posts in the monitor', () => {
       expect(await q(`SELECT count(*)::int AS n FROM monitor_case_tickets WHERE case_id = $1`, [opened.body.id])).toEqual([{ n: 0 }]);
       const clocks = await q(`SELECT purpose, due_at FROM clocks WHERE subject_id = $1 AND purpose LIKE 'sentiment%'`, [opened.body.ticketId]);
       expect(clocks).toEqual([{ purpose: 'sentimentResponse', due_at: new Date(openedAt + 48 * HOUR) }]);
+    });
+  });
+
+  describe('one text posted again and again by many accounts (a copy-paste campaign)', () => {
+    const AT = START + 44 * HOUR;
+    const TEXT = '开发区化工厂半夜偷排废水，白沙河里的鱼都死了，环保部门到现在不管不问！';
+    // Five accounts, one of them twice: the same text, a repost's //@name:, a prefix, an edit of a few characters.
+    const copies: [author: string, text: string][] = [
+      ['6000000001', `@${ACCOUNT_NAME} ${TEXT}`],
+      ['6000000002', `${TEXT}//@白沙河边人: 转发`],
+      ['6000000003', `@${ACCOUNT_NAME} 大家帮忙转：${TEXT}`],
+      ['6000000004', `@${ACCOUNT_NAME} ${TEXT.replace('半夜', '夜里')}`],
+      ['6000000001', `@${ACCOUNT_NAME} ${TEXT}`],
+      ['6000000005', `@${ACCOUNT_NAME} ${TEXT}求扩散`],
+    ];
+    // The same matter in a citizen's own words is no copy.
+    const OWN_WORDS = '白沙河这几天水发黑发臭，死鱼漂了一片，怀疑上游化工厂排污，希望环保局去查一查。';
+    let messageId: string;
+    let firstIds: string[];
+    let laterId: string;
+    let ownWordsId: string;
+
+    beforeAll(async () => {
+      // A message with the campaign's text came first: a post never copies a message (nor a message a post).
+      messageId = await submitPortalMessage(hub, time, AT - HOUR, '化工厂偷排废水', TEXT);
+      await segmentMessages(hub, [messageId]);
+      expect(await processor.process(messageId)).toBe('done');
+      firstIds = [];
+      for (const [i, [author, text]] of copies.slice(0, 5).entries()) {
+        firstIds.push(await record(text, new Date(AT + i * 60_000), new Date(AT + i * 60_000 + 30_000), 'mention', author));
+      }
+      ownWordsId = await record(`@${ACCOUNT_NAME} ${OWN_WORDS}`, new Date(AT + 6 * 60_000), new Date(AT + 6 * 60_000 + 30_000), 'mention', '6000000009');
+      // Taken together (one group-committed step, the batch's own signatures), then one more in a step of its own.
+      const outcomes = await Promise.all([...firstIds, ownWordsId].map((id) => processor.processPost(id)));
+      expect(outcomes.every((o) => o === 'done')).toBe(true);
+      const [author, text] = copies[5];
+      laterId = await record(text, new Date(AT + 9 * 60_000), new Date(AT + 9 * 60_000 + 30_000), 'comment', author);
+      expect(await processor.processPost(laterId)).toBe('done');
+    });
+
+    it('links each copy to the first post, within a batch and across steps, and leaves the post in other words alone', async () => {
+      const rows = await q(`SELECT post_id, duplicate_of, duplicate_similarity FROM monitor_public_posts WHERE post_id = ANY($1)`, [[...firstIds, ownWordsId, laterId]]);
+      const copyOf = new Map(rows.map((r: { post_id: string; duplicate_of: string | null }) => [r.post_id, r.duplicate_of]));
+      expect(copyOf.get(firstIds[0])).toBeNull();
+      for (const id of [...firstIds.slice(1), laterId]) expect(copyOf.get(id)).toBe(firstIds[0]);
+      expect(copyOf.get(ownWordsId)).toBeNull();
+      for (const r of rows) if (r.duplicate_of !== null) expect(r.duplicate_similarity).toBeGreaterThanOrEqual(0.5);
+      // Posts and messages are compared within their own kind only.
+      expect(await q(`SELECT duplicate_of FROM monitor_messages WHERE message_id = $1`, [messageId])).toEqual([{ duplicate_of: null }]);
+      expect(await q(`SELECT count(*)::int AS n FROM monitor_post_signatures WHERE post_id = $1`, [messageId])).toEqual([{ n: 0 }]);
+      expect(await q(`SELECT count(*)::int AS n FROM monitor_signatures WHERE message_id = ANY($1)`, [[...firstIds, laterId]])).toEqual([{ n: 0 }]);
+    });
+
+    it('shows the campaign in the topic view: how many posts, from how many accounts, when', async () => {
+      const [{ cluster_id: clusterId }] = await q(`SELECT cluster_id FROM monitor_public_posts WHERE post_id = $1`, [firstIds[0]]);
+      const monitor = await login(hub.baseUrl, 'pingdu-cyberspace.monitor');
+      const detail = await call(hub.baseUrl, 'GET', `/api/v1/staff/monitor/clusters/${clusterId}`, { token: monitor });
+      expect(detail.status).toBe(200);
+      expect(detail.body.copiedPosts).toEqual([
+        {
+          firstPostId: firstIds[0],
+          text: copies[0][1],
+          posts: 6,
+          authors: 5,
+          firstAt: new Date(AT).toISOString(),
+          lastAt: new Date(AT + 9 * 60_000).toISOString(),
+        },
+      ]);
+      const listed = new Map(detail.body.publicPosts.map((p: { id: string; copyOf: string | null }) => [p.id, p.copyOf]));
+      expect(listed.get(laterId)).toBe(firstIds[0]);
+      expect(listed.get(firstIds[0])).toBeNull();
     });
   });
 

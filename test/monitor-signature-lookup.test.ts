@@ -95,7 +95,7 @@ describe('stored near-duplicate lookup', () => {
       { bandKeys: keysOf(7), after: new Date(Date.parse('2026-11-02T00:00:00+08:00') + 7 * 60_000) },
     ]));
     const ids = (await client.query(`SELECT message_id FROM monitor_signatures ORDER BY at`)).rows.map((r) => r.message_id);
-    const found = (arm: number) => rows.filter((r) => r.arm === arm).map((r) => r.message_id);
+    const found = (arm: number) => rows.filter((r) => r.arm === arm).map((r) => r.id);
     expect(found(1)).toContain(ids[5]);
     expect(found(2)).toEqual([]);
     expect(found(3)).toContain(ids[7]);

@@ -17,6 +17,8 @@ import { waitFor } from './support/wait-for';
 const WEIBO_MENTIONS = [
   '@平度发布 我家的低保金这个月还没到账，问社区说等通知',
   '@平度发布 低保金拖了两个月没发，老人等着买药，请民政局尽快发放',
+  // Another account reposts the second one: a copy.
+  '大家帮忙转 @平度发布 低保金拖了两个月没发，老人等着买药，请民政局尽快发放',
 ];
 
 describe('monitor view in a browser', () => {
@@ -81,6 +83,7 @@ describe('monitor view in a browser', () => {
     await expectText(page.getByTestId('channel-split'), '网站留言');
     await expectText(page.getByTestId('channel-split'), '微博@提及');
     await expectText(page.getByTestId('public-posts'), WEIBO_MENTIONS[1]);
+    await expectText(page.getByTestId('copied-posts'), `2 条，来自 2 个账号`);
     await expectText(page.getByTestId('unit-split'), '市民政局');
 
     await page.getByTestId('open-case-submit').click();

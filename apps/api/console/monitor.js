@@ -218,7 +218,15 @@ async function renderCluster(main, id) {
           'section',
           { class: 'card', 'data-testid': 'public-posts' },
           h('h2', {}, '微博公开言论'),
-          h('ul', {}, c.publicPosts.map((p) => h('li', {}, `${p.text} · ${textOf(CHANNEL_TEXT, p.channel)} · ${formatTime(p.at)} · ${textOf(SENTIMENT_TEXT, p.sentimentLabel)}`))),
+          h('ul', {}, c.publicPosts.map((p) => h('li', {}, `${p.text} · ${textOf(CHANNEL_TEXT, p.channel)} · ${formatTime(p.at)} · ${textOf(SENTIMENT_TEXT, p.sentimentLabel)}${p.copyOf ? ' · 复制' : ''}`))),
+          c.copiedPosts.length
+            ? h(
+                'div',
+                { 'data-testid': 'copied-posts' },
+                h('h3', {}, '复制传播（相同或近似内容反复发布）'),
+                h('ul', {}, c.copiedPosts.map((g) => h('li', {}, `${g.posts} 条，来自 ${g.authors} 个账号，${formatTime(g.firstAt)} 至 ${formatTime(g.lastAt)}：${g.text}`))),
+              )
+            : null,
         )
       : null,
   );

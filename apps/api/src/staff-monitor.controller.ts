@@ -48,8 +48,21 @@ const clusterDetail = object({
     object({ ticketId: string, trackingNo: string, title: string, at: dateTime, channel: string, sentiment: number, sentimentLabel: string, duplicate: boolean }),
   ),
   publicPosts: arrayOf(
-    object({ id: string, kind: { type: 'string', enum: ['mention', 'comment'] }, text: string, at: dateTime, channel: string, sentiment: number, sentimentLabel: string }),
+    object({
+      id: string,
+      kind: { type: 'string', enum: ['mention', 'comment'] },
+      text: string,
+      at: dateTime,
+      channel: string,
+      sentiment: number,
+      sentimentLabel: string,
+      copyOf: { ...nullable(string), description: 'The earlier post this one copies (near-duplicate), if any' },
+    }),
   ),
+  copiedPosts: {
+    ...arrayOf(object({ firstPostId: string, text: string, posts: integer, authors: integer, firstAt: dateTime, lastAt: dateTime })),
+    description: 'Groups of near-identical posts of the topic (the first post and its copies), largest first: a copy-paste campaign',
+  },
   alert: nullable(object({ id: string, level: string, status: string })),
   caseId: nullable(string),
 });

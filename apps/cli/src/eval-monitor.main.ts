@@ -33,7 +33,7 @@ function main(argv: readonly string[]): number {
   const keywords = KeywordExtractor.fromFiles({ stopWordsPath: config.nlp.stopWordsPath });
   const analyzer = new TextAnalyzer(createSegmenter(config.nlp.segmenter, { userDictPath: config.nlp.userDictPath }), keywords);
   const engine = new MonitorEngine(config.monitor, keywords, new SentimentScorer(loadDefaultSentimentLexicon()));
-  const duplicates = new NearDuplicateIndex({ threshold: config.monitor.duplicateThreshold, windowMs: config.monitor.windowMs });
+  const duplicates = () => new NearDuplicateIndex({ threshold: config.monitor.duplicateThreshold, windowMs: config.monitor.windowMs });
   const started = process.hrtime.bigint();
   const report = replayForEvaluation(messages, engine, duplicates, (text) => analyzer.tokenize(text));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -6,7 +6,7 @@ import { ChannelAccountsService, ChannelPublicPostsRepository, PublicPostIntake 
 import type { HubConfig } from '@wenzheng/config';
 import { prepareDatabase } from '@wenzheng/database';
 import { IntakeModule, IntakeService } from '@wenzheng/intake';
-import { ReplayMessage, parseReplayFile } from '@wenzheng/monitor';
+import { ReplayMessage, parseReplayFile, publicPostKindOf } from '@wenzheng/monitor';
 import { DataSource } from 'typeorm';
 import { hubCore } from '../../hub/src/hub-core';
 
@@ -36,9 +36,6 @@ class MonitorDemoModule {
 /** Ends this long before now, so the view opened right after shows the burst in the current hour. */
 const END_BEFORE_NOW_MS = 5 * 60_000;
 
-/** Lines on these channels are public Weibo posts, recorded on the demo's Weibo account rather than taken in as messages. */
-const PUBLIC_POST_KINDS: Readonly<Record<string, 'mention' | 'comment'>> = { 'weibo-mention': 'mention', 'weibo-comment': 'comment' };
-
 /** The demo's Weibo account (push mode: nothing is polled), made on first use; its credentials are placeholders. */
 const DEMO_WEIBO_APP_ID = 'wenzheng-demo';
 
@@ -60,8 +57,9 @@ export async function replayMonitorDemo(config: HubConfig, file: string): Promis
     let added = 0;
     for (const m of messages) {
       time.set(m.at + shift);
-      const kind = m.channel === undefined ? undefined : PUBLIC_POST_KINDS[m.channel];
-      if (kind !== undefined) {
+      // Lines on a public-post channel are posts of the demo's Weibo account, not messages taken in.
+      const kind = publicPostKindOf(m.channel);
+      if (kind !== null) {
         if (await posts.record(m, kind, new Date(m.at + shift))) added += 1;
         continue;
       }

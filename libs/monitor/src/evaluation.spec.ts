@@ -71,11 +71,28 @@ describe('replayForEvaluation on the shipped message board', () => {
     const report = replayForEvaluation(
       parseReplayFile(readFileSync(file, 'utf8'), file),
       new MonitorEngine(settings, keywords, new SentimentScorer(loadDefaultSentimentLexicon())),
-      new NearDuplicateIndex(),
+      () => new NearDuplicateIndex(),
       (text) => analyzer.tokenize(text),
     );
     expect(report.duplicates).toEqual({ predicted: 4, labelled: 4, precision: 1, recall: 1, f1: 1 });
     expect(report.clustering?.purity).toBeGreaterThan(0.9);
     expect(report.clustering?.nmi).toBeGreaterThan(0.9);
+  });
+
+  it('takes public-post lines as the hub takes posts: @names out, copies among posts only', () => {
+    const text = '开发区化工厂半夜偷排废水，白沙河里的鱼都死了，环保部门到现在不管不问！';
+    const lines = [
+      { id: 'm1', time: '2026-11-02T08:00:00+08:00', channel: 'portal', text },
+      { id: 'p1', time: '2026-11-02T09:00:00+08:00', channel: 'weibo-mention', text: `@平度发布 ${text}` },
+      // Another account, another @name in front: a copy of the first post, not of the message.
+      { id: 'p2', time: '2026-11-02T09:05:00+08:00', channel: 'weibo-comment', text: `@白沙河边人 @东阁发布 ${text}`, copyOf: 'p1' },
+    ];
+    const report = replayForEvaluation(
+      parseReplayFile(lines.map((line) => JSON.stringify(line)).join('\n')),
+      new MonitorEngine(settings, keywords, new SentimentScorer(loadDefaultSentimentLexicon())),
+      () => new NearDuplicateIndex(),
+      (line) => analyzer.tokenize(line),
+    );
+    expect(report.duplicates).toEqual({ predicted: 1, labelled: 1, precision: 1, recall: 1, f1: 1 });
   });
 });

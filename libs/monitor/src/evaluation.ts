@@ -1,5 +1,6 @@
 import { MonitorEngine } from './monitor-engine';
 import { NearDuplicateIndex } from './near-duplicate-index';
+import { publicPostKindOf, publicPostText } from './public-post-text';
 
 /**
  * One line of a replay file: `time` and `text` required; `topic` (label), `id`, `copyOf` (id of the original),
@@ -130,23 +131,28 @@ export interface ReplayReport {
 
 /**
  * Replays the messages in their time order (simulated time: each message's own) through near-duplicates, clustering,
- * sentiment and bursts. Duplicate groups are scored when the file labels copies, clusters when it labels topics; a
- * message the clusterer could not place counts as a cluster of its own.
+ * sentiment and bursts. Lines on a public-post channel (`weibo-mention`, `weibo-comment`) are taken as the hub takes
+ * posts: @names out, copies looked for among posts only (an index of their own). Duplicate groups are scored when the
+ * file labels copies, clusters when it labels topics; a message the clusterer could not place counts as a cluster of
+ * its own.
  */
 export function replayForEvaluation(
   messages: readonly ReplayMessage[],
   engine: MonitorEngine,
-  duplicates: NearDuplicateIndex,
+  newDuplicateIndex: () => NearDuplicateIndex,
   tokenize: (text: string) => string[],
 ): ReplayReport {
+  const duplicates = { message: newDuplicateIndex(), post: newDuplicateIndex() };
   const canonical = new Map<string, string>();
   const clusterOf = new Map<string, string>();
   const alerts: ReplayReport['alerts'] = [];
   const alerted = new Set<string>();
   for (const m of messages) {
-    const match = duplicates.add(m.id, m.text, m.at);
+    const post = publicPostKindOf(m.channel) !== null;
+    const text = post ? publicPostText(m.text) : m.text;
+    const match = duplicates[post ? 'post' : 'message'].add(m.id, text, m.at);
     canonical.set(m.id, match?.canonicalId ?? m.id);
-    const { topic } = engine.add({ id: m.id, at: m.at, tokens: tokenize(m.text), text: m.text });
+    const { topic } = engine.add({ id: m.id, at: m.at, tokens: tokenize(text), text });
     clusterOf.set(m.id, topic?.assignment.clusterId ?? `unclustered-${m.id}`);
     if (topic && topic.alert.level !== 'none' && !alerted.has(topic.assignment.clusterId)) {
       alerted.add(topic.assignment.clusterId);

@@ -73,7 +73,7 @@ export type { WatchCategory, WatchMatch } from './watch-categories';
 export { burstOptionsOf, DEFAULT_MONITOR_SETTINGS, MonitorEngine, monitorClusterer } from './monitor-engine';
 export type { MonitoredMessage, MonitorOutcome, MonitorSettings, TermWeights } from './monitor-engine';
 export { majorityOf } from './majority';
-export { publicPostText } from './public-post-text';
+export { publicPostKindOf, publicPostText } from './public-post-text';
 export * from './store/monitor.entities';
 export * from './store/monitor-processor.service';
 export * from './store/monitor-cases.service';

@@ -7,6 +7,11 @@
  */
 const MENTION = /(?:\/\/|回复)?@[\p{L}\p{N}_-]{1,30}[:：]?/gu;
 
+/** The kind of public post a replay line's channel stands for (`weibo-mention`, `weibo-comment`), or null: a message. */
+export function publicPostKindOf(channel: string | undefined): 'mention' | 'comment' | null {
+  return channel === 'weibo-mention' ? 'mention' : channel === 'weibo-comment' ? 'comment' : null;
+}
+
 export function publicPostText(text: string): string {
   return text.replace(MENTION, ' ').replace(/\s+/gu, ' ').trim();
 }

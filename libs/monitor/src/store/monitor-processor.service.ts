@@ -20,21 +20,34 @@ const MONITOR_LOCK_KEY = 0x6d6f6e69;
 
 const LEVEL_RANK: Record<AlertLevel, number> = { none: 0, info: 1, warning: 2, critical: 3 };
 
+/** Where the signatures of one kind of subject are kept: a message's copy is a message, a post's a post. */
+const SIGNATURE_TABLES = {
+  message: { signatures: 'monitor_signatures', bands: 'monitor_signature_bands', id: 'message_id' },
+  post: { signatures: 'monitor_post_signatures', bands: 'monitor_post_signature_bands', id: 'post_id' },
+} as const;
+
 /**
- * For each message of a batch (an arm: its band keys are `$1[$3[arm] : $3[arm + 1] − 1]`, its window starts after
- * `$2[arm]`), the stored signatures sharing a band key with it. Each arm is the lookup of one message, through the
- * band-key B-tree: a test checks the plan with and without statistics, since a lookup the planner misjudges becomes a
- * scan of the whole window (all of a batch's keys in one `= ANY` were planned as one when the tables had none).
+ * For each message (or post) of a batch (an arm: its band keys are `$1[$3[arm] : $3[arm + 1] − 1]`, its window
+ * starts after `$2[arm]`), the stored signatures sharing a band key with it. Each arm is the lookup of one message,
+ * through the band-key B-tree: a test checks the plan with and without statistics, since a lookup the planner
+ * misjudges becomes a scan of the whole window (all of a batch's keys in one `= ANY` were planned as one when the
+ * tables had none).
  */
-export const NEAR_DUPLICATE_CANDIDATES_SQL = `SELECT q.arm, s.message_id, s.at, s.canonical_id, s.shingles
+function nearDuplicateCandidatesSql(kind: MonitorSubject['kind']): string {
+  const { signatures, bands, id } = SIGNATURE_TABLES[kind];
+  return `SELECT q.arm, s.${id} AS id, s.at, s.canonical_id, s.shingles
   FROM generate_series(1, cardinality($3::int[]) - 1) AS q(arm)
   CROSS JOIN LATERAL (
-    SELECT s.* FROM monitor_signatures s
-     WHERE s.message_id IN (SELECT b.message_id FROM monitor_signature_bands b
-                             WHERE b.band_key = ANY(($1::text[])[($3::int[])[q.arm] : ($3::int[])[q.arm + 1] - 1]))
+    SELECT s.* FROM ${signatures} s
+     WHERE s.${id} IN (SELECT b.${id} FROM ${bands} b
+                        WHERE b.band_key = ANY(($1::text[])[($3::int[])[q.arm] : ($3::int[])[q.arm + 1] - 1]))
        AND s.at > ($2::timestamptz[])[q.arm]) s`;
+}
 
-/** The parameters of NEAR_DUPLICATE_CANDIDATES_SQL for messages' band keys and window starts, an arm each. */
+export const NEAR_DUPLICATE_CANDIDATES_SQL = nearDuplicateCandidatesSql('message');
+const POST_NEAR_DUPLICATE_CANDIDATES_SQL = nearDuplicateCandidatesSql('post');
+
+/** The parameters of NEAR_DUPLICATE_CANDIDATES_SQL for messages' (or posts') band keys and window starts, an arm each. */
 export function nearDuplicateCandidateParams(arms: readonly { bandKeys: readonly string[]; after: Date }[]): [string[], Date[], number[]] {
   const keys: string[] = [];
   const offsets = [1];
@@ -92,11 +105,8 @@ interface BatchMessage {
   text: string;
   tokens: readonly string[];
   channel: string;
-  /**
-   * Null for a public post: copies are looked for among messages only, since a copy becomes a 并单 suggestion, which
-   * merges tickets.
-   */
-  fingerprint: { shingles: Uint32Array; bandKeys: string[] } | null;
+  /** A message's copies are looked for among messages (a copy becomes a 并单 suggestion), a post's among posts. */
+  fingerprint: { shingles: Uint32Array; bandKeys: string[] };
   /** `clock − window` once this message has been seen: older signatures and clusters are out of its window. */
   cutoff: number;
 }
@@ -216,7 +226,10 @@ export class MonitorProcessor {
     const cutoff = new Date(clock - this.config.monitor.windowMs);
     // The clusterer dropped the same clusters in memory (a cluster expires when its last message is a window old).
     await manager.query(`UPDATE monitor_clusters SET status = 'expired', revision = $1 WHERE status = 'live' AND last_at <= $2`, [revision, cutoff]);
-    await manager.query(`DELETE FROM monitor_signatures WHERE at <= $1`, [cutoff]);
+    await manager.query(
+      `WITH messages AS (DELETE FROM monitor_signatures WHERE at <= $1) DELETE FROM monitor_post_signatures WHERE at <= $1`,
+      [cutoff],
+    );
     await manager.query(`UPDATE monitor_state SET revision = $1, clock = $2, next_seq = $3 WHERE id = 1`, [
       revision,
       new Date(engine.clusterer.currentClock ?? clock),
@@ -237,13 +250,14 @@ export class MonitorProcessor {
     stored: ReadonlyMap<BatchMessage, readonly SignatureCandidate[]>,
     revision: number,
   ): Promise<BatchRows> {
-    const rows: BatchRows = { clusters: new Map(), messages: [], posts: [], signatures: [], bands: { keys: [], messageIds: [] } };
+    const signatureRows = (): SignatureRows => ({ rows: [], bandKeys: [], bandIds: [] });
+    const rows: BatchRows = { clusters: new Map(), messages: [], posts: [], signatures: { message: signatureRows(), post: signatureRows() } };
     /** The batch's own signatures so far, by band key: stored for the messages after them, as separate steps would be. */
-    const earlier = new Map<string, SignatureCandidate[]>();
+    const earlier = { message: new Map<string, SignatureCandidate[]>(), post: new Map<string, SignatureCandidate[]>() };
     const threshold = this.config.monitor.duplicateThreshold;
     for (const message of messages) {
       const { id, at, text, tokens, channel, fingerprint, cutoff } = message;
-      const duplicate = fingerprint && nearDuplicateOf(fingerprint, stored.get(message) ?? [], earlier, cutoff, threshold);
+      const duplicate = nearDuplicateOf(fingerprint, stored.get(message) ?? [], earlier[message.kind], cutoff, threshold);
       const outcome = engine.add({ id, at, tokens, text, channel });
       const topic = outcome.topic;
       if (topic) {
@@ -257,22 +271,20 @@ export class MonitorProcessor {
       }
       const clusterId = topic?.assignment.clusterId ?? null;
       const { score, label } = outcome.sentiment;
-      if (message.kind === 'post') {
-        rows.posts.push([id, new Date(at), channel, clusterId, score, label, this.time.now()]);
-        continue;
-      }
-      rows.messages.push([id, message.ticketId, new Date(at), channel, clusterId, score, label, duplicate?.canonicalId ?? null, duplicate?.similarity ?? null, this.time.now()]);
-      if (fingerprint !== null && fingerprint.bandKeys.length > 0) {
-        const canonicalId = duplicate?.canonicalId ?? id;
-        rows.signatures.push([id, new Date(at), canonicalId, bufferOf(fingerprint.shingles)]);
-        for (const key of fingerprint.bandKeys) {
-          rows.bands.keys.push(key);
-          rows.bands.messageIds.push(id);
-        }
+      const copyOf = duplicate?.canonicalId ?? null;
+      const similarity = duplicate?.similarity ?? null;
+      if (message.kind === 'post') rows.posts.push([id, new Date(at), channel, clusterId, score, label, copyOf, similarity, this.time.now()]);
+      else rows.messages.push([id, message.ticketId, new Date(at), channel, clusterId, score, label, copyOf, similarity, this.time.now()]);
+      if (fingerprint.bandKeys.length > 0) {
+        const canonicalId = copyOf ?? id;
+        const signatures = rows.signatures[message.kind];
+        signatures.rows.push([id, new Date(at), canonicalId, bufferOf(fingerprint.shingles)]);
         const candidate = { id, at, canonicalId, shingles: fingerprint.shingles };
         for (const key of fingerprint.bandKeys) {
-          const list = earlier.get(key);
-          if (list === undefined) earlier.set(key, [candidate]);
+          signatures.bandKeys.push(key);
+          signatures.bandIds.push(id);
+          const list = earlier[message.kind].get(key);
+          if (list === undefined) earlier[message.kind].set(key, [candidate]);
           else list.push(candidate);
         }
       }
@@ -383,30 +395,32 @@ export class MonitorProcessor {
       text,
       tokens: this.analyzer.tokenize(text),
       channel: `weibo-${row.kind}`,
-      fingerprint: null,
+      fingerprint: messageFingerprint(text, this.minHash),
       cutoff: -Infinity,
     };
   }
 
-  /** Per message of the batch, the stored signatures of its window sharing a band key with it. */
+  /** Per message (or post) of the batch, the stored signatures of its kind in its window sharing a band key with it. */
   private async storedCandidates(manager: EntityManager, messages: readonly BatchMessage[]): Promise<Map<BatchMessage, SignatureCandidate[]>> {
     const found = new Map<BatchMessage, SignatureCandidate[]>(messages.map((m) => [m, []]));
-    const looked = messages.filter((m) => m.fingerprint !== null && m.fingerprint.bandKeys.length > 0);
-    if (looked.length === 0) return found;
-    const rows: { arm: number; message_id: string; at: Date; canonical_id: string; shingles: Buffer }[] = await manager.query(
-      NEAR_DUPLICATE_CANDIDATES_SQL,
-      nearDuplicateCandidateParams(looked.map((m) => ({ bandKeys: (m.fingerprint as { bandKeys: string[] }).bandKeys, after: new Date(m.cutoff) }))),
-    );
-    // A signature found for several messages is one candidate.
-    const byId = new Map<string, SignatureCandidate>();
-    for (const r of rows) {
-      let candidate = byId.get(r.message_id);
-      if (candidate === undefined) {
-        const shingles = new Uint32Array(r.shingles.buffer.slice(r.shingles.byteOffset, r.shingles.byteOffset + r.shingles.byteLength));
-        candidate = { id: r.message_id, at: r.at.getTime(), canonicalId: r.canonical_id, shingles };
-        byId.set(candidate.id, candidate);
+    for (const kind of ['message', 'post'] as const) {
+      const looked = messages.filter((m) => m.kind === kind && m.fingerprint.bandKeys.length > 0);
+      if (looked.length === 0) continue;
+      const rows: { arm: number; id: string; at: Date; canonical_id: string; shingles: Buffer }[] = await manager.query(
+        kind === 'message' ? NEAR_DUPLICATE_CANDIDATES_SQL : POST_NEAR_DUPLICATE_CANDIDATES_SQL,
+        nearDuplicateCandidateParams(looked.map((m) => ({ bandKeys: m.fingerprint.bandKeys, after: new Date(m.cutoff) }))),
+      );
+      // A signature found for several messages is one candidate.
+      const byId = new Map<string, SignatureCandidate>();
+      for (const r of rows) {
+        let candidate = byId.get(r.id);
+        if (candidate === undefined) {
+          const shingles = new Uint32Array(r.shingles.buffer.slice(r.shingles.byteOffset, r.shingles.byteOffset + r.shingles.byteLength));
+          candidate = { id: r.id, at: r.at.getTime(), canonicalId: r.canonical_id, shingles };
+          byId.set(candidate.id, candidate);
+        }
+        (found.get(looked[r.arm - 1]) as SignatureCandidate[]).push(candidate);
       }
-      (found.get(looked[r.arm - 1]) as SignatureCandidate[]).push(candidate);
     }
     return found;
   }
@@ -463,13 +477,19 @@ interface ClusterRow {
   burst: ClusterBurst;
 }
 
-/** What a batch writes: the latest form of each cluster it changed, and a row (or band keys) per message and post. */
+/** The signature rows of one kind, and their band keys beside the id each belongs to. */
+interface SignatureRows {
+  rows: unknown[][];
+  bandKeys: string[];
+  bandIds: string[];
+}
+
+/** What a batch writes: the latest form of each cluster it changed, and a row (and signature) per message and post. */
 interface BatchRows {
   clusters: Map<string, ClusterRow>;
   messages: unknown[][];
   posts: unknown[][];
-  signatures: unknown[][];
-  bands: { keys: string[]; messageIds: string[] };
+  signatures: Record<MonitorSubject['kind'], SignatureRows>;
 }
 
 /** In the order of the foreign keys: clusters, then the messages in them, their signatures and the band keys. */
@@ -483,15 +503,20 @@ async function writeBatch(manager: EntityManager, rows: BatchRows, revision: num
   );
   await insertRows(
     manager,
-    `INSERT INTO monitor_public_posts (post_id, at, channel, cluster_id, sentiment_score, sentiment_label, processed_at)`,
+    `INSERT INTO monitor_public_posts (post_id, at, channel, cluster_id, sentiment_score, sentiment_label, duplicate_of,
+       duplicate_similarity, processed_at)`,
     rows.posts,
   );
-  if (rows.signatures.length === 0) return;
-  await insertRows(manager, `INSERT INTO monitor_signatures (message_id, at, canonical_id, shingles)`, rows.signatures);
-  await manager.query(
-    `INSERT INTO monitor_signature_bands (band_key, message_id) SELECT DISTINCT * FROM unnest($1::text[], $2::uuid[])`,
-    [rows.bands.keys, rows.bands.messageIds],
-  );
+  for (const kind of ['message', 'post'] as const) {
+    const { signatures, bands, id } = SIGNATURE_TABLES[kind];
+    const written = rows.signatures[kind];
+    if (written.rows.length === 0) continue;
+    await insertRows(manager, `INSERT INTO ${signatures} (${id}, at, canonical_id, shingles)`, written.rows);
+    await manager.query(`INSERT INTO ${bands} (band_key, ${id}) SELECT DISTINCT * FROM unnest($1::text[], $2::uuid[])`, [
+      written.bandKeys,
+      written.bandIds,
+    ]);
+  }
 }
 
 /**

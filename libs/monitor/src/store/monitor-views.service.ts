@@ -124,7 +124,7 @@ export class MonitorViewService {
     // Messages (tickets) and public Weibo posts both count in the sentiment and channel splits.
     const members = `SELECT sentiment_label, channel FROM monitor_messages WHERE cluster_id = $1
                      UNION ALL SELECT sentiment_label, channel FROM monitor_public_posts WHERE cluster_id = $1`;
-    const [sentiment, channels, units, messages, publicPosts, [alert], [monitorCase]] = await Promise.all([
+    const [sentiment, channels, units, messages, publicPosts, copiedPosts, [alert], [monitorCase]] = await Promise.all([
       q(`SELECT sentiment_label AS label, count(*)::int AS count FROM (${members}) m GROUP BY 1 ORDER BY 1`),
       q(`SELECT channel AS name, count(*)::int AS count FROM (${members}) m GROUP BY 1 ORDER BY 2 DESC, 1`),
       q(`SELECT u.code, u.name, count(*)::int AS count FROM monitor_messages mm JOIN tickets t ON t.id = mm.ticket_id
@@ -133,9 +133,16 @@ export class MonitorViewService {
                 mm.sentiment_label AS "sentimentLabel", mm.duplicate_of IS NOT NULL AS duplicate
            FROM monitor_messages mm JOIN tickets t ON t.id = mm.ticket_id JOIN inbound_messages m ON m.id = mm.message_id
           WHERE mm.cluster_id = $1 ORDER BY mm.at DESC LIMIT 20`),
-      q(`SELECT p.id, p.kind, p.text, mp.at, mp.channel, mp.sentiment_score AS sentiment, mp.sentiment_label AS "sentimentLabel"
+      q(`SELECT p.id, p.kind, p.text, mp.at, mp.channel, mp.sentiment_score AS sentiment, mp.sentiment_label AS "sentimentLabel",
+                mp.duplicate_of AS "copyOf"
            FROM monitor_public_posts mp JOIN channel_public_posts p ON p.id = mp.post_id
           WHERE mp.cluster_id = $1 ORDER BY mp.at DESC LIMIT 20`),
+      // The same text posted again and again, often by many accounts: a copy-paste campaign (水军) shows here.
+      q(`SELECT COALESCE(mp.duplicate_of, mp.post_id) AS "firstPostId", min(first.text) AS text, count(*)::int AS posts,
+                count(DISTINCT p.author_id)::int AS authors, min(mp.at) AS "firstAt", max(mp.at) AS "lastAt"
+           FROM monitor_public_posts mp JOIN channel_public_posts p ON p.id = mp.post_id
+           JOIN channel_public_posts first ON first.id = COALESCE(mp.duplicate_of, mp.post_id)
+          WHERE mp.cluster_id = $1 GROUP BY 1 HAVING count(*) > 1 ORDER BY 3 DESC, 5, 1 LIMIT 10`),
       q(`SELECT id, level, status FROM monitor_alerts WHERE cluster_id = $1 ORDER BY raised_at DESC LIMIT 1`),
       q(`SELECT id FROM monitor_cases WHERE cluster_id = $1`),
     ]);
@@ -155,6 +162,7 @@ export class MonitorViewService {
       units,
       messages: messages.map((m: { at: Date }) => ({ ...m, at: m.at.toISOString() })),
       publicPosts: publicPosts.map((p: { at: Date }) => ({ ...p, at: p.at.toISOString() })),
+      copiedPosts: copiedPosts.map((g: { firstAt: Date; lastAt: Date }) => ({ ...g, firstAt: g.firstAt.toISOString(), lastAt: g.lastAt.toISOString() })),
       alert: alert ?? null,
       caseId: monitorCase?.id ?? null,
     };

@@ -56,11 +56,45 @@ export class MonitorClusterEntity {
   burst: ClusterBurst;
 }
 
+/**
+ * What the monitor made of one item it took, a message or a public post: the columns both tables have. Each entity
+ * names its own cluster foreign key and indexes.
+ */
+abstract class MonitoredItemColumns {
+  /** When it was received (a post: when it was posted, or received if the platform gave no time or a later one). */
+  @Column('timestamptz')
+  at: Date;
+
+  /** The message's channel; `weibo-mention` or `weibo-comment` for a post. */
+  @Column('text')
+  channel: string;
+
+  /** Null when it had no terms to cluster on. */
+  @Column('text', { name: 'cluster_id', nullable: true })
+  clusterId: string | null;
+
+  @Column('double precision', { name: 'sentiment_score' })
+  sentimentScore: number;
+
+  @Column('text', { name: 'sentiment_label' })
+  sentimentLabel: string;
+
+  /** The first item of the near-duplicate group this one belongs to: a message for a message, a post for a post. */
+  @Column('uuid', { name: 'duplicate_of', nullable: true })
+  duplicateOf: string | null;
+
+  @Column('double precision', { name: 'duplicate_similarity', nullable: true })
+  duplicateSimilarity: number | null;
+
+  @Column('timestamptz', { name: 'processed_at' })
+  processedAt: Date;
+}
+
 /** What the monitor made of one message: its cluster, sentiment, and the earlier message it copies (并单 suggestion). */
 @Entity({ name: 'monitor_messages' })
 @Index('ix_monitor_messages_cluster_id', ['clusterId', 'at'])
 @Index('ix_monitor_messages_duplicate_of', ['duplicateOf'])
-export class MonitorMessageEntity {
+export class MonitorMessageEntity extends MonitoredItemColumns {
   @PrimaryColumn('uuid', { name: 'message_id', primaryKeyConstraintName: 'pk_monitor_messages' })
   messageId: string;
 
@@ -75,45 +109,20 @@ export class MonitorMessageEntity {
   @JoinColumn({ name: 'ticket_id', foreignKeyConstraintName: 'fk_monitor_messages_ticket' })
   ticket?: object;
 
-  @Column('timestamptz')
-  at: Date;
-
-  @Column('text')
-  channel: string;
-
-  /** Null when the message had no terms to cluster on. */
-  @Column('text', { name: 'cluster_id', nullable: true })
-  clusterId: string | null;
-
   @ManyToOne(() => MonitorClusterEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_monitor_messages_cluster' })
   cluster?: MonitorClusterEntity;
 
-  @Column('double precision', { name: 'sentiment_score' })
-  sentimentScore: number;
-
-  @Column('text', { name: 'sentiment_label' })
-  sentimentLabel: string;
-
-  /** The first message of the near-duplicate group this one belongs to. */
-  @Column('uuid', { name: 'duplicate_of', nullable: true })
-  duplicateOf: string | null;
-
-  @Column('double precision', { name: 'duplicate_similarity', nullable: true })
-  duplicateSimilarity: number | null;
-
   /** The dispatcher set the 并单 suggestion aside. */
   @Column('timestamptz', { name: 'suggestion_dismissed_at', nullable: true })
   suggestionDismissedAt: Date | null;
-
-  @Column('timestamptz', { name: 'processed_at' })
-  processedAt: Date;
 }
 
-/** What the monitor made of one public Weibo post (@mention or comment, no ticket): its cluster and sentiment. */
+/** What the monitor made of one public Weibo post (@mention or comment, no ticket): its cluster, sentiment, and the earlier post it copies. */
 @Entity({ name: 'monitor_public_posts' })
 @Index('ix_monitor_public_posts_cluster_id', ['clusterId', 'at'])
-export class MonitorPublicPostEntity {
+@Index('ix_monitor_public_posts_duplicate_of', ['duplicateOf'])
+export class MonitorPublicPostEntity extends MonitoredItemColumns {
   @PrimaryColumn('uuid', { name: 'post_id', primaryKeyConstraintName: 'pk_monitor_public_posts' })
   postId: string;
 
@@ -121,52 +130,35 @@ export class MonitorPublicPostEntity {
   @JoinColumn({ name: 'post_id', foreignKeyConstraintName: 'fk_monitor_public_posts_post' })
   post?: object;
 
-  /** When it was posted (when it was received, if the platform gave no time or a later one). */
-  @Column('timestamptz')
-  at: Date;
-
-  /** `weibo-mention` or `weibo-comment`. */
-  @Column('text')
-  channel: string;
-
-  /** Null when the post had no terms to cluster on. */
-  @Column('text', { name: 'cluster_id', nullable: true })
-  clusterId: string | null;
-
   @ManyToOne(() => MonitorClusterEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cluster_id', foreignKeyConstraintName: 'fk_monitor_public_posts_cluster' })
   cluster?: MonitorClusterEntity;
-
-  @Column('double precision', { name: 'sentiment_score' })
-  sentimentScore: number;
-
-  @Column('text', { name: 'sentiment_label' })
-  sentimentLabel: string;
-
-  @Column('timestamptz', { name: 'processed_at' })
-  processedAt: Date;
 }
 
-/** A message's 3-gram set, kept for the near-duplicate window; its band keys are `monitor_signature_bands`. */
-@Entity({ name: 'monitor_signatures' })
-@Index('ix_monitor_signatures_at', ['at'])
-export class MonitorSignatureEntity {
-  @PrimaryColumn('uuid', { name: 'message_id', primaryKeyConstraintName: 'pk_monitor_signatures' })
-  messageId: string;
-
-  @ManyToOne(() => MonitorMessageEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'message_id', foreignKeyConstraintName: 'fk_monitor_signatures_message' })
-  message?: MonitorMessageEntity;
-
+/** A stored near-duplicate signature, a message's or a post's: the columns both tables have. */
+abstract class SignatureColumns {
   @Column('timestamptz')
   at: Date;
 
+  /** The first of its near-duplicate group (itself when it copies none). */
   @Column('uuid', { name: 'canonical_id' })
   canonicalId: string;
 
   /** The sorted 32-bit shingle hashes, little-endian. */
   @Column('bytea')
   shingles: Buffer;
+}
+
+/** A message's 3-gram set, kept for the near-duplicate window; its band keys are `monitor_signature_bands`. */
+@Entity({ name: 'monitor_signatures' })
+@Index('ix_monitor_signatures_at', ['at'])
+export class MonitorSignatureEntity extends SignatureColumns {
+  @PrimaryColumn('uuid', { name: 'message_id', primaryKeyConstraintName: 'pk_monitor_signatures' })
+  messageId: string;
+
+  @ManyToOne(() => MonitorMessageEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'message_id', foreignKeyConstraintName: 'fk_monitor_signatures_message' })
+  message?: MonitorMessageEntity;
 }
 
 /** One LSH band key of a stored signature: messages sharing a key are near-duplicate candidates. */
@@ -182,6 +174,33 @@ export class MonitorSignatureBandEntity {
   @ManyToOne(() => MonitorSignatureEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'message_id', foreignKeyConstraintName: 'fk_monitor_signature_bands_signature' })
   signature?: MonitorSignatureEntity;
+}
+
+/** A public post's 3-gram set, kept for the near-duplicate window, compared with other posts' only. */
+@Entity({ name: 'monitor_post_signatures' })
+@Index('ix_monitor_post_signatures_at', ['at'])
+export class MonitorPostSignatureEntity extends SignatureColumns {
+  @PrimaryColumn('uuid', { name: 'post_id', primaryKeyConstraintName: 'pk_monitor_post_signatures' })
+  postId: string;
+
+  @ManyToOne(() => MonitorPublicPostEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'post_id', foreignKeyConstraintName: 'fk_monitor_post_signatures_post' })
+  post?: MonitorPublicPostEntity;
+}
+
+/** One LSH band key of a stored post signature. */
+@Entity({ name: 'monitor_post_signature_bands' })
+@Index('ix_monitor_post_signature_bands_post_id', ['postId'])
+export class MonitorPostSignatureBandEntity {
+  @PrimaryColumn('text', { name: 'band_key', primaryKeyConstraintName: 'pk_monitor_post_signature_bands' })
+  bandKey: string;
+
+  @PrimaryColumn('uuid', { name: 'post_id', primaryKeyConstraintName: 'pk_monitor_post_signature_bands' })
+  postId: string;
+
+  @ManyToOne(() => MonitorPostSignatureEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'post_id', foreignKeyConstraintName: 'fk_monitor_post_signature_bands_signature' })
+  signature?: MonitorPostSignatureEntity;
 }
 
 export type MonitorAlertStatus = 'open' | 'acknowledged' | 'closed';
@@ -291,6 +310,8 @@ export const MONITOR_ENTITIES = [
   MonitorPublicPostEntity,
   MonitorSignatureEntity,
   MonitorSignatureBandEntity,
+  MonitorPostSignatureEntity,
+  MonitorPostSignatureBandEntity,
   MonitorAlertEntity,
   MonitorCaseEntity,
   MonitorCaseTicketEntity,
