@@ -123,6 +123,14 @@ describe('public posts in the monitor', () => {
       expect(detail.body.messages).toEqual([]);
       expect(detail.body.publicPosts).toHaveLength(20);
       expect(detail.body.publicPosts[0]).toMatchObject({ kind: 'mention', channel: 'weibo-mention', text: `@${ACCOUNT_NAME} ${wave[wave.length - 1].text}`, sentimentLabel: expect.any(String) });
+      // Past the turn of the hour the wave is still in the last hour: still hot, not a new hour with nothing in it. The
+      // last hour is the ten-minute bucket of 15:05 and the five before it, from 14:10.
+      const nextHour = Math.floor(Date.parse(wave[wave.length - 1].time) / HOUR) * HOUR + HOUR;
+      time.set(new Date(nextHour + 5 * 60_000));
+      const inLastHour = wave.filter((m) => Date.parse(m.time) >= nextHour - 50 * 60_000).length;
+      expect(inLastHour).toBeLessThan(wave.length);
+      const after = await call(hub.baseUrl, 'GET', '/api/v1/staff/monitor/clusters?view=hot', { token: monitor });
+      expect(after.body.map((c: { id: string; current: number }) => [c.id, c.current])).toEqual([[clusterId, inLastHour]]);
     });
 
     it('opens a case from the wave for a lead unit the monitor names, since no member ticket has one', async () => {

@@ -59,49 +59,66 @@ describe('detectBurst', () => {
 });
 
 describe('windowCounts', () => {
+  const MINUTE = 60_000;
   const hourly: [number, number][] = [
     [T0 - 5 * HOUR_MS, 1],
     [T0 - 2 * HOUR_MS, 2],
     [T0 - HOUR_MS, 3],
     [T0, 4],
   ];
+  // The last two hours in ten-minute buckets: the 3 of the hour before T0 came at its end, the 4 of T0's in its first half.
+  const recent: [number, number][] = [
+    [T0 - 20 * MINUTE, 1],
+    [T0 - 10 * MINUTE, 2],
+    [T0, 1],
+    [T0 + 10 * MINUTE, 1],
+    [T0 + 20 * MINUTE, 2],
+  ];
+  const buckets = { hourly, recent };
 
   it.each([
-    ['hourly windows, current hour in progress', T0 + 30 * 60_000, { historyWindows: 5 }, 4, [1, 0, 0, 2, 3]],
-    ['at the first millisecond of the hour', T0, { historyWindows: 3 }, 4, [0, 2, 3]],
+    // The current window is the hour up to the ten-minute bucket holding now; history is the whole hours before the
+    // hour it starts in.
+    ['half an hour into the hour', T0 + 30 * MINUTE, { historyWindows: 5 }, 7, [0, 1, 0, 0, 2]],
+    ['at the first millisecond of the hour: the last hour, not a new one with nothing in it', T0, { historyWindows: 3 }, 4, [0, 0, 2]],
     ['the last millisecond of the previous hour', T0 - 1, { historyWindows: 2 }, 3, [0, 2]],
-    ['two-hour windows', T0 + 1, { windowHours: 2, historyWindows: 2 }, 7, [1, 2]],
-    ['no history', T0, { historyWindows: 0 }, 4, []],
-    ['an hour after the last bucket', T0 + HOUR_MS, { historyWindows: 2 }, 0, [3, 4]],
+    ['the window ends in the bucket in progress', T0 + 59 * MINUTE, { historyWindows: 2 }, 4, [2, 3]],
+    ['two-hour windows', T0 + 1, { windowHours: 2, historyWindows: 2 }, 4, [1, 0]],
+    ['no history', T0 + 30 * MINUTE, { historyWindows: 0 }, 7, []],
+    ['an hour after the last bucket', T0 + 90 * MINUTE, { historyWindows: 2 }, 0, [2, 3]],
   ] as const)('%s', (_, now, options, current, history) => {
-    const counts = windowCounts(hourly, now, options);
-    expect(counts).toEqual({ current, history });
+    expect(windowCounts(buckets, now, options)).toEqual({ current, history });
+  });
+
+  it('counts no message twice: what the current window holds of an hour is not in the history', () => {
+    // A burst of 12 from 20 minutes before the hour to 20 after: all of it now, none of it in the history.
+    const burst = { hourly: [[T0 - HOUR_MS, 6], [T0, 6]] as [number, number][], recent: [[T0 - 20 * MINUTE, 6], [T0 + 10 * MINUTE, 6]] as [number, number][] };
+    expect(windowCounts(burst, T0 + 25 * MINUTE, { historyWindows: 3 })).toEqual({ current: 12, history: [0, 0, 0] });
   });
 
   it('ignores buckets after now and before the oldest window', () => {
-    expect(windowCounts([[T0 + HOUR_MS, 9], ...hourly], T0, { historyWindows: 1 })).toEqual({
-      current: 4,
-      history: [3],
-    });
+    const later = { hourly: [[T0 + HOUR_MS, 9], ...hourly] as [number, number][], recent: [[T0 + HOUR_MS, 9], ...recent] as [number, number][] };
+    expect(windowCounts(later, T0 + 30 * MINUTE, { historyWindows: 1 })).toEqual({ current: 7, history: [2] });
   });
 
   it('defaults to hourly windows against the previous 24', () => {
-    const counts = windowCounts(hourly, T0);
+    const counts = windowCounts(buckets, T0 + 30 * MINUTE);
     expect(counts.history).toHaveLength(24);
-    expect(counts.current).toBe(4);
+    expect(counts.current).toBe(7);
   });
 
   it.each([{ windowHours: 0 }, { windowHours: 1.5 }, { historyWindows: -1 }])('refuses %j', (options) => {
-    expect(() => windowCounts(hourly, T0, options)).toThrow(RangeError);
+    expect(() => windowCounts(buckets, T0, options)).toThrow(RangeError);
   });
 });
 
 describe('detectClusterBurst', () => {
+  /** A cluster whose messages all came in the bucket of T0. */
   function cluster(terms: string[], hourly: [number, number][]): BurstSubject {
-    return { id: 'topic-7', terms, hourly, sentimentAverage: -0.6 };
+    return { id: 'topic-7', terms, hourly, recent: hourly, sentimentAverage: -0.6 };
   }
 
-  it('tests the current hour of a cluster against its earlier hours', () => {
+  it('tests the last hour of a cluster against its earlier hours', () => {
     const burst = detectClusterBurst(cluster(['烧烤', '油烟'], [[T0, 6]]), T0 + 1);
     expect(burst).toMatchObject({
       clusterId: 'topic-7',

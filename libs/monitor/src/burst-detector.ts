@@ -1,4 +1,4 @@
-import { HOUR_MS, toEpochMs } from './time';
+import { HOUR_MS, RECENT_BUCKET_MS, toEpochMs } from './time';
 import { watchCategoriesOf, WatchMatch, watchWordsIn } from './watch-categories';
 
 export interface BurstOptions {
@@ -85,16 +85,30 @@ function checkCount(value: number): void {
 export interface WindowCountOptions {
   /** Hours per window; default 1. */
   windowHours?: number;
-  /** Previous windows compared with the current one; default 24. Keep windowHours × (historyWindows + 1) within the hourly buckets the clusterer keeps. */
+  /**
+   * Previous windows compared with the current one; default 24. Keep windowHours × (historyWindows + 1) within the
+   * hourly buckets the clusterer keeps, and windowHours within its ten-minute ones.
+   */
   historyWindows?: number;
 }
 
+/** A topic's message counts: `[bucket start, messages]`, in any order. */
+export interface WindowBuckets {
+  /** Per hour, for the history. */
+  hourly: Iterable<readonly [number, number]>;
+  /** Per `RECENT_BUCKET_MS`, for the current window (at least its buckets). */
+  recent: Iterable<readonly [number, number]>;
+}
+
 /**
- * Counts per window from hourly buckets (`[bucket start, messages]`, in any order). The current window ends with the
- * hour holding `now` (so it includes the hour in progress); `history` lists the windows before it, oldest first.
+ * Counts per window. The current window is the last `windowHours` up to the ten-minute bucket holding `now` (so it
+ * includes the bucket in progress): a burst is as hot just after the hour turns as just before, where a clock-hour
+ * window would start again from nothing and count the burst in the history it is compared with. `history` lists the
+ * windows of whole hours before the hour the current window starts in, oldest first; the part of that hour before
+ * the current window is in neither, so no message counts twice.
  */
 export function windowCounts(
-  hourly: Iterable<readonly [number, number]>,
+  buckets: WindowBuckets,
   now: Date | number,
   options: WindowCountOptions = {},
 ): { current: number; history: number[] } {
@@ -106,14 +120,18 @@ export function windowCounts(
   }
   const nowMs = toEpochMs(now, 'now');
   const windowMs = windowHours * HOUR_MS;
-  const end = Math.floor(nowMs / HOUR_MS) * HOUR_MS + HOUR_MS;
-  const counts = new Array<number>(historyWindows + 1).fill(0);
-  for (const [start, count] of hourly) {
-    if (start >= end) continue;
-    const back = Math.floor((end - 1 - start) / windowMs);
-    if (back <= historyWindows) counts[historyWindows - back] += count;
+  const currentEnd = Math.floor(nowMs / RECENT_BUCKET_MS) * RECENT_BUCKET_MS + RECENT_BUCKET_MS;
+  const currentStart = currentEnd - windowMs;
+  let current = 0;
+  for (const [start, count] of buckets.recent) if (start >= currentStart && start < currentEnd) current += count;
+  const historyEnd = Math.floor(currentStart / HOUR_MS) * HOUR_MS;
+  const history = new Array<number>(historyWindows).fill(0);
+  for (const [start, count] of buckets.hourly) {
+    if (start >= historyEnd) continue;
+    const back = Math.floor((historyEnd - 1 - start) / windowMs);
+    if (back < historyWindows) history[historyWindows - 1 - back] += count;
   }
-  return { current: counts[historyWindows], history: counts.slice(0, historyWindows) };
+  return { current, history };
 }
 
 export interface ClusterBurstOptions extends BurstOptions, WindowCountOptions {
@@ -129,11 +147,10 @@ export interface ClusterBurst extends BurstResult {
 }
 
 /** What the burst check reads of a cluster; `TopicClusterer.pulse` gives it. */
-export interface BurstSubject {
+export interface BurstSubject extends WindowBuckets {
   id: string;
   /** The heaviest terms, which decide the watch categories and words. */
   terms: readonly string[];
-  hourly: Iterable<readonly [number, number]>;
   sentimentAverage: number | null;
 }
 
@@ -145,7 +162,7 @@ export function detectClusterBurst(
 ): ClusterBurst {
   const watchCategories = watchCategoriesOf(cluster.terms);
   const watchWords = watchWordsIn(cluster.terms, options.watchWords ?? []);
-  const { current, history } = windowCounts(cluster.hourly, now, options);
+  const { current, history } = windowCounts(cluster, now, options);
   // Built field by field: spreading the burst into a new object showed in the monitor's profile (one per message).
   const burst = burstOf(current, history, watchCategories.length > 0 || watchWords.length > 0, resolved(options));
   return {

@@ -2,6 +2,7 @@ import { Alert, alertLevel } from './alert-level';
 import { ClusterBurst, ClusterBurstOptions, detectClusterBurst } from './burst-detector';
 import { SentimentResult, SentimentScorer } from './sentiment-scorer';
 import { TopicAssignment, TopicClusterer, TopicClusterPulse } from './topic-clusterer';
+import { HOUR_MS, RECENT_BUCKET_MS } from './time';
 
 /** The monitor's tunables, as `HubConfig.monitor` holds them. */
 export interface MonitorSettings {
@@ -58,7 +59,7 @@ export function burstOptionsOf(settings: MonitorSettings): ClusterBurstOptions {
   };
 }
 
-/** A clusterer that keeps enough hourly buckets for the burst windows and fades on the monitor's window. */
+/** A clusterer that keeps enough hourly and ten-minute buckets for the burst windows and fades on the monitor's window. */
 export function monitorClusterer(settings: MonitorSettings, terms: TermWeights): TopicClusterer {
   return new TopicClusterer({
     idf: (term) => terms.idfOf(term),
@@ -66,6 +67,7 @@ export function monitorClusterer(settings: MonitorSettings, terms: TermWeights):
     threshold: settings.clusterThreshold,
     windowMs: settings.windowMs,
     hourlyBuckets: Math.max(72, settings.burstWindowHours * (settings.burstHistoryWindows + 1)),
+    recentBuckets: (settings.burstWindowHours * HOUR_MS) / RECENT_BUCKET_MS,
   });
 }
 

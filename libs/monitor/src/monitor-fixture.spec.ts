@@ -20,7 +20,8 @@ describe('the monitor on a realistic message board', () => {
   const messages = [...MONITOR_MESSAGES].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
   const duplicates = new NearDuplicateIndex();
-  const clusters = new TopicClusterer({ idf: (term) => keywords.idfOf(term) });
+  // Ten-minute counts for a day: the alert below is judged on day-long windows.
+  const clusters = new TopicClusterer({ idf: (term) => keywords.idfOf(term), recentBuckets: 24 * 6 });
   const links = new Map<string, string>();
   const clusterOf = new Map<string, string>();
   const sentimentOf = new Map<string, number>();

@@ -7,3 +7,5 @@ export function toEpochMs(at: Date | number, name = 'at'): number {
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
+/** The step of a burst's current window: a topic is judged on its last hour at most ten minutes old, not the clock hour. */
+export const RECENT_BUCKET_MS = 600_000;

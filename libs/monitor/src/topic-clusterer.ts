@@ -3,7 +3,7 @@ import { grown } from './grown';
 import { IndexedMinHeap } from './indexed-min-heap';
 import { keepBest } from './keep-best';
 import { TokenTable } from './token-table';
-import { DAY_MS, HOUR_MS, toEpochMs } from './time';
+import { DAY_MS, HOUR_MS, RECENT_BUCKET_MS, toEpochMs } from './time';
 
 export interface TopicClustererOptions {
   /** Minimum cosine similarity between a message and a cluster centroid to join it; default 0.2. */
@@ -36,6 +36,8 @@ export interface TopicClustererOptions {
   hourlyBuckets?: number;
   /** Daily counts kept per cluster; default 30. */
   dailyBuckets?: number;
+  /** Ten-minute counts kept per cluster (`RECENT_BUCKET_MS`: a burst's current window); default 6, an hour. */
+  recentBuckets?: number;
   /** Days begin at midnight in this offset from UTC; default 480 (Asia/Shanghai). */
   utcOffsetMinutes?: number;
 }
@@ -53,6 +55,7 @@ export const DEFAULT_TOPIC_CLUSTERER_OPTIONS: Readonly<Settings> = {
   sampleSize: 3,
   hourlyBuckets: 72,
   dailyBuckets: 30,
+  recentBuckets: 6,
   utcOffsetMinutes: 480,
 };
 
@@ -114,6 +117,8 @@ export interface TopicClusterState {
   /** `[bucket start, messages]`, ascending. */
   hourly: [number, number][];
   daily: [number, number][];
+  /** Per `RECENT_BUCKET_MS`, ascending; absent in states written before there were ten-minute counts. */
+  recent?: [number, number][];
   channels: [string, number][];
   unitCodes: [string, number][];
   sentimentSum: number;
@@ -176,6 +181,8 @@ export interface TopicClusterPulse {
   terms: string[];
   /** `[bucket start, messages]`, as the cluster keeps them (read only, not in order). */
   hourly: ReadonlyMap<number, number>;
+  /** Likewise, per `RECENT_BUCKET_MS`. */
+  recent: ReadonlyMap<number, number>;
   sentimentAverage: number | null;
 }
 
@@ -210,6 +217,7 @@ interface Cluster {
   norm: number;
   hourly: Map<number, number>;
   daily: Map<number, number>;
+  recent: Map<number, number>;
   channels: Map<string, number>;
   unitCodes: Map<string, number>;
   sentimentSum: number;
@@ -408,7 +416,7 @@ export class TopicClusterer {
     if (cluster === undefined) return undefined;
     const { labelSize } = this.settings;
     const terms = heaviestPlaces(cluster, Math.max(labelSize, SUMMARY_TERMS)).map((k) => cluster.terms[k]);
-    return { id, label: terms.slice(0, labelSize), terms, hourly: cluster.hourly, sentimentAverage: sentimentAverageOf(cluster) };
+    return { id, label: terms.slice(0, labelSize), terms, hourly: cluster.hourly, recent: cluster.recent, sentimentAverage: sentimentAverageOf(cluster) };
   }
 
   /** Live clusters, oldest first. */
@@ -584,6 +592,7 @@ export class TopicClusterer {
       norm: 1,
       hourly: new Map(),
       daily: new Map(),
+      recent: new Map(),
       channels: new Map(),
       unitCodes: new Map(),
       sentimentSum: 0,
@@ -708,9 +717,11 @@ export class TopicClusterer {
     const offset = utcOffsetMinutes * 60_000;
     increment(cluster.hourly, bucketStart(at, HOUR_MS, offset));
     increment(cluster.daily, bucketStart(at, DAY_MS, offset));
-    const [firstHour, firstDay] = this.firstBuckets();
+    increment(cluster.recent, bucketStart(at, RECENT_BUCKET_MS, offset));
+    const [firstHour, firstDay, firstRecent] = this.firstBuckets();
     dropBefore(cluster.hourly, firstHour);
     dropBefore(cluster.daily, firstDay);
+    dropBefore(cluster.recent, firstRecent);
     if (message.channel !== undefined) increment(cluster.channels, message.channel);
     if (message.unitCode !== undefined) increment(cluster.unitCodes, message.unitCode);
     if (message.sentiment !== undefined) {
@@ -776,6 +787,7 @@ export class TopicClusterer {
       norm: 1,
       hourly: new Map(saved.hourly),
       daily: new Map(saved.daily),
+      recent: new Map(saved.recent ?? []),
       channels: new Map(saved.channels),
       unitCodes: new Map(saved.unitCodes),
       sentimentSum: saved.sentimentSum,
@@ -859,14 +871,15 @@ export class TopicClusterer {
     return clock > cluster.decayedAt ? cluster.weight * 2 ** (-(clock - cluster.decayedAt) / this.settings.halfLifeMs) : cluster.weight;
   }
 
-  /** Start of the oldest hourly and daily bucket still kept at the current clock. */
-  private firstBuckets(): [number, number] {
-    const { hourlyBuckets, dailyBuckets, utcOffsetMinutes } = this.settings;
+  /** Start of the oldest hourly, daily and ten-minute bucket still kept at the current clock. */
+  private firstBuckets(): [number, number, number] {
+    const { hourlyBuckets, dailyBuckets, recentBuckets, utcOffsetMinutes } = this.settings;
     const offset = utcOffsetMinutes * 60_000;
     const clock = this.clock ?? 0;
     return [
       bucketStart(clock, HOUR_MS, offset) - (hourlyBuckets - 1) * HOUR_MS,
       bucketStart(clock, DAY_MS, offset) - (dailyBuckets - 1) * DAY_MS,
+      bucketStart(clock, RECENT_BUCKET_MS, offset) - (recentBuckets - 1) * RECENT_BUCKET_MS,
     ];
   }
 
@@ -919,6 +932,7 @@ function stateOf(c: Cluster): TopicClusterState {
     centroid: c.terms.map((term, k): [string, number] => [term, c.weights[k]]),
     hourly: [...c.hourly].sort((a, b) => a[0] - b[0]),
     daily: [...c.daily].sort((a, b) => a[0] - b[0]),
+    recent: [...c.recent].sort((a, b) => a[0] - b[0]),
     channels: sortedEntries(c.channels),
     unitCodes: sortedEntries(c.unitCodes),
     sentimentSum: c.sentimentSum,
@@ -1051,7 +1065,7 @@ function validSettings(rest: Settings): Settings {
   for (const name of ['windowMs', 'halfLifeMs', 'documentFrequencyHalfLifeMs'] as const) {
     if (!(rest[name] > 0)) throw new RangeError(`${name} must be positive, got ${rest[name]}`);
   }
-  for (const name of ['maxTermsPerMessage', 'maxCentroidTerms', 'labelSize', 'sampleSize', 'hourlyBuckets', 'dailyBuckets'] as const) {
+  for (const name of ['maxTermsPerMessage', 'maxCentroidTerms', 'labelSize', 'sampleSize', 'hourlyBuckets', 'dailyBuckets', 'recentBuckets'] as const) {
     if (!Number.isInteger(rest[name]) || rest[name] < 1) {
       throw new RangeError(`${name} must be a positive integer, got ${rest[name]}`);
     }

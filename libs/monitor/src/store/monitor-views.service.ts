@@ -48,6 +48,7 @@ interface ClusterRow {
   created_at: Date;
   last_at: Date;
   hourly: [number, number][];
+  recent: [number, number][] | null;
   sentiment_sum: number;
   sentiment_count: number;
   watch_categories: { category: string }[];
@@ -75,7 +76,7 @@ export class MonitorViewService {
     const now = this.time.now();
     const since = new Date(now.getTime() - settings.burstWindowHours * (settings.burstHistoryWindows + 1) * 3_600_000);
     const rows: ClusterRow[] = await this.dataSource.query(
-      `SELECT c.id, c.label, c.message_count, c.created_at, c.last_at, c.state->'hourly' AS hourly,
+      `SELECT c.id, c.label, c.message_count, c.created_at, c.last_at, c.state->'hourly' AS hourly, c.state->'recent' AS recent,
               (c.state->>'sentimentSum')::float AS sentiment_sum, (c.state->>'sentimentCount')::int AS sentiment_count,
               c.burst->'watchCategories' AS watch_categories, c.burst->'watchWords' AS watch_words,
               a.id AS alert_id, a.level AS alert_level, a.status AS alert_status, k.id AS case_id
@@ -87,7 +88,8 @@ export class MonitorViewService {
     );
     const options = burstOptionsOf(settings);
     const items = rows.map((row): ClusterListItem => {
-      const counts = windowCounts(row.hourly, now, options);
+      // A state written before there were ten-minute counts has none: its current window is empty.
+      const counts = windowCounts({ hourly: row.hourly, recent: row.recent ?? [] }, now, options);
       const burst = detectBurst({ ...counts, watched: row.watch_categories.length > 0 || row.watch_words.length > 0 }, options);
       return {
         id: row.id,
