@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { messageFingerprint, minHashConfig, NEAR_DUPLICATE_CANDIDATES_SQL, nearDuplicateCandidateParams } from '../libs/monitor/src';
+import { messageFingerprint, minHashConfig, nearDuplicateCandidateParams, nearDuplicateCandidatesSql, SIGNATURE_TABLES } from '../libs/monitor/src';
 import { createRandom } from '../libs/routing/src';
 import { connect, createTestDatabase } from './support/test-database';
 
@@ -18,9 +18,12 @@ function nodes(plan: PlanNode): PlanNode[] {
  * The worker's near-duplicate lookup over stored signatures, planned by PostgreSQL on a window of a few thousand
  * messages. Its first form (`band_keys && $1` on a text[] column under GIN) was planned as a scan of the whole
  * window, 50 ms per message at 3,000 signatures: this pins the plan, which no functional test would notice. 20,000
- * signatures (a few hours of a busy city): with far fewer the planner rightly reads the small table whole.
+ * signatures (a few hours of a busy city): with far fewer the planner rightly reads the small table whole. The same
+ * for the messages' signatures and the public posts' (tables of their own, the same lookup).
  */
-describe('stored near-duplicate lookup', () => {
+describe.each(['message', 'post'] as const)('stored near-duplicate lookup (%s signatures)', (kind) => {
+  const { signatures, bands, id: idColumn } = SIGNATURE_TABLES[kind];
+  const sql = nearDuplicateCandidatesSql(kind);
   const SIGNATURES = 20_000;
   const config = minHashConfig();
   // Distinct messages, as a window mostly holds: 40 common Chinese characters, drawn by a generator seeded with the number.
@@ -41,12 +44,12 @@ describe('stored near-duplicate lookup', () => {
     const ids = (await client.query<{ id: string }>(`SELECT gen_random_uuid() AS id FROM generate_series(1, $1)`, [SIGNATURES])).rows.map((r) => r.id);
     const start = Date.parse('2026-11-02T00:00:00+08:00');
     await client.query(
-      `INSERT INTO monitor_signatures (message_id, at, canonical_id, shingles)
+      `INSERT INTO ${signatures} (${idColumn}, at, canonical_id, shingles)
        SELECT id, at, id, decode(repeat(md5(id::text), 66), 'hex') FROM unnest($1::uuid[], $2::timestamptz[]) AS s(id, at)`,
       [ids, ids.map((_, i) => new Date(start + i * 60_000))],
     );
     await client.query(
-      `INSERT INTO monitor_signature_bands (band_key, message_id)
+      `INSERT INTO ${bands} (band_key, ${idColumn})
        SELECT DISTINCT k, s.id FROM unnest($1::uuid[], $2::text[]) AS s(id, keys), unnest(string_to_array(s.keys, ',')) AS k`,
       [ids, ids.map((_, i) => keysOf(i).join(','))],
     );
@@ -65,36 +68,36 @@ describe('stored near-duplicate lookup', () => {
   /** Asserts the plan reads the band keys through their index and the signatures by key, for one message and a batch. */
   const expectIndexLookups = async () => {
     for (const params of [paramsFor(5, 1), paramsFor(SIGNATURES, 64)]) {
-      const [{ 'QUERY PLAN': [{ Plan: plan }] }] = (await client.query(`EXPLAIN (FORMAT JSON) ${NEAR_DUPLICATE_CANDIDATES_SQL}`, params)).rows;
+      const [{ 'QUERY PLAN': [{ Plan: plan }] }] = (await client.query(`EXPLAIN (FORMAT JSON) ${sql}`, params)).rows;
       const all = nodes(plan as PlanNode);
       expect(all.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'])).toEqual([]);
-      expect(all.some((n) => n['Index Name'] === 'pk_monitor_signature_bands')).toBe(true);
+      expect(all.some((n) => n['Index Name'] === `pk_${bands}`)).toBe(true);
     }
   };
 
   // In this order: statistics are gathered between the two.
   it('looks the band keys up in their index and the signatures by key, before the tables have statistics', async () => {
     const [{ n }] = (
-      await client.query(`SELECT count(*)::int AS n FROM pg_stats WHERE tablename IN ('monitor_signatures', 'monitor_signature_bands')`)
+      await client.query(`SELECT count(*)::int AS n FROM pg_stats WHERE tablename IN ($1, $2)`, [signatures, bands])
     ).rows;
     expect(n).toBe(0);
     await expectIndexLookups();
   });
 
   it('does so once they have statistics', async () => {
-    await client.query(`ANALYZE monitor_signatures`);
-    await client.query(`ANALYZE monitor_signature_bands`);
+    await client.query(`ANALYZE ${signatures}`);
+    await client.query(`ANALYZE ${bands}`);
     await expectIndexLookups();
   });
 
   it('finds for each message the messages sharing a band key with it', async () => {
-    const { rows } = await client.query(NEAR_DUPLICATE_CANDIDATES_SQL, nearDuplicateCandidateParams([
+    const { rows } = await client.query(sql, nearDuplicateCandidateParams([
       { bandKeys: keysOf(5), after: AFTER },
       { bandKeys: keysOf(SIGNATURES + 1), after: AFTER },
       { bandKeys: keysOf(7), after: AFTER },
       { bandKeys: keysOf(7), after: new Date(Date.parse('2026-11-02T00:00:00+08:00') + 7 * 60_000) },
     ]));
-    const ids = (await client.query(`SELECT message_id FROM monitor_signatures ORDER BY at`)).rows.map((r) => r.message_id);
+    const ids = (await client.query(`SELECT ${idColumn} AS id FROM ${signatures} ORDER BY at`)).rows.map((r) => r.id);
     const found = (arm: number) => rows.filter((r) => r.arm === arm).map((r) => r.id);
     expect(found(1)).toContain(ids[5]);
     expect(found(2)).toEqual([]);

@@ -21,7 +21,7 @@ const MONITOR_LOCK_KEY = 0x6d6f6e69;
 const LEVEL_RANK: Record<AlertLevel, number> = { none: 0, info: 1, warning: 2, critical: 3 };
 
 /** Where the signatures of one kind of subject are kept: a message's copy is a message, a post's a post. */
-const SIGNATURE_TABLES = {
+export const SIGNATURE_TABLES = {
   message: { signatures: 'monitor_signatures', bands: 'monitor_signature_bands', id: 'message_id' },
   post: { signatures: 'monitor_post_signatures', bands: 'monitor_post_signature_bands', id: 'post_id' },
 } as const;
@@ -33,7 +33,7 @@ const SIGNATURE_TABLES = {
  * misjudges becomes a scan of the whole window (all of a batch's keys in one `= ANY` were planned as one when the
  * tables had none).
  */
-function nearDuplicateCandidatesSql(kind: MonitorSubject['kind']): string {
+export function nearDuplicateCandidatesSql(kind: MonitorSubject['kind']): string {
   const { signatures, bands, id } = SIGNATURE_TABLES[kind];
   return `SELECT q.arm, s.${id} AS id, s.at, s.canonical_id, s.shingles
   FROM generate_series(1, cardinality($3::int[]) - 1) AS q(arm)
@@ -44,10 +44,9 @@ function nearDuplicateCandidatesSql(kind: MonitorSubject['kind']): string {
        AND s.at > ($2::timestamptz[])[q.arm]) s`;
 }
 
-export const NEAR_DUPLICATE_CANDIDATES_SQL = nearDuplicateCandidatesSql('message');
-const POST_NEAR_DUPLICATE_CANDIDATES_SQL = nearDuplicateCandidatesSql('post');
+const CANDIDATES_SQL = { message: nearDuplicateCandidatesSql('message'), post: nearDuplicateCandidatesSql('post') };
 
-/** The parameters of NEAR_DUPLICATE_CANDIDATES_SQL for messages' (or posts') band keys and window starts, an arm each. */
+/** The parameters of `nearDuplicateCandidatesSql` for messages' (or posts') band keys and window starts, an arm each. */
 export function nearDuplicateCandidateParams(arms: readonly { bandKeys: readonly string[]; after: Date }[]): [string[], Date[], number[]] {
   const keys: string[] = [];
   const offsets = [1];
@@ -407,7 +406,7 @@ export class MonitorProcessor {
       const looked = messages.filter((m) => m.kind === kind && m.fingerprint.bandKeys.length > 0);
       if (looked.length === 0) continue;
       const rows: { arm: number; id: string; at: Date; canonical_id: string; shingles: Buffer }[] = await manager.query(
-        kind === 'message' ? NEAR_DUPLICATE_CANDIDATES_SQL : POST_NEAR_DUPLICATE_CANDIDATES_SQL,
+        CANDIDATES_SQL[kind],
         nearDuplicateCandidateParams(looked.map((m) => ({ bandKeys: m.fingerprint.bandKeys, after: new Date(m.cutoff) }))),
       );
       // A signature found for several messages is one candidate.
