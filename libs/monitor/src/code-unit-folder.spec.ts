@@ -52,5 +52,8 @@ describe.each(Object.entries(FOLDS))('codeUnitFolder (%s)', (_name, fold) => {
     expect(calls).toBe(built);
     folder('café');
     expect(calls).toBe(built + 1);
+    const long = '路灯坏了'.repeat(20_000);
+    expect(folder(long)).toBe(fold(long));
+    expect(calls).toBe(built + 2);
   });
 });

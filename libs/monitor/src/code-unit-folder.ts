@@ -12,6 +12,9 @@ const FAST_BLOCKS: readonly (readonly [number, number])[] = [
   [0xff00, 0xff60],
 ];
 
+/** Longer texts (far longer than any message) go to `fold`: the scratch buffer kept between calls stays small. */
+const MAX_FAST_LENGTH = 1 << 16;
+
 /** A unit outside the fast blocks, a mark or one with a mark in its decomposition, or one `fold` makes two of. */
 const SLOW = 0xffff;
 
@@ -37,6 +40,7 @@ export function codeUnitFolder(fold: (text: string) => string): (text: string) =
   return (text) => {
     table ??= tableOf(fold);
     const length = text.length;
+    if (length > MAX_FAST_LENGTH) return fold(text);
     if (length > scratch.length) scratch = new Uint16Array(length);
     let kept = 0;
     for (let i = 0; i < length; i += 1) {
