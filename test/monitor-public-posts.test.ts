@@ -218,6 +218,14 @@ describe('public posts in the monitor', () => {
       expect(listed.get(laterId)).toBe(firstIds[0]);
       expect(listed.get(firstIds[0])).toBeNull();
     });
+
+    it("counts the copies in the burst check: five of the last hour's posts", async () => {
+      const [{ cluster_id: clusterId }] = await q(`SELECT cluster_id FROM monitor_public_posts WHERE post_id = $1`, [firstIds[0]]);
+      const [{ burst }] = await q(`SELECT burst FROM monitor_clusters WHERE id = $1`, [clusterId]);
+      // The first post and its five copies (the post in other words may have joined them).
+      expect(burst.count).toBeGreaterThanOrEqual(6);
+      expect({ copies: burst.copies, hot: burst.hot }).toEqual({ copies: 5, hot: true });
+    });
   });
 
   it('monitors a post of nothing but @names, in no cluster', async () => {

@@ -81,6 +81,7 @@ const alert = object({
   count: integer,
   z: number,
   sentimentAverage: nullable(number),
+  copies: { ...integer, description: 'Of count, the near-duplicates of earlier messages or posts (a copy-paste campaign, a template letter)' },
   watchCategories: arrayOf(string),
 });
 const alertMove = object({ id: string, status: string });

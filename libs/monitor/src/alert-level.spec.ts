@@ -28,6 +28,10 @@ describe('alertLevel', () => {
       ['burst', 'watch-category'],
     ],
     ['a watch word', input({ watchWords: ['化工园区'] }), 'warning', ['burst', 'watch-word']],
+    ['a window of copies (≥ half of it, ≥ the minimum count)', input({ burst: burst(4, 10), copies: 5 }), 'warning', ['burst', 'copies']],
+    ['copies under half the window', input({ burst: burst(4, 12), copies: 5 }), 'info', ['burst']],
+    ['fewer copies than the minimum count', input({ burst: burst(4, 6), copies: 4 }), 'info', ['burst']],
+    ['copies unknown', input({ burst: burst(4, 6) }), 'info', ['burst']],
     [
       'two watch categories (one factor)',
       input({

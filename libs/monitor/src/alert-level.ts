@@ -16,13 +16,16 @@ export type AlertReason =
   | { code: 'high-volume'; count: number; threshold: number }
   | { code: 'negative-sentiment'; average: number; threshold: number }
   | { code: 'watch-category'; category: WatchCategory; words: string[] }
-  | { code: 'watch-word'; words: string[] };
+  | { code: 'watch-word'; words: string[] }
+  | { code: 'copies'; copies: number; count: number };
 
 /** A burst with what the topic touches; a `ClusterBurst` is one. */
 export interface AlertInput extends BurstResult {
   sentimentAverage: number | null;
   watchCategories: readonly WatchMatch[];
   watchWords: readonly string[];
+  /** Of the window's messages, the near-duplicates of earlier ones; unknown when absent. */
+  copies?: number;
 }
 
 export interface AlertOptions {
@@ -32,12 +35,15 @@ export interface AlertOptions {
   highVolumeFactor?: number;
   /** A sentiment average at or below this aggravates; default −0.3. */
   negativeSentiment?: number;
+  /** Copies making at least this share of the window (and at least its minimum count) aggravate; default 0.5. */
+  copyShare?: number;
 }
 
 export const DEFAULT_ALERT_OPTIONS: Readonly<Required<AlertOptions>> = {
   strongBurstFactor: 2,
   highVolumeFactor: 4,
   negativeSentiment: -0.3,
+  copyShare: 0.5,
 };
 
 export interface Alert {
@@ -48,7 +54,8 @@ export interface Alert {
 
 /**
  * Only a hot topic raises an alert. It is 一般 (info) by itself; each aggravating factor —
- * a strong burst, a high volume, a negative mood, a watch category, a watch word — raises it
+ * a strong burst, a high volume, a negative mood, a watch category, a watch word, a window
+ * made mostly of copies (the same post from many accounts, a template letter) — raises it
  * one step: one makes it 较大 (warning), two or more 重大 (critical).
  */
 export function alertLevel(input: AlertInput, options: AlertOptions = {}): Alert {
@@ -57,6 +64,7 @@ export function alertLevel(input: AlertInput, options: AlertOptions = {}): Alert
     strongBurstFactor: options.strongBurstFactor ?? DEFAULT_ALERT_OPTIONS.strongBurstFactor,
     highVolumeFactor: options.highVolumeFactor ?? DEFAULT_ALERT_OPTIONS.highVolumeFactor,
     negativeSentiment: options.negativeSentiment ?? DEFAULT_ALERT_OPTIONS.negativeSentiment,
+    copyShare: options.copyShare ?? DEFAULT_ALERT_OPTIONS.copyShare,
   };
   const burst: BurstResult = input;
   if (!burst.hot) return { level: 'none', reasons: [] };
@@ -87,6 +95,11 @@ export function alertLevel(input: AlertInput, options: AlertOptions = {}): Alert
   }
   if (input.watchWords.length > 0) {
     reasons.push({ code: 'watch-word', words: [...input.watchWords] });
+    factors += 1;
+  }
+  const copies = input.copies ?? 0;
+  if (copies > 0 && copies >= burst.minCount && copies >= burst.count * o.copyShare) {
+    reasons.push({ code: 'copies', copies, count: burst.count });
     factors += 1;
   }
   return { level: factors === 0 ? 'info' : factors === 1 ? 'warning' : 'critical', reasons };

@@ -113,9 +113,9 @@ describe('windowCounts', () => {
 });
 
 describe('detectClusterBurst', () => {
-  /** A cluster whose messages all came in the bucket of T0. */
-  function cluster(terms: string[], hourly: [number, number][]): BurstSubject {
-    return { id: 'topic-7', terms, hourly, recent: hourly, sentimentAverage: -0.6 };
+  /** A cluster whose messages all came in the bucket of T0, `copies` of them near-duplicates. */
+  function cluster(terms: string[], hourly: [number, number][], copies = 0): BurstSubject {
+    return { id: 'topic-7', terms, hourly, recent: hourly, recentCopies: copies ? [[T0, copies]] : [], sentimentAverage: -0.6 };
   }
 
   it('tests the last hour of a cluster against its earlier hours', () => {
@@ -129,6 +129,12 @@ describe('detectClusterBurst', () => {
       watchWords: [],
       sentimentAverage: -0.6,
     });
+  });
+
+  it("counts the copies in the current window, and only those", () => {
+    expect(detectClusterBurst(cluster(['烧烤', '油烟'], [[T0, 6]], 4), T0 + 1).copies).toBe(4);
+    expect(detectClusterBurst(cluster(['烧烤', '油烟'], [[T0, 6]], 4), T0 + 2 * HOUR_MS).copies).toBe(0);
+    expect(detectClusterBurst(cluster(['烧烤', '油烟'], [[T0, 6]]), T0 + 1).copies).toBe(0);
   });
 
   it('lowers the thresholds when the label touches a watch category', () => {

@@ -118,12 +118,9 @@ export function windowCounts(
   if (!Number.isInteger(historyWindows) || historyWindows < 0) {
     throw new RangeError(`historyWindows must be a non-negative integer, got ${historyWindows}`);
   }
-  const nowMs = toEpochMs(now, 'now');
   const windowMs = windowHours * HOUR_MS;
-  const currentEnd = Math.floor(nowMs / RECENT_BUCKET_MS) * RECENT_BUCKET_MS + RECENT_BUCKET_MS;
-  const currentStart = currentEnd - windowMs;
-  let current = 0;
-  for (const [start, count] of buckets.recent) if (start >= currentStart && start < currentEnd) current += count;
+  const [currentStart, currentEnd] = currentWindow(toEpochMs(now, 'now'), windowHours);
+  const current = countIn(buckets.recent, currentStart, currentEnd);
   const historyEnd = Math.floor(currentStart / HOUR_MS) * HOUR_MS;
   const history = new Array<number>(historyWindows).fill(0);
   for (const [start, count] of buckets.hourly) {
@@ -132,6 +129,18 @@ export function windowCounts(
     if (back < historyWindows) history[historyWindows - 1 - back] += count;
   }
   return { current, history };
+}
+
+/** The current window, [start, end): the last `windowHours` up to the end of the ten-minute bucket holding `nowMs`. */
+function currentWindow(nowMs: number, windowHours: number): [number, number] {
+  const end = Math.floor(nowMs / RECENT_BUCKET_MS) * RECENT_BUCKET_MS + RECENT_BUCKET_MS;
+  return [end - windowHours * HOUR_MS, end];
+}
+
+function countIn(buckets: Iterable<readonly [number, number]>, start: number, end: number): number {
+  let total = 0;
+  for (const [at, count] of buckets) if (at >= start && at < end) total += count;
+  return total;
 }
 
 export interface ClusterBurstOptions extends BurstOptions, WindowCountOptions {
@@ -144,6 +153,8 @@ export interface ClusterBurst extends BurstResult {
   watchCategories: WatchMatch[];
   watchWords: string[];
   sentimentAverage: number | null;
+  /** Of `count`, the near-duplicates of earlier messages (posts): many is a copy-paste campaign or a template letter. */
+  copies: number;
 }
 
 /** What the burst check reads of a cluster; `TopicClusterer.pulse` gives it. */
@@ -152,6 +163,8 @@ export interface BurstSubject extends WindowBuckets {
   /** The heaviest terms, which decide the watch categories and words. */
   terms: readonly string[];
   sentimentAverage: number | null;
+  /** The copies among `recent`, likewise per ten minutes. */
+  recentCopies: Iterable<readonly [number, number]>;
 }
 
 /** A cluster's current window against its history, with the watch categories and words its heaviest terms touch. */
@@ -163,6 +176,7 @@ export function detectClusterBurst(
   const watchCategories = watchCategoriesOf(cluster.terms);
   const watchWords = watchWordsIn(cluster.terms, options.watchWords ?? []);
   const { current, history } = windowCounts(cluster, now, options);
+  const copies = countIn(cluster.recentCopies, ...currentWindow(toEpochMs(now, 'now'), options.windowHours ?? 1));
   // Built field by field: spreading the burst into a new object showed in the monitor's profile (one per message).
   const burst = burstOf(current, history, watchCategories.length > 0 || watchWords.length > 0, resolved(options));
   return {
@@ -178,5 +192,6 @@ export function detectClusterBurst(
     watchCategories,
     watchWords,
     sentimentAverage: cluster.sentimentAverage,
+    copies,
   };
 }

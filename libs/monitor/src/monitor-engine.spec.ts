@@ -37,6 +37,32 @@ describe('MonitorEngine', () => {
     expect([...alerts.keys()]).toEqual([...clusters]);
   });
 
+  it('raises a template letter one step: the same burst, most of it copies', () => {
+    const messages = monitorStream({ start: START, hours: 24, burst: { atHour: 20, count: 12, minutes: 40 } });
+    const levels = (copies: boolean) => {
+      const engine = new MonitorEngine(SETTINGS, keywords, scorer);
+      const seen = new Set<string>();
+      let last: { level: string; codes: string[]; copies: number } | null = null;
+      for (const m of messages) {
+        const tokens = segmenter.cut(m.text.normalize('NFKC'));
+        // In the second run, every burst message after the first is marked a copy (as a near-duplicate lookup would mark a template letter's).
+        const copy = copies && m.topic === BURST_TOPIC.key && seen.size > 0;
+        if (m.topic === BURST_TOPIC.key) seen.add(m.id);
+        const { topic } = engine.add({ id: m.id, at: Date.parse(m.time), tokens, text: m.text, copy });
+        if (topic && m.topic === BURST_TOPIC.key) last = { level: topic.alert.level, codes: topic.alert.reasons.map((r) => r.code), copies: topic.burst.copies };
+      }
+      return last as unknown as { level: string; codes: string[]; copies: number };
+    };
+    const plain = levels(false);
+    const copied = levels(true);
+    expect(plain.copies).toBe(0);
+    expect(copied.copies).toBe(11);
+    expect(plain.codes).not.toContain('copies');
+    expect(copied.codes).toEqual([...plain.codes, 'copies']);
+    const rank = ['none', 'info', 'warning', 'critical'];
+    expect(rank.indexOf(copied.level)).toBe(Math.min(3, rank.indexOf(plain.level) + 1));
+  });
+
   it('raises nothing for the same 40 messages spread over a week', () => {
     const messages = monitorStream({ start: START, hours: 7 * 24, burst: { atHour: 0, count: 40, minutes: 7 * 24 * 60 } });
     const { alerts, clusterOf } = run(messages);

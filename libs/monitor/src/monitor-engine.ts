@@ -41,6 +41,8 @@ export interface MonitoredMessage {
   tokens: readonly string[];
   text: string;
   channel?: string;
+  /** A near-duplicate of an earlier message (or post), as the caller's near-duplicate lookup found. */
+  copy?: boolean;
 }
 
 export interface MonitorOutcome {
@@ -95,6 +97,7 @@ export class MonitorEngine {
       tokens: message.tokens,
       channel: message.channel,
       sentiment: sentiment.score,
+      copy: message.copy,
     });
     if (assignment === null) return { sentiment, topic: null };
     const pulse = this.clusterer.pulse(assignment.clusterId) as TopicClusterPulse;

@@ -91,6 +91,8 @@ export interface TopicMessage {
   unitCode?: string;
   /** Sentiment score in [−1, 1], averaged per cluster. */
   sentiment?: number;
+  /** A near-duplicate of an earlier message (a post: of an earlier post), counted per ten minutes as `recentCopies`. */
+  copy?: boolean;
 }
 
 export interface TopicAssignment {
@@ -119,6 +121,8 @@ export interface TopicClusterState {
   daily: [number, number][];
   /** Per `RECENT_BUCKET_MS`, ascending; absent in states written before there were ten-minute counts. */
   recent?: [number, number][];
+  /** The copies among them, likewise. */
+  recentCopies?: [number, number][];
   channels: [string, number][];
   unitCodes: [string, number][];
   sentimentSum: number;
@@ -183,6 +187,8 @@ export interface TopicClusterPulse {
   hourly: ReadonlyMap<number, number>;
   /** Likewise, per `RECENT_BUCKET_MS`. */
   recent: ReadonlyMap<number, number>;
+  /** The copies among them (`TopicMessage.copy`). */
+  recentCopies: ReadonlyMap<number, number>;
   sentimentAverage: number | null;
 }
 
@@ -218,6 +224,7 @@ interface Cluster {
   hourly: Map<number, number>;
   daily: Map<number, number>;
   recent: Map<number, number>;
+  recentCopies: Map<number, number>;
   channels: Map<string, number>;
   unitCodes: Map<string, number>;
   sentimentSum: number;
@@ -416,7 +423,7 @@ export class TopicClusterer {
     if (cluster === undefined) return undefined;
     const { labelSize } = this.settings;
     const terms = heaviestPlaces(cluster, Math.max(labelSize, SUMMARY_TERMS)).map((k) => cluster.terms[k]);
-    return { id, label: terms.slice(0, labelSize), terms, hourly: cluster.hourly, recent: cluster.recent, sentimentAverage: sentimentAverageOf(cluster) };
+    return { id, label: terms.slice(0, labelSize), terms, hourly: cluster.hourly, recent: cluster.recent, recentCopies: cluster.recentCopies, sentimentAverage: sentimentAverageOf(cluster) };
   }
 
   /** Live clusters, oldest first. */
@@ -593,6 +600,7 @@ export class TopicClusterer {
       hourly: new Map(),
       daily: new Map(),
       recent: new Map(),
+      recentCopies: new Map(),
       channels: new Map(),
       unitCodes: new Map(),
       sentimentSum: 0,
@@ -717,11 +725,14 @@ export class TopicClusterer {
     const offset = utcOffsetMinutes * 60_000;
     increment(cluster.hourly, bucketStart(at, HOUR_MS, offset));
     increment(cluster.daily, bucketStart(at, DAY_MS, offset));
-    increment(cluster.recent, bucketStart(at, RECENT_BUCKET_MS, offset));
+    const recentBucket = bucketStart(at, RECENT_BUCKET_MS, offset);
+    increment(cluster.recent, recentBucket);
+    if (message.copy === true) increment(cluster.recentCopies, recentBucket);
     const [firstHour, firstDay, firstRecent] = this.firstBuckets();
     dropBefore(cluster.hourly, firstHour);
     dropBefore(cluster.daily, firstDay);
     dropBefore(cluster.recent, firstRecent);
+    dropBefore(cluster.recentCopies, firstRecent);
     if (message.channel !== undefined) increment(cluster.channels, message.channel);
     if (message.unitCode !== undefined) increment(cluster.unitCodes, message.unitCode);
     if (message.sentiment !== undefined) {
@@ -788,6 +799,7 @@ export class TopicClusterer {
       hourly: new Map(saved.hourly),
       daily: new Map(saved.daily),
       recent: new Map(saved.recent ?? []),
+      recentCopies: new Map(saved.recentCopies ?? []),
       channels: new Map(saved.channels),
       unitCodes: new Map(saved.unitCodes),
       sentimentSum: saved.sentimentSum,
@@ -933,6 +945,7 @@ function stateOf(c: Cluster): TopicClusterState {
     hourly: [...c.hourly].sort((a, b) => a[0] - b[0]),
     daily: [...c.daily].sort((a, b) => a[0] - b[0]),
     recent: [...c.recent].sort((a, b) => a[0] - b[0]),
+    recentCopies: [...c.recentCopies].sort((a, b) => a[0] - b[0]),
     channels: sortedEntries(c.channels),
     unitCodes: sortedEntries(c.unitCodes),
     sentimentSum: c.sentimentSum,

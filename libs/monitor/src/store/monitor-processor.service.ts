@@ -257,7 +257,7 @@ export class MonitorProcessor {
     for (const message of messages) {
       const { id, at, text, tokens, channel, fingerprint, cutoff } = message;
       const duplicate = nearDuplicateOf(fingerprint, stored.get(message) ?? [], earlier[message.kind], cutoff, threshold);
-      const outcome = engine.add({ id, at, tokens, text, channel });
+      const outcome = engine.add({ id, at, tokens, text, channel, copy: duplicate !== null });
       const topic = outcome.topic;
       if (topic) {
         const state = engine.clusterer.clusterState(topic.assignment.clusterId) as TopicClusterState;
@@ -460,6 +460,7 @@ export class MonitorProcessor {
         title: `舆情预警（${ALERT_LEVEL_NAMES[level]}）：${label.join('、')}`,
         body:
           `本时段 ${topic.burst.count} 条（此前均值 ${topic.burst.mean.toFixed(1)}，z = ${topic.burst.z.toFixed(1)}）${mood}` +
+          (topic.burst.copies ? `，其中复制 ${topic.burst.copies} 条` : '') +
           (watch.length ? `，涉及重点领域：${watch.join('、')}` : '') +
           '。',
         ticketId: null,

@@ -176,6 +176,7 @@ export class MonitorViewService {
       `SELECT a.id, a.cluster_id AS "clusterId", c.label, a.level, a.reasons, a.status, a.raised_at AS "raisedAt",
               a.acknowledged_at AS "acknowledgedAt", a.closed_at AS "closedAt", a.close_note AS "closeNote",
               (a.burst->>'count')::int AS count, (a.burst->>'z')::float AS z, (a.burst->>'sentimentAverage')::float AS "sentimentAverage",
+              COALESCE((a.burst->>'copies')::int, 0) AS copies,
               ARRAY(SELECT jsonb_array_elements(a.burst->'watchCategories')->>'category') AS "watchCategories"
          FROM monitor_alerts a JOIN monitor_clusters c ON c.id = a.cluster_id
         WHERE a.status = ANY ($1) ORDER BY a.raised_at DESC LIMIT 200`,
