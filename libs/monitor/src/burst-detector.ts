@@ -112,12 +112,7 @@ export function windowCounts(
   now: Date | number,
   options: WindowCountOptions = {},
 ): { current: number; history: number[] } {
-  const windowHours = options.windowHours ?? 1;
-  const historyWindows = options.historyWindows ?? 24;
-  if (!Number.isInteger(windowHours) || windowHours < 1) throw new RangeError(`windowHours must be a positive integer, got ${windowHours}`);
-  if (!Number.isInteger(historyWindows) || historyWindows < 0) {
-    throw new RangeError(`historyWindows must be a non-negative integer, got ${historyWindows}`);
-  }
+  const { windowHours, historyWindows } = windowsOf(options);
   const windowMs = windowHours * HOUR_MS;
   const [currentStart, currentEnd] = currentWindow(toEpochMs(now, 'now'), windowHours);
   const current = countIn(buckets.recent, currentStart, currentEnd);
@@ -129,6 +124,16 @@ export function windowCounts(
     if (back < historyWindows) history[historyWindows - 1 - back] += count;
   }
   return { current, history };
+}
+
+function windowsOf(options: WindowCountOptions): Required<WindowCountOptions> {
+  const windowHours = options.windowHours ?? 1;
+  const historyWindows = options.historyWindows ?? 24;
+  if (!Number.isInteger(windowHours) || windowHours < 1) throw new RangeError(`windowHours must be a positive integer, got ${windowHours}`);
+  if (!Number.isInteger(historyWindows) || historyWindows < 0) {
+    throw new RangeError(`historyWindows must be a non-negative integer, got ${historyWindows}`);
+  }
+  return { windowHours, historyWindows };
 }
 
 /** The current window, [start, end): the last `windowHours` up to the end of the ten-minute bucket holding `nowMs`. */
@@ -176,7 +181,7 @@ export function detectClusterBurst(
   const watchCategories = watchCategoriesOf(cluster.terms);
   const watchWords = watchWordsIn(cluster.terms, options.watchWords ?? []);
   const { current, history } = windowCounts(cluster, now, options);
-  const copies = countIn(cluster.recentCopies, ...currentWindow(toEpochMs(now, 'now'), options.windowHours ?? 1));
+  const copies = countIn(cluster.recentCopies, ...currentWindow(toEpochMs(now, 'now'), windowsOf(options).windowHours));
   // Built field by field: spreading the burst into a new object showed in the monitor's profile (one per message).
   const burst = burstOf(current, history, watchCategories.length > 0 || watchWords.length > 0, resolved(options));
   return {

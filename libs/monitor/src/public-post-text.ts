@@ -7,9 +7,15 @@
  */
 const MENTION = /(?:\/\/|回复)?@[\p{L}\p{N}_-]{1,30}[:：]?/gu;
 
-/** The kind of public post a replay line's channel stands for (`weibo-mention`, `weibo-comment`), or null: a message. */
+/** The channel the monitor records a public post of this kind on. */
+export function publicPostChannel(kind: 'mention' | 'comment'): string {
+  return `weibo-${kind}`;
+}
+
+/** The kind of public post a channel stands for (`publicPostChannel`'s inverse), or null: a message's channel. */
 export function publicPostKindOf(channel: string | undefined): 'mention' | 'comment' | null {
-  return channel === 'weibo-mention' ? 'mention' : channel === 'weibo-comment' ? 'comment' : null;
+  for (const kind of ['mention', 'comment'] as const) if (channel === publicPostChannel(kind)) return kind;
+  return null;
 }
 
 export function publicPostText(text: string): string {

@@ -12,7 +12,7 @@ import { loadDefaultSentimentLexicon } from '../sentiment-lexicon';
 import { SentimentScorer } from '../sentiment-scorer';
 import type { ClusterBurst } from '../burst-detector';
 import type { TopicClusterState } from '../topic-clusterer';
-import { publicPostText } from '../public-post-text';
+import { publicPostChannel, publicPostText } from '../public-post-text';
 import { monitorRecipients } from './monitor-recipients';
 
 /** pg_advisory_xact_lock key of the monitor: one message at a time is clustered, whichever worker holds it. */
@@ -393,7 +393,7 @@ export class MonitorProcessor {
       at: row.at.getTime(),
       text,
       tokens: this.analyzer.tokenize(text),
-      channel: `weibo-${row.kind}`,
+      channel: publicPostChannel(row.kind),
       fingerprint: messageFingerprint(text, this.minHash),
       cutoff: -Infinity,
     };
