@@ -18,7 +18,7 @@ describe('monitor batches', () => {
   let unanalyzed: string;
   const q = (sql: string, params: unknown[] = []) => hub.dataSource.query(sql, params);
 
-  const submit = (at: number, title: string, body: string) => submitPortalMessage(hub, time, at, title, body);
+  const submit = (at: number, title: string, body: string, phone?: string) => submitPortalMessage(hub, time, at, title, body, phone);
   const processor = (batchSize: number): MonitorProcessor => monitorProcessor(hub, time, { ...hub.config, monitor: { ...hub.config.monitor, batchSize } });
 
   const reset = async () => {
@@ -36,7 +36,7 @@ describe('monitor batches', () => {
     clusters: await q(`SELECT id, state, label, message_count, created_at, last_at, status, burst FROM monitor_clusters ORDER BY id`),
     alerts: await q(`SELECT cluster_id, level, reasons, burst, status FROM monitor_alerts ORDER BY cluster_id`),
     notifications: await q(`SELECT recipient_unit_id, recipient_role, title, body FROM notifications WHERE kind = 'monitor.alert' ORDER BY 1, 2, 3, 4`),
-    signatures: await q(`SELECT message_id, at, canonical_id, shingles FROM monitor_signatures ORDER BY message_id`),
+    signatures: await q(`SELECT message_id, at, canonical_id, shingles, sender_key FROM monitor_signatures ORDER BY message_id`),
     bands: await q(`SELECT band_key, message_id FROM monitor_signature_bands ORDER BY band_key, message_id`),
     state: await q(`SELECT clock, next_seq FROM monitor_state`),
   });
@@ -76,6 +76,38 @@ describe('monitor batches', () => {
     const [{ revision: transactions }] = await q(`SELECT revision::int AS revision FROM monitor_state`);
     expect(transactions).toBe(Math.ceil(ids.length / 64));
     expect(await written()).toEqual(alone);
+  });
+
+  it("links a citizen's resend like any copy, but counts only other senders' copies in the burst check", async () => {
+    await reset();
+    const text = '凤台街道幸福小区的二次供水水箱多年没有清洗，自来水发黄有异味，请卫生部门来检测。';
+    const at = START + 60 * HOUR;
+    // The same landline written two ways, another citizen, one who left no number.
+    const [first, resend, other, unknown] = [
+      await submit(at, '二次供水水质差', text, '0532-88881234'),
+      await submit(at + 60_000, '再次反映水质', `再次反映：${text}`, '053288881234'),
+      await submit(at + 120_000, '水质差', text, '13800000002'),
+      await submit(at + 180_000, '水质差', text),
+    ];
+    await segmentMessages(hub, [first, resend, other, unknown]);
+    const batched = processor(64);
+    expect(await Promise.all([first, resend].map((id) => batched.process(id)))).toEqual(['done', 'done']);
+    for (const id of [other, unknown]) expect(await batched.process(id)).toBe('done');
+
+    const rows = await q(
+      `SELECT s.message_id, s.sender_key, m.duplicate_of, m.cluster_id FROM monitor_signatures s JOIN monitor_messages m USING (message_id)`,
+    );
+    const byId = new Map(rows.map((r: { message_id: string }) => [r.message_id, r]));
+    const row = (id: string) => byId.get(id) as { sender_key: string | null; duplicate_of: string | null; cluster_id: string };
+    expect([resend, other, unknown].map((id) => row(id).duplicate_of)).toEqual([first, first, first]);
+    expect(row(resend).sender_key).toBe(row(first).sender_key);
+    expect(row(other).sender_key).not.toBe(row(first).sender_key);
+    expect(row(first).sender_key).toMatch(/^[0-9a-f]{32}$/);
+    expect(row(unknown).sender_key).toBeNull();
+    // The other citizen's copy and the unknown sender's: the resend is the first sender's own.
+    const [{ state }] = await q(`SELECT state FROM monitor_clusters WHERE id = $1`, [row(first).cluster_id]);
+    const copies = (state.recentCopies as [number, number][]).reduce((sum, [, n]) => sum + n, 0);
+    expect(copies).toBe(2);
   });
 
   it('skips a message monitored already or listed twice, and fails only one that cannot be monitored', async () => {

@@ -219,12 +219,17 @@ describe('public posts in the monitor', () => {
       expect(listed.get(firstIds[0])).toBeNull();
     });
 
-    it("counts the copies in the burst check: five of the last hour's posts", async () => {
+    it("counts the copies in the burst check: four of the last hour's posts, not the first author's resend", async () => {
       const [{ cluster_id: clusterId }] = await q(`SELECT cluster_id FROM monitor_public_posts WHERE post_id = $1`, [firstIds[0]]);
       const [{ burst }] = await q(`SELECT burst FROM monitor_clusters WHERE id = $1`, [clusterId]);
-      // The first post and its five copies (the post in other words may have joined them).
+      // The first post, four copies by other accounts and its author's own second post (the post in other words may
+      // have joined them): a resend is linked as a near-duplicate all the same, but no account copied it.
       expect(burst.count).toBeGreaterThanOrEqual(6);
-      expect({ copies: burst.copies, hot: burst.hot }).toEqual({ copies: 5, hot: true });
+      expect({ copies: burst.copies, hot: burst.hot }).toEqual({ copies: 4, hot: true });
+      const [{ sender_key: first }] = await q(`SELECT sender_key FROM monitor_post_signatures WHERE post_id = $1`, [firstIds[0]]);
+      const [{ sender_key: again }] = await q(`SELECT sender_key FROM monitor_post_signatures WHERE post_id = $1`, [firstIds[4]]);
+      expect(again).toBe(first);
+      expect(first).toMatch(/^[0-9a-f]{32}$/);
     });
   });
 

@@ -35,9 +35,16 @@ export async function replayMonitored(hub: InProcessHub, time: FixedTime, messag
 }
 
 /** Submits a portal message at `at` (simulated time) and answers its message id, waiting for nothing behind it. */
-export async function submitPortalMessage(hub: InProcessHub, time: FixedTime, at: number, title: string, body: string): Promise<string> {
+export async function submitPortalMessage(
+  hub: InProcessHub,
+  time: FixedTime,
+  at: number,
+  title: string,
+  body: string,
+  phone?: string,
+): Promise<string> {
   time.set(new Date(at));
-  const receipt = await call(hub.baseUrl, 'POST', '/api/v1/portal/messages', { body: { title, body, kind: 'complaint', publicConsent: true } });
+  const receipt = await call(hub.baseUrl, 'POST', '/api/v1/portal/messages', { body: { title, body, kind: 'complaint', publicConsent: true, phone } });
   if (receipt.status !== 201) throw new Error(`submit: ${receipt.status} ${JSON.stringify(receipt.body)}`);
   const [row] = await hub.dataSource.query(`SELECT message_id FROM tickets WHERE tracking_no = $1`, [receipt.body.trackingNo]);
   return row.message_id;

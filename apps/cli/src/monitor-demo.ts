@@ -95,7 +95,7 @@ class DemoPosts {
       kind,
       dedupeKey: `monitor-demo-${m.id}`,
       source: 'push',
-      authorId: `demo-${m.id}`,
+      authorId: m.sender ?? `demo-${m.id}`,
       text: m.body,
       postedAt: at,
       payload: {},

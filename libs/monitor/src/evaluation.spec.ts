@@ -39,12 +39,12 @@ describe('parseReplayFile', () => {
       [
         '{"time":"2026-11-02T09:00:00+08:00","text":"后来","topic":"t"}',
         '',
-        '{"id":"a","time":"2026-11-02T08:00:00+08:00","title":"标题","text":"先到","channel":"wechat"}',
+        '{"id":"a","time":"2026-11-02T08:00:00+08:00","title":"标题","text":"先到","channel":"wechat","sender":"u1"}',
       ].join('\n'),
     );
-    expect(messages.map((m) => [m.id, m.text, m.topic, m.channel])).toEqual([
-      ['a', '标题\n先到', undefined, 'wechat'],
-      ['line-1', '后来', 't', undefined],
+    expect(messages.map((m) => [m.id, m.text, m.topic, m.channel, m.sender])).toEqual([
+      ['a', '标题\n先到', undefined, 'wechat', 'u1'],
+      ['line-1', '后来', 't', undefined, undefined],
     ]);
   });
 
@@ -94,5 +94,24 @@ describe('replayForEvaluation on the shipped message board', () => {
       (line) => analyzer.tokenize(line),
     );
     expect(report.duplicates).toEqual({ predicted: 1, labelled: 1, precision: 1, recall: 1, f1: 1 });
+  });
+
+  it("counts a post copied by other accounts towards a campaign, and one account's own reposts not", () => {
+    // Posted the day before, then six times within minutes: each of the six is a near-duplicate of an earlier post.
+    const text = '东阁街道凤台路的路灯坏了一个多月，晚上黑乎乎的，希望尽快派人修一修。';
+    const times = ['2026-11-01T09:00:00+08:00', ...Array.from({ length: 6 }, (_, i) => `2026-11-02T09:0${i}:00+08:00`)];
+    const burst = (sender: (i: number) => string) =>
+      times.map((time, i) => ({ id: `p${i}`, time, channel: 'weibo-mention', text: `@平度发布 ${text}`, sender: sender(i) }));
+    const alertsOf = (lines: object[]) =>
+      replayForEvaluation(
+        parseReplayFile(lines.map((line) => JSON.stringify(line)).join('\n')),
+        new MonitorEngine(settings, keywords, new SentimentScorer(loadDefaultSentimentLexicon())),
+        () => new NearDuplicateIndex(),
+        (line) => analyzer.tokenize(line),
+      ).alerts.map((a) => a.level);
+    const [byOne] = alertsOf(burst(() => 'one-account'));
+    const [byMany] = alertsOf(burst((i) => `account-${i}`));
+    const levels = ['info', 'warning', 'critical'];
+    expect(levels.indexOf(byMany)).toBe(levels.indexOf(byOne) + 1);
   });
 });

@@ -4,7 +4,8 @@ import { publicPostKindOf, publicPostText } from './public-post-text';
 
 /**
  * One line of a replay file: `time` and `text` required; `topic` (label), `id`, `copyOf` (id of the original),
- * `title` and `channel` optional.
+ * `title`, `channel` and `sender` (who sent it: a copy of one's own message is a resend, not part of a campaign)
+ * optional.
  */
 export interface ReplayMessage {
   id: string;
@@ -16,6 +17,7 @@ export interface ReplayMessage {
   text: string;
   topic?: string;
   copyOf?: string;
+  sender?: string;
 }
 
 export class ReplayFileError extends Error {
@@ -58,6 +60,7 @@ export function parseReplayFile(jsonl: string, source = 'file'): ReplayMessage[]
       text: title === undefined ? body : `${title}\n${body}`,
       topic: optionalText(record, 'topic', where),
       copyOf: optionalText(record, 'copyOf', where),
+      sender: optionalText(record, 'sender', where),
     });
   }
   const ids = new Set<string>();
@@ -150,9 +153,9 @@ export function replayForEvaluation(
   for (const m of messages) {
     const post = publicPostKindOf(m.channel) !== null;
     const text = post ? publicPostText(m.text) : m.text;
-    const match = duplicates[post ? 'post' : 'message'].add(m.id, text, m.at);
+    const match = duplicates[post ? 'post' : 'message'].add(m.id, text, m.at, m.sender);
     canonical.set(m.id, match?.canonicalId ?? m.id);
-    const { topic } = engine.add({ id: m.id, at: m.at, tokens: tokenize(text), text, copy: match !== null });
+    const { topic } = engine.add({ id: m.id, at: m.at, tokens: tokenize(text), text, copy: match !== null && !match.resent });
     clusterOf.set(m.id, topic?.assignment.clusterId ?? `unclustered-${m.id}`);
     if (topic && topic.alert.level !== 'none' && !alerted.has(topic.assignment.clusterId)) {
       alerted.add(topic.assignment.clusterId);

@@ -31,6 +31,7 @@ export {
   DEFAULT_NEAR_DUPLICATE_WINDOW_MS,
   messageFingerprint,
   NearDuplicateIndex,
+  resentAmong,
 } from './near-duplicate-index';
 export type {
   MessageFingerprint,

@@ -41,7 +41,7 @@ export interface MonitoredMessage {
   tokens: readonly string[];
   text: string;
   channel?: string;
-  /** A near-duplicate of an earlier message (or post), as the caller's near-duplicate lookup found. */
+  /** A near-duplicate of someone else's earlier message (or post), as the caller's near-duplicate lookup found: not a resend. */
   copy?: boolean;
 }
 

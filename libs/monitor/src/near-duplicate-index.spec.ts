@@ -28,7 +28,7 @@ describe('NearDuplicateIndex.add', () => {
     const index = new NearDuplicateIndex();
     expect(index.add('a', ORIGINAL, T0)).toBeNull();
     const match = index.add('b', copy, T0 + 60_000);
-    expect(match).toEqual({ canonicalId: 'a', matchedId: 'a', similarity: expect.any(Number) });
+    expect(match).toEqual({ canonicalId: 'a', matchedId: 'a', similarity: expect.any(Number), resent: false });
     expect(match?.similarity).toBeGreaterThanOrEqual(0.5);
   });
 
@@ -77,7 +77,7 @@ describe('NearDuplicateIndex.add', () => {
   ])('links two identical messages of %s', (_, text) => {
     const index = new NearDuplicateIndex();
     index.add('a', text, T0);
-    expect(index.add('b', text, T0)).toEqual({ canonicalId: 'a', matchedId: 'a', similarity: 1 });
+    expect(index.add('b', text, T0)).toEqual({ canonicalId: 'a', matchedId: 'a', similarity: 1, resent: false });
   });
 
   it('does not link two different single characters', () => {
@@ -99,7 +99,34 @@ describe('NearDuplicateIndex.add', () => {
     index.add('a', ORIGINAL, T0);
     index.add('b', `紧急！${ORIGINAL}`, T0 + 1);
     const third = `紧急！${ORIGINAL}请尽快处理`;
-    expect(index.add('c', third, T0 + 2)).toEqual({ canonicalId: 'a', matchedId: 'b', similarity: expect.any(Number) });
+    expect(index.add('c', third, T0 + 2)).toEqual({ canonicalId: 'a', matchedId: 'b', similarity: expect.any(Number), resent: false });
+  });
+
+  describe('tells a resend from a copy', () => {
+    it("marks a copy of one of its sender's own earlier messages as resent, and one of another's as not", () => {
+      const index = new NearDuplicateIndex();
+      index.add('a', ORIGINAL, T0, 'resident-1');
+      expect(index.add('b', `再次反映：${ORIGINAL}`, T0 + 1, 'resident-1')).toMatchObject({ canonicalId: 'a', resent: true });
+      expect(index.add('c', ORIGINAL, T0 + 2, 'resident-2')).toMatchObject({ canonicalId: 'a', resent: false });
+      // The sender's own earlier message need not be the most similar: resending counts all the same.
+      expect(index.add('d', ORIGINAL, T0 + 3, 'resident-2')).toMatchObject({ matchedId: 'a', resent: true });
+    });
+
+    it('takes an unknown sender for someone else', () => {
+      const index = new NearDuplicateIndex();
+      index.add('a', ORIGINAL, T0);
+      expect(index.add('b', ORIGINAL, T0 + 1)?.resent).toBe(false);
+      expect(index.add('c', ORIGINAL, T0 + 2, null)?.resent).toBe(false);
+      index.add('d', ORIGINAL, T0 + 3, 'resident-1');
+      expect(index.add('e', ORIGINAL, T0 + 4)?.resent).toBe(false);
+    });
+
+    it('does not count a message of the same sender on another matter', () => {
+      const index = new NearDuplicateIndex();
+      index.add('a', ORIGINAL, T0, 'resident-1');
+      index.add('b', OTHER, T0 + 1, 'resident-2');
+      expect(index.add('c', OTHER, T0 + 2, 'resident-1')).toMatchObject({ canonicalId: 'b', resent: false });
+    });
   });
 
   it('answers a repeated id with its first answer and changes nothing', () => {

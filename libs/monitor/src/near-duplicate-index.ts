@@ -55,12 +55,19 @@ export interface NearDuplicateMatch {
   matchedId: string;
   /** Jaccard similarity to `matchedId`. */
   similarity: number;
+  /**
+   * The sender sent a near-duplicate of it before: a resend (催问), not a copy of someone else's message. Only a copy
+   * counts towards an organised campaign; a resend is still a 并单 suggestion. False when the sender is unknown.
+   */
+  resent: boolean;
 }
 
 export interface NearDuplicateCandidate {
   id: string;
   at: number;
   shingles: Uint32Array;
+  /** Who sent it (any key that is equal for the same sender); null or absent when unknown. */
+  sender?: string | null;
 }
 
 /**
@@ -91,6 +98,20 @@ export function bestNearDuplicate(
     }
   }
   return best;
+}
+
+/** Whether one of the candidates from `sender` (a known one) reaches the threshold: the message is a resend. */
+export function resentAmong(
+  shingles: Uint32Array,
+  candidates: Iterable<NearDuplicateCandidate>,
+  threshold: number,
+  sender: string | null | undefined,
+): boolean {
+  if (sender === null || sender === undefined) return false;
+  for (const candidate of candidates) {
+    if (candidate.sender === sender && jaccardAtLeast(shingles, candidate.shingles, threshold - 1e-9) >= threshold) return true;
+  }
+  return false;
 }
 
 interface Entry extends NearDuplicateCandidate {
@@ -161,7 +182,7 @@ export class NearDuplicateIndex {
    * a retried job gets the same result. Messages are matched against those added before them
    * that are still in the window at `max(at, latest at seen)`.
    */
-  add(id: string, text: string, at: Date | number): NearDuplicateMatch | null {
+  add(id: string, text: string, at: Date | number, sender?: string | null): NearDuplicateMatch | null {
     const known = this.entries.get(id);
     if (known !== undefined) return known.match;
     const atMs = toEpochMs(at);
@@ -172,7 +193,8 @@ export class NearDuplicateIndex {
     const keys = bandHashes(signature, this.config, this.keys);
     for (let band = 0; band < keys.length; band += 1) keys[band] >>>= 2;
 
-    const best = bestNearDuplicate(shingles, this.candidates(keys), this.threshold);
+    const candidates = this.candidates(keys);
+    const best = bestNearDuplicate(shingles, candidates, this.threshold);
     const match =
       best === null
         ? null
@@ -180,11 +202,13 @@ export class NearDuplicateIndex {
             canonicalId: (best.candidate as Entry).canonicalId,
             matchedId: best.candidate.id,
             similarity: best.similarity,
+            resent: resentAmong(shingles, candidates, this.threshold, sender),
           };
     const entry: Entry = {
       id,
       at: atMs,
       shingles,
+      sender: sender ?? null,
       canonicalId: match?.canonicalId ?? id,
       match,
       seenIn: 0,

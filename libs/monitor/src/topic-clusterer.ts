@@ -91,7 +91,7 @@ export interface TopicMessage {
   unitCode?: string;
   /** Sentiment score in [−1, 1], averaged per cluster. */
   sentiment?: number;
-  /** A near-duplicate of an earlier message (a post: of an earlier post), counted per ten minutes as `recentCopies`. */
+  /** A near-duplicate of someone else's earlier message (a post: post), counted per ten minutes as `recentCopies`. */
   copy?: boolean;
 }
 

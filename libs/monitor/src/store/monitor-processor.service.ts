@@ -6,7 +6,7 @@ import { KeywordExtractor, TextAnalyzer } from '@wenzheng/nlp';
 import { NOTIFICATION_PORT, NotificationPort } from '@wenzheng/notifications';
 import { ALERT_LEVEL_NAMES, AlertLevel } from '../alert-level';
 import { MonitorEngine, MonitorOutcome } from '../monitor-engine';
-import { bestNearDuplicate, messageFingerprint } from '../near-duplicate-index';
+import { bestNearDuplicate, messageFingerprint, resentAmong } from '../near-duplicate-index';
 import { minHashConfig } from '../minhash';
 import { loadDefaultSentimentLexicon } from '../sentiment-lexicon';
 import { SentimentScorer } from '../sentiment-scorer';
@@ -35,7 +35,7 @@ export const SIGNATURE_TABLES = {
  */
 export function nearDuplicateCandidatesSql(kind: MonitorSubject['kind']): string {
   const { signatures, bands, id } = SIGNATURE_TABLES[kind];
-  return `SELECT q.arm, s.${id} AS id, s.at, s.canonical_id, s.shingles
+  return `SELECT q.arm, s.${id} AS id, s.at, s.canonical_id, s.shingles, s.sender_key
   FROM generate_series(1, cardinality($3::int[]) - 1) AS q(arm)
   CROSS JOIN LATERAL (
     SELECT s.* FROM ${signatures} s
@@ -54,6 +54,14 @@ export function nearDuplicateCandidateParams(arms: readonly { bandKeys: readonly
   return [keys, arms.map((arm) => arm.after), offsets];
 }
 
+/**
+ * Who sent a message, as the signatures keep it: a digest of the channel's user id (per channel and account), else of
+ * the phone number's digits, else null. A post's is its author's Weibo uid.
+ */
+const MESSAGE_SENDER_KEY_SQL = `CASE WHEN m.sender_id IS NOT NULL THEN md5(m.channel || ':' || coalesce(m.account_id::text, '') || ':' || m.sender_id)
+  WHEN m.sender_phone IS NOT NULL THEN md5('phone:' || regexp_replace(m.sender_phone, '\\D', '', 'g')) END`;
+const POST_SENDER_KEY_SQL = `md5('weibo:' || author_id)`;
+
 interface MessageRow {
   id: string;
   title: string;
@@ -62,6 +70,7 @@ interface MessageRow {
   received_at: Date;
   analysis: { tokens: string[] } | null;
   ticket_id: string;
+  sender_key: string | null;
 }
 
 interface PostRow {
@@ -69,6 +78,7 @@ interface PostRow {
   kind: 'mention' | 'comment';
   text: string;
   at: Date;
+  sender_key: string;
 }
 
 export type MonitorStepOutcome = 'done' | 'skipped';
@@ -92,6 +102,7 @@ interface SignatureCandidate {
   at: number;
   canonicalId: string;
   shingles: Uint32Array;
+  sender: string | null;
 }
 
 /** A message or public post of the batch, read (and a message fingerprinted), before the engine sees it. */
@@ -104,6 +115,8 @@ interface BatchMessage {
   text: string;
   tokens: readonly string[];
   channel: string;
+  /** A digest of who sent it; null when unknown. */
+  sender: string | null;
   /** A message's copies are looked for among messages (a copy becomes a 并单 suggestion), a post's among posts. */
   fingerprint: { shingles: Uint32Array; bandKeys: string[] };
   /** `clock − window` once this message has been seen: older signatures and clusters are out of its window. */
@@ -255,9 +268,9 @@ export class MonitorProcessor {
     const earlier = { message: new Map<string, SignatureCandidate[]>(), post: new Map<string, SignatureCandidate[]>() };
     const threshold = this.config.monitor.duplicateThreshold;
     for (const message of messages) {
-      const { id, at, text, tokens, channel, fingerprint, cutoff } = message;
-      const duplicate = nearDuplicateOf(fingerprint, stored.get(message) ?? [], earlier[message.kind], cutoff, threshold);
-      const outcome = engine.add({ id, at, tokens, text, channel, copy: duplicate !== null });
+      const { id, at, text, tokens, channel, fingerprint, sender } = message;
+      const duplicate = nearDuplicateOf(message, stored.get(message) ?? [], earlier[message.kind], threshold);
+      const outcome = engine.add({ id, at, tokens, text, channel, copy: duplicate !== null && !duplicate.resent });
       const topic = outcome.topic;
       if (topic) {
         const state = engine.clusterer.clusterState(topic.assignment.clusterId) as TopicClusterState;
@@ -277,8 +290,8 @@ export class MonitorProcessor {
       if (fingerprint.bandKeys.length > 0) {
         const canonicalId = copyOf ?? id;
         const signatures = rows.signatures[message.kind];
-        signatures.rows.push([id, new Date(at), canonicalId, bufferOf(fingerprint.shingles)]);
-        const candidate = { id, at, canonicalId, shingles: fingerprint.shingles };
+        signatures.rows.push([id, new Date(at), canonicalId, bufferOf(fingerprint.shingles), sender]);
+        const candidate = { id, at, canonicalId, shingles: fingerprint.shingles, sender };
         for (const key of fingerprint.bandKeys) {
           signatures.bandKeys.push(key);
           signatures.bandIds.push(id);
@@ -334,14 +347,14 @@ export class MonitorProcessor {
     const read = async <T>(ids: string[], sql: string): Promise<T[]> => (ids.length === 0 ? [] : manager.query(sql, [ids]));
     const messageRows = await read<MessageRow>(
       waiting('message'),
-      `SELECT m.id, m.title, m.body, m.channel, m.received_at, m.analysis, t.id AS ticket_id
+      `SELECT m.id, m.title, m.body, m.channel, m.received_at, m.analysis, t.id AS ticket_id, ${MESSAGE_SENDER_KEY_SQL} AS sender_key
          FROM inbound_messages m JOIN tickets t ON t.message_id = m.id WHERE m.id = ANY($1::uuid[])`,
     );
     // A post's own time, unless the platform gave none (LEAST skips nulls) or one after it arrived: a platform clock
     // ahead would end windows early.
     const postRows = await read<PostRow>(
       waiting('post'),
-      `SELECT id, kind, text, LEAST(posted_at, received_at) AS at FROM channel_public_posts WHERE id = ANY($1::uuid[])`,
+      `SELECT id, kind, text, LEAST(posted_at, received_at) AS at, ${POST_SENDER_KEY_SQL} AS sender_key FROM channel_public_posts WHERE id = ANY($1::uuid[])`,
     );
     const messagesById = new Map(messageRows.map((row) => [row.id, row]));
     const postsById = new Map(postRows.map((row) => [row.id, row]));
@@ -378,6 +391,7 @@ export class MonitorProcessor {
       text,
       tokens: row.analysis.tokens,
       channel: row.channel,
+      sender: row.sender_key,
       fingerprint: messageFingerprint(text, this.minHash),
       cutoff: -Infinity,
     };
@@ -394,6 +408,7 @@ export class MonitorProcessor {
       text,
       tokens: this.analyzer.tokenize(text),
       channel: publicPostChannel(row.kind),
+      sender: row.sender_key,
       fingerprint: messageFingerprint(text, this.minHash),
       cutoff: -Infinity,
     };
@@ -405,7 +420,7 @@ export class MonitorProcessor {
     for (const kind of ['message', 'post'] as const) {
       const looked = messages.filter((m) => m.kind === kind && m.fingerprint.bandKeys.length > 0);
       if (looked.length === 0) continue;
-      const rows: { arm: number; id: string; at: Date; canonical_id: string; shingles: Buffer }[] = await manager.query(
+      const rows: { arm: number; id: string; at: Date; canonical_id: string; shingles: Buffer; sender_key: string | null }[] = await manager.query(
         CANDIDATES_SQL[kind],
         nearDuplicateCandidateParams(looked.map((m) => ({ bandKeys: m.fingerprint.bandKeys, after: new Date(m.cutoff) }))),
       );
@@ -415,7 +430,7 @@ export class MonitorProcessor {
         let candidate = byId.get(r.id);
         if (candidate === undefined) {
           const shingles = new Uint32Array(r.shingles.buffer.slice(r.shingles.byteOffset, r.shingles.byteOffset + r.shingles.byteLength));
-          candidate = { id: r.id, at: r.at.getTime(), canonicalId: r.canonical_id, shingles };
+          candidate = { id: r.id, at: r.at.getTime(), canonicalId: r.canonical_id, shingles, sender: r.sender_key };
           byId.set(candidate.id, candidate);
         }
         (found.get(looked[r.arm - 1]) as SignatureCandidate[]).push(candidate);
@@ -511,7 +526,7 @@ async function writeBatch(manager: EntityManager, rows: BatchRows, revision: num
     const { signatures, bands, id } = SIGNATURE_TABLES[kind];
     const written = rows.signatures[kind];
     if (written.rows.length === 0) continue;
-    await insertRows(manager, `INSERT INTO ${signatures} (${id}, at, canonical_id, shingles)`, written.rows);
+    await insertRows(manager, `INSERT INTO ${signatures} (${id}, at, canonical_id, shingles, sender_key)`, written.rows);
     await manager.query(`INSERT INTO ${bands} (band_key, ${id}) SELECT DISTINCT * FROM unnest($1::text[], $2::uuid[])`, [
       written.bandKeys,
       written.bandIds,
@@ -521,21 +536,22 @@ async function writeBatch(manager: EntityManager, rows: BatchRows, revision: num
 
 /**
  * The signature a message copies: of the stored ones found for it and the batch's earlier ones sharing a band key with
- * it, those in its window, the most similar at or above the threshold.
+ * it, those in its window, the most similar at or above the threshold; and whether its sender sent one of them.
  */
 function nearDuplicateOf(
-  fingerprint: { shingles: Uint32Array; bandKeys: string[] },
+  { fingerprint, cutoff, sender }: BatchMessage,
   stored: readonly SignatureCandidate[],
   earlier: ReadonlyMap<string, readonly SignatureCandidate[]>,
-  cutoff: number,
   threshold: number,
-): { canonicalId: string; similarity: number } | null {
+): { canonicalId: string; similarity: number; resent: boolean } | null {
   const found = new Set<SignatureCandidate>(stored);
   for (const key of fingerprint.bandKeys) {
     for (const candidate of earlier.get(key) ?? []) if (candidate.at > cutoff) found.add(candidate);
   }
   const best = bestNearDuplicate(fingerprint.shingles, found, threshold);
-  return best && { canonicalId: (best.candidate as SignatureCandidate).canonicalId, similarity: best.similarity };
+  if (best === null) return null;
+  const { canonicalId } = best.candidate as SignatureCandidate;
+  return { canonicalId, similarity: best.similarity, resent: resentAmong(fingerprint.shingles, found, threshold, sender) };
 }
 
 function upsertClusters(manager: EntityManager, clusters: readonly ClusterRow[], revision: number): Promise<unknown> {

@@ -147,6 +147,10 @@ abstract class SignatureColumns {
   /** The sorted 32-bit shingle hashes, little-endian. */
   @Column('bytea')
   shingles: Buffer;
+
+  /** A digest of who sent it (`senderKeySql`); null when unknown. */
+  @Column('text', { name: 'sender_key', nullable: true })
+  senderKey: string | null;
 }
 
 /** A message's 3-gram set, kept for the near-duplicate window; its band keys are `monitor_signature_bands`. */
