@@ -110,6 +110,43 @@ describe('monitor batches', () => {
     expect(copies).toBe(2);
   });
 
+  it('refreshes an open alert while its topic stays as bad, tells the monitors only when it grows worse, batched or not', async () => {
+    const at = START + 70 * HOUR;
+    const texts = [
+      '幸福里养老院的护工打骂老人，投诉了好几次都没人管，太气人了！',
+      '幸福里养老院护工虐待老人，家属投诉没人管，再不解决我们就去讨说法！',
+      '我母亲住在幸福里养老院，被护工打骂，投诉多次推诿扯皮没人管！',
+    ];
+    const burst: string[] = [];
+    for (let i = 0; i < 10; i += 1) burst.push(await submit(at + i * 2 * 60_000, '养老院护工打骂老人', `${texts[i % 3]}（第${i + 1}次反映）`));
+    await segmentMessages(hub, burst);
+    const alertOf = async () => {
+      const alerts = await q(`SELECT a.level, a.reasons, a.burst, c.burst AS latest FROM monitor_alerts a JOIN monitor_clusters c ON c.id = a.cluster_id`);
+      const notices = await q(`SELECT DISTINCT split_part(split_part(dedupe_key, '|', 1), ':', 3) AS level FROM notifications WHERE kind = 'monitor.alert'`);
+      return { alerts, notified: notices.map((n: { level: string }) => n.level).sort() };
+    };
+
+    await reset();
+    const single = processor(1);
+    for (const id of burst) expect(await single.process(id)).toBe('done');
+    const alone = await alertOf();
+    expect(alone.alerts).toHaveLength(1);
+    const [alert] = alone.alerts;
+    // Raised by the third message or so, then refreshed: it shows the whole burst, as the cluster's last reading does.
+    expect(alert.burst.count).toBe(10);
+    expect(alert.burst).toEqual(alert.latest);
+    expect(alert.reasons[0]).toMatchObject({ code: 'burst', count: 10 });
+    expect(alert.level).toBe('critical');
+    // One notice per level the alert reached, not one per message.
+    expect(alone.notified.length).toBeLessThanOrEqual(2);
+    expect(alone.notified).toContain('critical');
+
+    await reset();
+    const batched = processor(64);
+    expect(await Promise.all(burst.map((id) => batched.process(id)))).toEqual(burst.map(() => 'done'));
+    expect(await alertOf()).toEqual(alone);
+  });
+
   it('skips a message monitored already or listed twice, and fails only one that cannot be monitored', async () => {
     await reset();
     const batched = processor(64);

@@ -1,4 +1,4 @@
-import { ALERT_LEVEL_NAMES, AlertInput, alertLevel } from './alert-level';
+import { ALERT_LEVEL_NAMES, alertChange, AlertInput, AlertLevel, alertLevel } from './alert-level';
 import { BurstResult, detectBurst } from './burst-detector';
 
 /** Thresholds z 3, count 5 (unwatched). */
@@ -98,5 +98,22 @@ describe('alertLevel', () => {
 
   it('names the levels as staff see them', () => {
     expect(ALERT_LEVEL_NAMES).toEqual({ info: '一般', warning: '较大', critical: '重大' });
+  });
+});
+
+describe('alertChange', () => {
+  it.each<[AlertLevel | null, AlertLevel, ReturnType<typeof alertChange>]>([
+    [null, 'none', 'keep'],
+    [null, 'info', 'raise'],
+    [null, 'critical', 'raise'],
+    ['info', 'warning', 'raise'],
+    ['warning', 'critical', 'raise'],
+    ['info', 'info', 'refresh'],
+    ['critical', 'critical', 'refresh'],
+    ['critical', 'warning', 'keep'],
+    ['warning', 'info', 'keep'],
+    ['warning', 'none', 'keep'],
+  ])('with %s open, a reading at %s: %s', (active, level, change) => {
+    expect(alertChange(active, level)).toBe(change);
   });
 });

@@ -104,3 +104,17 @@ export function alertLevel(input: AlertInput, options: AlertOptions = {}): Alert
   }
   return { level: factors === 0 ? 'info' : factors === 1 ? 'warning' : 'critical', reasons };
 }
+
+const LEVEL_RANK: Readonly<Record<AlertLevel, number>> = { none: 0, info: 1, warning: 2, critical: 3 };
+
+/**
+ * What a hot reading at `level` does to a cluster's unresolved alert (`active`: its level, null when there is none):
+ * `raise` one (new, or a worse level: the monitors are told again), `refresh` its figures and reasons (the same
+ * level: the topic is still growing, and an alert that kept its first count would understate it), or `keep` it (a
+ * milder reading: an alert's level never falls, and its figures stay those of its level).
+ */
+export function alertChange(active: AlertLevel | null, level: AlertLevel): 'raise' | 'refresh' | 'keep' {
+  if (level === 'none') return 'keep';
+  if (active === null || LEVEL_RANK[level] > LEVEL_RANK[active]) return 'raise';
+  return level === active ? 'refresh' : 'keep';
+}

@@ -1,4 +1,4 @@
-export { ALERT_LEVEL_NAMES, alertLevel, DEFAULT_ALERT_OPTIONS } from './alert-level';
+export { ALERT_LEVEL_NAMES, alertChange, alertLevel, DEFAULT_ALERT_OPTIONS } from './alert-level';
 export type { Alert, AlertInput, AlertLevel, AlertOptions, AlertReason } from './alert-level';
 export { DEFAULT_BURST_OPTIONS, detectBurst, detectClusterBurst, windowCounts } from './burst-detector';
 export type { BurstSubject } from './burst-detector';

@@ -4,7 +4,7 @@ import { TIME_SOURCE, TimeSource } from '@wenzheng/calendar';
 import { HUB_CONFIG, HubConfig } from '@wenzheng/config';
 import { KeywordExtractor, TextAnalyzer } from '@wenzheng/nlp';
 import { NOTIFICATION_PORT, NotificationPort } from '@wenzheng/notifications';
-import { ALERT_LEVEL_NAMES, AlertLevel } from '../alert-level';
+import { ALERT_LEVEL_NAMES, alertChange, AlertLevel } from '../alert-level';
 import { MonitorEngine, MonitorOutcome } from '../monitor-engine';
 import { bestNearDuplicate, messageFingerprint, resentAmong } from '../near-duplicate-index';
 import { minHashConfig } from '../minhash';
@@ -17,8 +17,6 @@ import { monitorRecipients } from './monitor-recipients';
 
 /** pg_advisory_xact_lock key of the monitor: one message at a time is clustered, whichever worker holds it. */
 const MONITOR_LOCK_KEY = 0x6d6f6e69;
-
-const LEVEL_RANK: Record<AlertLevel, number> = { none: 0, info: 1, warning: 2, critical: 3 };
 
 /** Where the signatures of one kind of subject are kept: a message's copy is a message, a post's a post. */
 export const SIGNATURE_TABLES = {
@@ -263,7 +261,13 @@ export class MonitorProcessor {
     revision: number,
   ): Promise<BatchRows> {
     const signatureRows = (): SignatureRows => ({ rows: [], bandKeys: [], bandIds: [] });
-    const rows: BatchRows = { clusters: new Map(), messages: [], posts: [], signatures: { message: signatureRows(), post: signatureRows() } };
+    const rows: BatchRows = {
+      clusters: new Map(),
+      messages: [],
+      posts: [],
+      signatures: { message: signatureRows(), post: signatureRows() },
+      alertReadings: new Map(),
+    };
     /** The batch's own signatures so far, by band key: stored for the messages after them, as separate steps would be. */
     const earlier = { message: new Map<string, SignatureCandidate[]>(), post: new Map<string, SignatureCandidate[]>() };
     const threshold = this.config.monitor.duplicateThreshold;
@@ -278,7 +282,7 @@ export class MonitorProcessor {
         rows.clusters.set(state.id, cluster);
         if (topic.alert.level !== 'none') {
           await upsertClusters(manager, [cluster], revision);
-          await this.raise(manager, topic);
+          await this.raise(manager, topic, rows.alertReadings);
         }
       }
       const clusterId = topic?.assignment.clusterId ?? null;
@@ -439,8 +443,11 @@ export class MonitorProcessor {
     return found;
   }
 
-  /** One unresolved alert per cluster: raised once, its level (and why) raised when the topic grows worse. */
-  private async raise(manager: EntityManager, topic: NonNullable<MonitorOutcome['topic']>): Promise<void> {
+  /**
+   * One unresolved alert per cluster: raised once, its level (and why) raised when the topic grows worse, its figures
+   * and reasons refreshed while it stays as bad (kept in `readings`, the batch's latest per alert, written at the end).
+   */
+  private async raise(manager: EntityManager, topic: NonNullable<MonitorOutcome['topic']>, readings: BatchRows['alertReadings']): Promise<void> {
     const clusterId = topic.assignment.clusterId;
     const label = topic.label;
     const level = topic.alert.level as Exclude<AlertLevel, 'none'>;
@@ -448,22 +455,24 @@ export class MonitorProcessor {
       `SELECT id, level FROM monitor_alerts WHERE cluster_id = $1 AND status <> 'closed'`,
       [clusterId],
     );
+    const reasons = JSON.stringify(topic.alert.reasons);
+    const change = alertChange(active?.level ?? null, level);
+    if (change === 'keep') return;
+    if (change === 'refresh') {
+      readings.set(active.id, { reasons, burst: topic.burst });
+      return;
+    }
     let alertId: string;
     if (!active) {
       [{ id: alertId }] = await manager.query(
         `INSERT INTO monitor_alerts (cluster_id, level, reasons, burst, status, raised_at) VALUES ($1, $2, $3, $4, 'open', $5) RETURNING id`,
-        [clusterId, level, JSON.stringify(topic.alert.reasons), topic.burst, this.time.now()],
+        [clusterId, level, reasons, topic.burst, this.time.now()],
       );
-    } else if (LEVEL_RANK[level] > LEVEL_RANK[active.level]) {
-      alertId = active.id;
-      await manager.query(`UPDATE monitor_alerts SET level = $2, reasons = $3, burst = $4 WHERE id = $1`, [
-        alertId,
-        level,
-        JSON.stringify(topic.alert.reasons),
-        topic.burst,
-      ]);
     } else {
-      return;
+      alertId = active.id;
+      // Newer than any reading of the batch so far.
+      readings.delete(alertId);
+      await manager.query(`UPDATE monitor_alerts SET level = $2, reasons = $3, burst = $4 WHERE id = $1`, [alertId, level, reasons, topic.burst]);
     }
     const watch = topic.burst.watchCategories.map((w) => w.category);
     const mood = topic.burst.sentimentAverage === null ? '' : `，情绪均值 ${topic.burst.sentimentAverage.toFixed(2)}`;
@@ -499,12 +508,16 @@ interface SignatureRows {
   bandIds: string[];
 }
 
-/** What a batch writes: the latest form of each cluster it changed, and a row (and signature) per message and post. */
+/**
+ * What a batch writes: the latest form of each cluster it changed, a row (and signature) per message and post, and the
+ * latest reading of each alert it found as bad as before.
+ */
 interface BatchRows {
   clusters: Map<string, ClusterRow>;
   messages: unknown[][];
   posts: unknown[][];
   signatures: Record<MonitorSubject['kind'], SignatureRows>;
+  alertReadings: Map<string, { reasons: string; burst: ClusterBurst }>;
 }
 
 /** In the order of the foreign keys: clusters, then the messages in them, their signatures and the band keys. */
@@ -531,6 +544,14 @@ async function writeBatch(manager: EntityManager, rows: BatchRows, revision: num
       written.bandKeys,
       written.bandIds,
     ]);
+  }
+  if (rows.alertReadings.size > 0) {
+    const readings = [...rows.alertReadings];
+    await manager.query(
+      `UPDATE monitor_alerts a SET reasons = r.reasons, burst = r.burst
+         FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[]) AS r(id, reasons, burst) WHERE a.id = r.id`,
+      [readings.map(([id]) => id), readings.map(([, r]) => r.reasons), readings.map(([, r]) => JSON.stringify(r.burst))],
+    );
   }
 }
 
