@@ -78,7 +78,7 @@ describe('monitor batches', () => {
     expect(await written()).toEqual(alone);
   });
 
-  it("links a citizen's resend like any copy, but counts only other senders' copies in the burst check", async () => {
+  it("links a citizen's resend like any copy, but counts only other senders' copies, and other voices, in the burst check", async () => {
     await reset();
     const text = '凤台街道幸福小区的二次供水水箱多年没有清洗，自来水发黄有异味，请卫生部门来检测。';
     const at = START + 60 * HOUR;
@@ -105,9 +105,12 @@ describe('monitor batches', () => {
     expect(row(first).sender_key).toMatch(/^[0-9a-f]{32}$/);
     expect(row(unknown).sender_key).toBeNull();
     // The other citizen's copy and the unknown sender's: the resend is the first sender's own.
-    const [{ state }] = await q(`SELECT state FROM monitor_clusters WHERE id = $1`, [row(first).cluster_id]);
+    const [{ state, burst }] = await q(`SELECT state, burst FROM monitor_clusters WHERE id = $1`, [row(first).cluster_id]);
     const copies = (state.recentCopies as [number, number][]).reduce((sum, [, n]) => sum + n, 0);
     expect(copies).toBe(2);
+    // Three citizens wrote: the resend is a message of the topic, but no fourth voice in its window.
+    expect(state.messageCount).toBe(4);
+    expect({ count: burst.count, copies: burst.copies, resends: burst.resends }).toEqual({ count: 3, copies: 2, resends: 1 });
   });
 
   it('refreshes an open alert while its topic stays as bad, tells the monitors only when it grows worse, batched or not', async () => {

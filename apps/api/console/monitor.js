@@ -80,7 +80,8 @@ function alertList(main, alerts) {
 }
 
 function whyText(alert) {
-  const parts = [`本时段 ${alert.count} 条${alert.copies ? `（其中复制 ${alert.copies} 条）` : ''}`, `z = ${alert.z.toFixed(1)}`];
+  const notes = [alert.copies ? `其中复制 ${alert.copies} 条` : '', alert.resends ? `另有重复来信 ${alert.resends} 条未计` : ''].filter(Boolean);
+  const parts = [`本时段 ${alert.count} 条${notes.length ? `（${notes.join('；')}）` : ''}`, `z = ${alert.z.toFixed(1)}`];
   if (alert.sentimentAverage !== null) parts.push(`情绪均值 ${alert.sentimentAverage.toFixed(2)}`);
   if (alert.watchCategories.length) parts.push(`重点领域：${alert.watchCategories.join('、')}`);
   return parts.join('，');

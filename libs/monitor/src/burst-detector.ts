@@ -98,6 +98,13 @@ export interface WindowBuckets {
   hourly: Iterable<readonly [number, number]>;
   /** Per `RECENT_BUCKET_MS`, for the current window (at least its buckets). */
   recent: Iterable<readonly [number, number]>;
+  /**
+   * The resends among them (a sender's near-duplicates of their own messages), likewise per hour and per ten
+   * minutes, left out of every window: a burst is of people writing, and one citizen sending a letter ten times is
+   * one voice (the workflow merges the letters).
+   */
+  hourlyResends?: Iterable<readonly [number, number]>;
+  recentResends?: Iterable<readonly [number, number]>;
 }
 
 /**
@@ -111,19 +118,26 @@ export function windowCounts(
   buckets: WindowBuckets,
   now: Date | number,
   options: WindowCountOptions = {},
-): { current: number; history: number[] } {
+): { current: number; history: number[]; resends: number } {
   const { windowHours, historyWindows } = windowsOf(options);
   const windowMs = windowHours * HOUR_MS;
   const [currentStart, currentEnd] = currentWindow(toEpochMs(now, 'now'), windowHours);
-  const current = countIn(buckets.recent, currentStart, currentEnd);
+  const resends = countIn(buckets.recentResends ?? [], currentStart, currentEnd);
+  const current = countIn(buckets.recent, currentStart, currentEnd) - resends;
   const historyEnd = Math.floor(currentStart / HOUR_MS) * HOUR_MS;
   const history = new Array<number>(historyWindows).fill(0);
-  for (const [start, count] of buckets.hourly) {
+  addToHistory(history, buckets.hourly, 1, historyEnd, windowMs);
+  if (buckets.hourlyResends !== undefined) addToHistory(history, buckets.hourlyResends, -1, historyEnd, windowMs);
+  return { current, history, resends };
+}
+
+/** Adds `sign` × each hour's count before `historyEnd` to its window, the last window ending there. */
+function addToHistory(history: number[], hourly: Iterable<readonly [number, number]>, sign: number, historyEnd: number, windowMs: number): void {
+  for (const [start, count] of hourly) {
     if (start >= historyEnd) continue;
     const back = Math.floor((historyEnd - 1 - start) / windowMs);
-    if (back < historyWindows) history[historyWindows - 1 - back] += count;
+    if (back < history.length) history[history.length - 1 - back] += sign * count;
   }
-  return { current, history };
 }
 
 function windowsOf(options: WindowCountOptions): Required<WindowCountOptions> {
@@ -160,6 +174,8 @@ export interface ClusterBurst extends BurstResult {
   sentimentAverage: number | null;
   /** Of `count`, the near-duplicates of earlier messages (posts): many is a copy-paste campaign or a template letter. */
   copies: number;
+  /** Resends in the current window, beside `count` (which leaves them out). */
+  resends: number;
 }
 
 /** What the burst check reads of a cluster; `TopicClusterer.pulse` gives it. */
@@ -180,7 +196,7 @@ export function detectClusterBurst(
 ): ClusterBurst {
   const watchCategories = watchCategoriesOf(cluster.terms);
   const watchWords = watchWordsIn(cluster.terms, options.watchWords ?? []);
-  const { current, history } = windowCounts(cluster, now, options);
+  const { current, history, resends } = windowCounts(cluster, now, options);
   const copies = countIn(cluster.recentCopies, ...currentWindow(toEpochMs(now, 'now'), windowsOf(options).windowHours));
   // Built field by field: spreading the burst into a new object showed in the monitor's profile (one per message).
   const burst = burstOf(current, history, watchCategories.length > 0 || watchWords.length > 0, resolved(options));
@@ -198,5 +214,6 @@ export function detectClusterBurst(
     watchWords,
     sentimentAverage: cluster.sentimentAverage,
     copies,
+    resends,
   };
 }

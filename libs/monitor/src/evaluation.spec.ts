@@ -96,11 +96,11 @@ describe('replayForEvaluation on the shipped message board', () => {
     expect(report.duplicates).toEqual({ predicted: 1, labelled: 1, precision: 1, recall: 1, f1: 1 });
   });
 
-  it("counts a post copied by other accounts towards a campaign, and one account's own reposts not", () => {
+  it("counts a post copied by other accounts towards a campaign, and one account's own reposts as no new voice", () => {
     // Posted the day before, then six times within minutes: each of the six is a near-duplicate of an earlier post.
     const text = '东阁街道凤台路的路灯坏了一个多月，晚上黑乎乎的，希望尽快派人修一修。';
     const times = ['2026-11-01T09:00:00+08:00', ...Array.from({ length: 6 }, (_, i) => `2026-11-02T09:0${i}:00+08:00`)];
-    const burst = (sender: (i: number) => string) =>
+    const burst = (sender: (i: number) => string | undefined) =>
       times.map((time, i) => ({ id: `p${i}`, time, channel: 'weibo-mention', text: `@平度发布 ${text}`, sender: sender(i) }));
     const alertsOf = (lines: object[]) =>
       replayForEvaluation(
@@ -108,10 +108,13 @@ describe('replayForEvaluation on the shipped message board', () => {
         new MonitorEngine(settings, keywords, new SentimentScorer(loadDefaultSentimentLexicon())),
         () => new NearDuplicateIndex(),
         (line) => analyzer.tokenize(line),
-      ).alerts.map((a) => a.level);
-    const [byOne] = alertsOf(burst(() => 'one-account'));
-    const [byMany] = alertsOf(burst((i) => `account-${i}`));
-    const levels = ['info', 'warning', 'critical'];
-    expect(levels.indexOf(byMany)).toBe(levels.indexOf(byOne) + 1);
+      ).alerts;
+    const byMany = alertsOf(burst((i) => `account-${i}`));
+    expect(byMany).toHaveLength(1);
+    expect(byMany[0].reasons).toContain('copies');
+    // One account posting its text again and again is one voice: no burst.
+    expect(alertsOf(burst(() => 'one-account'))).toEqual([]);
+    // Without senders each post is someone else's copy, as before.
+    expect(alertsOf(burst(() => undefined)).map((a) => a.reasons)).toEqual(byMany.map((a) => a.reasons));
   });
 });

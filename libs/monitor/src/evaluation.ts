@@ -129,7 +129,8 @@ export interface ReplayReport {
   clusters: number;
   duplicates: { predicted: number; labelled: number; precision: number; recall: number; f1: number } | null;
   clustering: { labelled: number; purity: number; nmi: number } | null;
-  alerts: { clusterId: string; label: string[]; level: string; at: number }[];
+  /** The first alert of each cluster, with the codes of why (`AlertReason.code`). */
+  alerts: { clusterId: string; label: string[]; level: string; reasons: string[]; at: number }[];
 }
 
 /**
@@ -155,11 +156,12 @@ export function replayForEvaluation(
     const text = post ? publicPostText(m.text) : m.text;
     const match = duplicates[post ? 'post' : 'message'].add(m.id, text, m.at, m.sender);
     canonical.set(m.id, match?.canonicalId ?? m.id);
-    const { topic } = engine.add({ id: m.id, at: m.at, tokens: tokenize(text), text, copy: match !== null && !match.resent });
+    const { topic } = engine.add({ id: m.id, at: m.at, tokens: tokenize(text), text, copy: match !== null && !match.resent, resent: match?.resent });
     clusterOf.set(m.id, topic?.assignment.clusterId ?? `unclustered-${m.id}`);
     if (topic && topic.alert.level !== 'none' && !alerted.has(topic.assignment.clusterId)) {
       alerted.add(topic.assignment.clusterId);
-      alerts.push({ clusterId: topic.assignment.clusterId, label: topic.label, level: topic.alert.level, at: m.at });
+      const reasons = topic.alert.reasons.map((r) => r.code);
+      alerts.push({ clusterId: topic.assignment.clusterId, label: topic.label, level: topic.alert.level, reasons, at: m.at });
     }
   }
   const copies = messages.filter((m) => m.copyOf !== undefined);
@@ -205,6 +207,6 @@ export function formatReplayReport(report: ReplayReport, shanghaiTime: (at: numb
       : `clusters over ${report.clustering.labelled} labelled messages: purity ${report.clustering.purity.toFixed(3)}, NMI ${report.clustering.nmi.toFixed(3)}`,
   );
   lines.push(`alerts: ${report.alerts.length}`);
-  for (const a of report.alerts) lines.push(`  ${shanghaiTime(a.at)}  ${a.level.padEnd(8)} ${a.clusterId}  ${a.label.join(' ')}`);
+  for (const a of report.alerts) lines.push(`  ${shanghaiTime(a.at)}  ${a.level.padEnd(8)} ${a.clusterId}  ${a.label.join(' ')}  (${a.reasons.join(', ')})`);
   return lines.join('\n');
 }

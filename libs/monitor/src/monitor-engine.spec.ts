@@ -63,6 +63,31 @@ describe('MonitorEngine', () => {
     expect(rank.indexOf(copied.level)).toBe(Math.min(3, rank.indexOf(plain.level) + 1));
   });
 
+  it("takes one citizen's resends for one voice: a burst of them alone is not hot, and they survive a sync", () => {
+    const messages = monitorStream({ start: START, hours: 24, burst: { atHour: 20, count: 12, minutes: 40 } });
+    const engine = new MonitorEngine(SETTINGS, keywords, scorer);
+    let first: string | null = null;
+    let last: { clusterId: string; level: string; count: number; resends: number } | null = null;
+    for (const m of messages) {
+      const burst = m.topic === BURST_TOPIC.key;
+      // Every burst message after the first, as the near-duplicate lookup marks a sender's own letter sent again.
+      const resent = burst && first !== null;
+      if (burst) first ??= m.id;
+      const { topic } = engine.add({ id: m.id, at: Date.parse(m.time), tokens: segmenter.cut(m.text.normalize('NFKC')), text: m.text, resent });
+      if (topic && burst) last = { clusterId: topic.assignment.clusterId, level: topic.alert.level, count: topic.burst.count, resends: topic.burst.resends };
+    }
+    // The same stream without the marks alerts (the template-letter test above): here the window holds one voice.
+    expect(last).toMatchObject({ level: 'none', count: 1, resends: 11 });
+    const { clusterId } = last as { clusterId: string };
+    const state = engine.clusterer.clusterState(clusterId)!;
+    expect(state.messageCount).toBeGreaterThanOrEqual(12);
+    const other = new MonitorEngine(SETTINGS, keywords, scorer);
+    other.clusterer.sync({ clock: engine.clusterer.currentClock, nextSeq: engine.clusterer.nextSequence, changed: [state], removed: [] });
+    const pulse = other.clusterer.pulse(clusterId)!;
+    expect([...pulse.hourlyResends.values()].reduce((a, b) => a + b, 0)).toBe(11);
+    expect([...pulse.recentResends.values()].reduce((a, b) => a + b, 0)).toBe(11);
+  });
+
   it('raises nothing for the same 40 messages spread over a week', () => {
     const messages = monitorStream({ start: START, hours: 7 * 24, burst: { atHour: 0, count: 40, minutes: 7 * 24 * 60 } });
     const { alerts, clusterOf } = run(messages);

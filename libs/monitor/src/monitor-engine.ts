@@ -43,6 +43,8 @@ export interface MonitoredMessage {
   channel?: string;
   /** A near-duplicate of someone else's earlier message (or post), as the caller's near-duplicate lookup found: not a resend. */
   copy?: boolean;
+  /** A near-duplicate of its sender's own earlier message (`NearDuplicateMatch.resent`): no new voice in a burst. */
+  resent?: boolean;
 }
 
 export interface MonitorOutcome {
@@ -98,6 +100,7 @@ export class MonitorEngine {
       channel: message.channel,
       sentiment: sentiment.score,
       copy: message.copy,
+      resent: message.resent,
     });
     if (assignment === null) return { sentiment, topic: null };
     const pulse = this.clusterer.pulse(assignment.clusterId) as TopicClusterPulse;

@@ -93,6 +93,11 @@ export interface TopicMessage {
   sentiment?: number;
   /** A near-duplicate of someone else's earlier message (a post: post), counted per ten minutes as `recentCopies`. */
   copy?: boolean;
+  /**
+   * A near-duplicate of its sender's own earlier message (催问): a message of the cluster like any other, counted
+   * apart as well (`hourlyResends`, `recentResends`), since a burst is judged on how many people write, not letters.
+   */
+  resent?: boolean;
 }
 
 export interface TopicAssignment {
@@ -123,6 +128,9 @@ export interface TopicClusterState {
   recent?: [number, number][];
   /** The copies among them, likewise. */
   recentCopies?: [number, number][];
+  /** The resends among the messages, per hour and per ten minutes; absent in states written before they were. */
+  hourlyResends?: [number, number][];
+  recentResends?: [number, number][];
   channels: [string, number][];
   unitCodes: [string, number][];
   sentimentSum: number;
@@ -189,6 +197,9 @@ export interface TopicClusterPulse {
   recent: ReadonlyMap<number, number>;
   /** The copies among them (`TopicMessage.copy`). */
   recentCopies: ReadonlyMap<number, number>;
+  /** The resends among the messages (`TopicMessage.resent`), per hour and per ten minutes. */
+  hourlyResends: ReadonlyMap<number, number>;
+  recentResends: ReadonlyMap<number, number>;
   sentimentAverage: number | null;
 }
 
@@ -225,6 +236,8 @@ interface Cluster {
   daily: Map<number, number>;
   recent: Map<number, number>;
   recentCopies: Map<number, number>;
+  hourlyResends: Map<number, number>;
+  recentResends: Map<number, number>;
   channels: Map<string, number>;
   unitCodes: Map<string, number>;
   sentimentSum: number;
@@ -423,7 +436,17 @@ export class TopicClusterer {
     if (cluster === undefined) return undefined;
     const { labelSize } = this.settings;
     const terms = heaviestPlaces(cluster, Math.max(labelSize, SUMMARY_TERMS)).map((k) => cluster.terms[k]);
-    return { id, label: terms.slice(0, labelSize), terms, hourly: cluster.hourly, recent: cluster.recent, recentCopies: cluster.recentCopies, sentimentAverage: sentimentAverageOf(cluster) };
+    return {
+      id,
+      label: terms.slice(0, labelSize),
+      terms,
+      hourly: cluster.hourly,
+      recent: cluster.recent,
+      recentCopies: cluster.recentCopies,
+      hourlyResends: cluster.hourlyResends,
+      recentResends: cluster.recentResends,
+      sentimentAverage: sentimentAverageOf(cluster),
+    };
   }
 
   /** Live clusters, oldest first. */
@@ -601,6 +624,8 @@ export class TopicClusterer {
       daily: new Map(),
       recent: new Map(),
       recentCopies: new Map(),
+      hourlyResends: new Map(),
+      recentResends: new Map(),
       channels: new Map(),
       unitCodes: new Map(),
       sentimentSum: 0,
@@ -723,16 +748,23 @@ export class TopicClusterer {
       this.expiry.update(cluster);
     }
     const offset = utcOffsetMinutes * 60_000;
-    increment(cluster.hourly, bucketStart(at, HOUR_MS, offset));
+    const hourBucket = bucketStart(at, HOUR_MS, offset);
+    increment(cluster.hourly, hourBucket);
     increment(cluster.daily, bucketStart(at, DAY_MS, offset));
     const recentBucket = bucketStart(at, RECENT_BUCKET_MS, offset);
     increment(cluster.recent, recentBucket);
     if (message.copy === true) increment(cluster.recentCopies, recentBucket);
+    if (message.resent === true) {
+      increment(cluster.hourlyResends, hourBucket);
+      increment(cluster.recentResends, recentBucket);
+    }
     const [firstHour, firstDay, firstRecent] = this.firstBuckets();
     dropBefore(cluster.hourly, firstHour);
     dropBefore(cluster.daily, firstDay);
     dropBefore(cluster.recent, firstRecent);
     dropBefore(cluster.recentCopies, firstRecent);
+    dropBefore(cluster.hourlyResends, firstHour);
+    dropBefore(cluster.recentResends, firstRecent);
     if (message.channel !== undefined) increment(cluster.channels, message.channel);
     if (message.unitCode !== undefined) increment(cluster.unitCodes, message.unitCode);
     if (message.sentiment !== undefined) {
@@ -800,6 +832,8 @@ export class TopicClusterer {
       daily: new Map(saved.daily),
       recent: new Map(saved.recent ?? []),
       recentCopies: new Map(saved.recentCopies ?? []),
+      hourlyResends: new Map(saved.hourlyResends ?? []),
+      recentResends: new Map(saved.recentResends ?? []),
       channels: new Map(saved.channels),
       unitCodes: new Map(saved.unitCodes),
       sentimentSum: saved.sentimentSum,
@@ -942,10 +976,12 @@ function stateOf(c: Cluster): TopicClusterState {
     weight: c.weight,
     messageCount: c.messageCount,
     centroid: c.terms.map((term, k): [string, number] => [term, c.weights[k]]),
-    hourly: [...c.hourly].sort((a, b) => a[0] - b[0]),
-    daily: [...c.daily].sort((a, b) => a[0] - b[0]),
-    recent: [...c.recent].sort((a, b) => a[0] - b[0]),
-    recentCopies: [...c.recentCopies].sort((a, b) => a[0] - b[0]),
+    hourly: byStart(c.hourly),
+    daily: byStart(c.daily),
+    recent: byStart(c.recent),
+    recentCopies: byStart(c.recentCopies),
+    hourlyResends: byStart(c.hourlyResends),
+    recentResends: byStart(c.recentResends),
     channels: sortedEntries(c.channels),
     unitCodes: sortedEntries(c.unitCodes),
     sentimentSum: c.sentimentSum,
@@ -1056,6 +1092,10 @@ function increment<K>(map: Map<K, number>, key: K): void {
 /** Start of the hour or day holding `at`, in a zone `offset` ms east of UTC. */
 export function bucketStart(at: number, size: number, offset: number): number {
   return Math.floor((at + offset) / size) * size - offset;
+}
+
+function byStart(buckets: ReadonlyMap<number, number>): [number, number][] {
+  return [...buckets].sort((a, b) => a[0] - b[0]);
 }
 
 function dropBefore(buckets: Map<number, number>, first: number): void {

@@ -274,7 +274,8 @@ export class MonitorProcessor {
     for (const message of messages) {
       const { id, at, text, tokens, channel, fingerprint, sender } = message;
       const duplicate = nearDuplicateOf(message, stored.get(message) ?? [], earlier[message.kind], threshold);
-      const outcome = engine.add({ id, at, tokens, text, channel, copy: duplicate !== null && !duplicate.resent });
+      const resent = duplicate?.resent === true;
+      const outcome = engine.add({ id, at, tokens, text, channel, copy: duplicate !== null && !resent, resent });
       const topic = outcome.topic;
       if (topic) {
         const state = engine.clusterer.clusterState(topic.assignment.clusterId) as TopicClusterState;
@@ -485,6 +486,7 @@ export class MonitorProcessor {
         body:
           `本时段 ${topic.burst.count} 条（此前均值 ${topic.burst.mean.toFixed(1)}，z = ${topic.burst.z.toFixed(1)}）${mood}` +
           (topic.burst.copies ? `，其中复制 ${topic.burst.copies} 条` : '') +
+          (topic.burst.resends ? `，另有重复来信 ${topic.burst.resends} 条未计` : '') +
           (watch.length ? `，涉及重点领域：${watch.join('、')}` : '') +
           '。',
         ticketId: null,

@@ -49,6 +49,8 @@ interface ClusterRow {
   last_at: Date;
   hourly: [number, number][];
   recent: [number, number][] | null;
+  hourly_resends: [number, number][] | null;
+  recent_resends: [number, number][] | null;
   sentiment_sum: number;
   sentiment_count: number;
   watch_categories: { category: string }[];
@@ -77,6 +79,7 @@ export class MonitorViewService {
     const since = new Date(now.getTime() - settings.burstWindowHours * (settings.burstHistoryWindows + 1) * 3_600_000);
     const rows: ClusterRow[] = await this.dataSource.query(
       `SELECT c.id, c.label, c.message_count, c.created_at, c.last_at, c.state->'hourly' AS hourly, c.state->'recent' AS recent,
+              c.state->'hourlyResends' AS hourly_resends, c.state->'recentResends' AS recent_resends,
               (c.state->>'sentimentSum')::float AS sentiment_sum, (c.state->>'sentimentCount')::int AS sentiment_count,
               c.burst->'watchCategories' AS watch_categories, c.burst->'watchWords' AS watch_words,
               a.id AS alert_id, a.level AS alert_level, a.status AS alert_status, k.id AS case_id
@@ -88,8 +91,13 @@ export class MonitorViewService {
     );
     const options = burstOptionsOf(settings);
     const items = rows.map((row): ClusterListItem => {
-      // A state written before there were ten-minute counts has none: its current window is empty.
-      const counts = windowCounts({ hourly: row.hourly, recent: row.recent ?? [] }, now, options);
+      // A state written before there were ten-minute counts has none: its current window is empty. One written before
+      // resends were counted has none either.
+      const counts = windowCounts(
+        { hourly: row.hourly, recent: row.recent ?? [], hourlyResends: row.hourly_resends ?? [], recentResends: row.recent_resends ?? [] },
+        now,
+        options,
+      );
       const burst = detectBurst({ ...counts, watched: row.watch_categories.length > 0 || row.watch_words.length > 0 }, options);
       return {
         id: row.id,
@@ -176,7 +184,7 @@ export class MonitorViewService {
       `SELECT a.id, a.cluster_id AS "clusterId", c.label, a.level, a.reasons, a.status, a.raised_at AS "raisedAt",
               a.acknowledged_at AS "acknowledgedAt", a.closed_at AS "closedAt", a.close_note AS "closeNote",
               (a.burst->>'count')::int AS count, (a.burst->>'z')::float AS z, (a.burst->>'sentimentAverage')::float AS "sentimentAverage",
-              COALESCE((a.burst->>'copies')::int, 0) AS copies,
+              COALESCE((a.burst->>'copies')::int, 0) AS copies, COALESCE((a.burst->>'resends')::int, 0) AS resends,
               ARRAY(SELECT jsonb_array_elements(a.burst->'watchCategories')->>'category') AS "watchCategories"
          FROM monitor_alerts a JOIN monitor_clusters c ON c.id = a.cluster_id
         WHERE a.status = ANY ($1) ORDER BY a.raised_at DESC LIMIT 200`,
