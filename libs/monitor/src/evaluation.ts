@@ -156,7 +156,7 @@ export function replayForEvaluation(
     const text = post ? publicPostText(m.text) : m.text;
     const match = duplicates[post ? 'post' : 'message'].add(m.id, text, m.at, m.sender);
     canonical.set(m.id, match?.canonicalId ?? m.id);
-    const { topic } = engine.add({ id: m.id, at: m.at, tokens: tokenize(text), text, copy: match !== null && !match.resent, resent: match?.resent });
+    const { topic } = engine.add({ id: m.id, at: m.at, tokens: tokenize(text), text, duplicate: match });
     clusterOf.set(m.id, topic?.assignment.clusterId ?? `unclustered-${m.id}`);
     if (topic && topic.alert.level !== 'none' && !alerted.has(topic.assignment.clusterId)) {
       alerted.add(topic.assignment.clusterId);

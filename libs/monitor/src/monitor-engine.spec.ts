@@ -48,7 +48,7 @@ describe('MonitorEngine', () => {
         // In the second run, every burst message after the first is marked a copy (as a near-duplicate lookup would mark a template letter's).
         const copy = copies && m.topic === BURST_TOPIC.key && seen.size > 0;
         if (m.topic === BURST_TOPIC.key) seen.add(m.id);
-        const { topic } = engine.add({ id: m.id, at: Date.parse(m.time), tokens, text: m.text, copy });
+        const { topic } = engine.add({ id: m.id, at: Date.parse(m.time), tokens, text: m.text, duplicate: copy ? { resent: false } : null });
         if (topic && m.topic === BURST_TOPIC.key) last = { level: topic.alert.level, codes: topic.alert.reasons.map((r) => r.code), copies: topic.burst.copies };
       }
       return last as unknown as { level: string; codes: string[]; copies: number };
@@ -73,7 +73,8 @@ describe('MonitorEngine', () => {
       // Every burst message after the first, as the near-duplicate lookup marks a sender's own letter sent again.
       const resent = burst && first !== null;
       if (burst) first ??= m.id;
-      const { topic } = engine.add({ id: m.id, at: Date.parse(m.time), tokens: segmenter.cut(m.text.normalize('NFKC')), text: m.text, resent });
+      const duplicate = resent ? { resent: true } : null;
+      const { topic } = engine.add({ id: m.id, at: Date.parse(m.time), tokens: segmenter.cut(m.text.normalize('NFKC')), text: m.text, duplicate });
       if (topic && burst) last = { clusterId: topic.assignment.clusterId, level: topic.alert.level, count: topic.burst.count, resends: topic.burst.resends };
     }
     // The same stream without the marks alerts (the template-letter test above): here the window holds one voice.

@@ -41,10 +41,11 @@ export interface MonitoredMessage {
   tokens: readonly string[];
   text: string;
   channel?: string;
-  /** A near-duplicate of someone else's earlier message (or post), as the caller's near-duplicate lookup found: not a resend. */
-  copy?: boolean;
-  /** A near-duplicate of its sender's own earlier message (`NearDuplicateMatch.resent`): no new voice in a burst. */
-  resent?: boolean;
+  /**
+   * What the caller's near-duplicate lookup found for it (an in-memory index or the stored signatures): null or absent
+   * for none. A copy of someone else's message counts towards a campaign; a resend of the sender's own is no new voice.
+   */
+  duplicate?: { resent: boolean } | null;
 }
 
 export interface MonitorOutcome {
@@ -99,8 +100,8 @@ export class MonitorEngine {
       tokens: message.tokens,
       channel: message.channel,
       sentiment: sentiment.score,
-      copy: message.copy,
-      resent: message.resent,
+      copy: message.duplicate != null && !message.duplicate.resent,
+      resent: message.duplicate?.resent === true,
     });
     if (assignment === null) return { sentiment, topic: null };
     const pulse = this.clusterer.pulse(assignment.clusterId) as TopicClusterPulse;

@@ -274,8 +274,7 @@ export class MonitorProcessor {
     for (const message of messages) {
       const { id, at, text, tokens, channel, fingerprint, sender } = message;
       const duplicate = nearDuplicateOf(message, stored.get(message) ?? [], earlier[message.kind], threshold);
-      const resent = duplicate?.resent === true;
-      const outcome = engine.add({ id, at, tokens, text, channel, copy: duplicate !== null && !resent, resent });
+      const outcome = engine.add({ id, at, tokens, text, channel, duplicate });
       const topic = outcome.topic;
       if (topic) {
         const state = engine.clusterer.clusterState(topic.assignment.clusterId) as TopicClusterState;
