@@ -102,7 +102,7 @@ describe('monitor batches', () => {
     expect([resend, other, unknown].map((id) => row(id).duplicate_of)).toEqual([first, first, first]);
     expect(row(resend).sender_key).toBe(row(first).sender_key);
     expect(row(other).sender_key).not.toBe(row(first).sender_key);
-    expect(row(first).sender_key).toMatch(/^[0-9a-f]{32}$/);
+    expect(row(first).sender_key).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(row(unknown).sender_key).toBeNull();
     // The other citizen's copy and the unknown sender's: the resend is the first sender's own.
     const [{ state, burst }] = await q(`SELECT state, burst FROM monitor_clusters WHERE id = $1`, [row(first).cluster_id]);

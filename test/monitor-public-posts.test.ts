@@ -229,7 +229,7 @@ describe('public posts in the monitor', () => {
       const [{ sender_key: first }] = await q(`SELECT sender_key FROM monitor_post_signatures WHERE post_id = $1`, [firstIds[0]]);
       const [{ sender_key: again }] = await q(`SELECT sender_key FROM monitor_post_signatures WHERE post_id = $1`, [firstIds[4]]);
       expect(again).toBe(first);
-      expect(first).toMatch(/^[0-9a-f]{32}$/);
+      expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
     });
   });
 

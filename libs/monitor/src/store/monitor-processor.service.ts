@@ -9,6 +9,7 @@ import { MonitorEngine, MonitorOutcome } from '../monitor-engine';
 import { bestNearDuplicate, messageFingerprint, resentAmong } from '../near-duplicate-index';
 import { minHashConfig } from '../minhash';
 import { loadDefaultSentimentLexicon } from '../sentiment-lexicon';
+import { senderKeyOf } from '../sender-key';
 import { SentimentScorer } from '../sentiment-scorer';
 import type { ClusterBurst } from '../burst-detector';
 import type { TopicClusterState } from '../topic-clusterer';
@@ -53,12 +54,12 @@ export function nearDuplicateCandidateParams(arms: readonly { bandKeys: readonly
 }
 
 /**
- * Who sent a message, as the signatures keep it: a digest of the channel's user id (per channel and account), else of
- * the phone number's digits, else null. A post's is its author's Weibo uid.
+ * Who sent a message, before it becomes a pseudonym (`senderKeyOf`): the channel's user id (per channel and account),
+ * else the phone number's digits, else null. A post's is its author's Weibo uid.
  */
-const MESSAGE_SENDER_KEY_SQL = `CASE WHEN m.sender_id IS NOT NULL THEN md5(m.channel || ':' || coalesce(m.account_id::text, '') || ':' || m.sender_id)
-  WHEN m.sender_phone IS NOT NULL THEN md5('phone:' || regexp_replace(m.sender_phone, '\\D', '', 'g')) END`;
-const POST_SENDER_KEY_SQL = `md5('weibo:' || author_id)`;
+const MESSAGE_SENDER_SQL = `CASE WHEN m.sender_id IS NOT NULL THEN m.channel || ':' || coalesce(m.account_id::text, '') || ':' || m.sender_id
+  WHEN m.sender_phone IS NOT NULL THEN 'phone:' || regexp_replace(m.sender_phone, '\\D', '', 'g') END`;
+const POST_SENDER_SQL = `'weibo:' || author_id`;
 
 interface MessageRow {
   id: string;
@@ -68,7 +69,7 @@ interface MessageRow {
   received_at: Date;
   analysis: { tokens: string[] } | null;
   ticket_id: string;
-  sender_key: string | null;
+  sender: string | null;
 }
 
 interface PostRow {
@@ -76,7 +77,7 @@ interface PostRow {
   kind: 'mention' | 'comment';
   text: string;
   at: Date;
-  sender_key: string;
+  sender: string;
 }
 
 export type MonitorStepOutcome = 'done' | 'skipped';
@@ -113,7 +114,7 @@ interface BatchMessage {
   text: string;
   tokens: readonly string[];
   channel: string;
-  /** A digest of who sent it; null when unknown. */
+  /** Who sent it, as a pseudonym (`senderKeyOf`); null when unknown. */
   sender: string | null;
   /** A message's copies are looked for among messages (a copy becomes a 并单 suggestion), a post's among posts. */
   fingerprint: { shingles: Uint32Array; bandKeys: string[] };
@@ -351,14 +352,14 @@ export class MonitorProcessor {
     const read = async <T>(ids: string[], sql: string): Promise<T[]> => (ids.length === 0 ? [] : manager.query(sql, [ids]));
     const messageRows = await read<MessageRow>(
       waiting('message'),
-      `SELECT m.id, m.title, m.body, m.channel, m.received_at, m.analysis, t.id AS ticket_id, ${MESSAGE_SENDER_KEY_SQL} AS sender_key
+      `SELECT m.id, m.title, m.body, m.channel, m.received_at, m.analysis, t.id AS ticket_id, ${MESSAGE_SENDER_SQL} AS sender
          FROM inbound_messages m JOIN tickets t ON t.message_id = m.id WHERE m.id = ANY($1::uuid[])`,
     );
     // A post's own time, unless the platform gave none (LEAST skips nulls) or one after it arrived: a platform clock
     // ahead would end windows early.
     const postRows = await read<PostRow>(
       waiting('post'),
-      `SELECT id, kind, text, LEAST(posted_at, received_at) AS at, ${POST_SENDER_KEY_SQL} AS sender_key FROM channel_public_posts WHERE id = ANY($1::uuid[])`,
+      `SELECT id, kind, text, LEAST(posted_at, received_at) AS at, ${POST_SENDER_SQL} AS sender FROM channel_public_posts WHERE id = ANY($1::uuid[])`,
     );
     const messagesById = new Map(messageRows.map((row) => [row.id, row]));
     const postsById = new Map(postRows.map((row) => [row.id, row]));
@@ -395,7 +396,7 @@ export class MonitorProcessor {
       text,
       tokens: row.analysis.tokens,
       channel: row.channel,
-      sender: row.sender_key,
+      sender: senderKeyOf(row.sender, this.config.security.trackingSecret),
       fingerprint: messageFingerprint(text, this.minHash),
       cutoff: -Infinity,
     };
@@ -412,7 +413,7 @@ export class MonitorProcessor {
       text,
       tokens: this.analyzer.tokenize(text),
       channel: publicPostChannel(row.kind),
-      sender: row.sender_key,
+      sender: senderKeyOf(row.sender, this.config.security.trackingSecret),
       fingerprint: messageFingerprint(text, this.minHash),
       cutoff: -Infinity,
     };

@@ -148,7 +148,7 @@ abstract class SignatureColumns {
   @Column('bytea')
   shingles: Buffer;
 
-  /** A digest of who sent it (`senderKeySql`); null when unknown. */
+  /** A keyed pseudonym of who sent it (`senderKeyOf`); null when unknown. */
   @Column('text', { name: 'sender_key', nullable: true })
   senderKey: string | null;
 }
