@@ -6,7 +6,7 @@ import { KeywordExtractor, TextAnalyzer } from '@wenzheng/nlp';
 import { NOTIFICATION_PORT, NotificationPort } from '@wenzheng/notifications';
 import { ALERT_LEVEL_NAMES, alertChange, AlertLevel } from '../alert-level';
 import { MonitorEngine, MonitorOutcome } from '../monitor-engine';
-import { bestNearDuplicate, messageFingerprint, resentAmong } from '../near-duplicate-index';
+import { bestNearDuplicate, messageFingerprint, NearDuplicateCandidate, resentAmong } from '../near-duplicate-index';
 import { minHashConfig } from '../minhash';
 import { loadDefaultSentimentLexicon } from '../sentiment-lexicon';
 import { senderKeyOf } from '../sender-key';
@@ -96,11 +96,8 @@ interface WaitingStep {
 }
 
 /** A signature a message of the batch can copy: one stored in the window, or one of an earlier message of the batch. */
-interface SignatureCandidate {
-  id: string;
-  at: number;
+interface SignatureCandidate extends NearDuplicateCandidate {
   canonicalId: string;
-  shingles: Uint32Array;
   sender: string | null;
 }
 
