@@ -87,27 +87,29 @@ describe('windowCounts', () => {
     ['no history', T0 + 30 * MINUTE, { historyWindows: 0 }, 7, []],
     ['an hour after the last bucket', T0 + 90 * MINUTE, { historyWindows: 2 }, 0, [2, 3]],
   ] as const)('%s', (_, now, options, current, history) => {
-    expect(windowCounts(buckets, now, options)).toEqual({ current, history, resends: 0 });
+    expect(windowCounts(buckets, now, options)).toEqual({ current, history, resends: 0, copies: 0 });
   });
 
   it('counts no message twice: what the current window holds of an hour is not in the history', () => {
     // A burst of 12 from 20 minutes before the hour to 20 after: all of it now, none of it in the history.
     const burst = { hourly: [[T0 - HOUR_MS, 6], [T0, 6]] as [number, number][], recent: [[T0 - 20 * MINUTE, 6], [T0 + 10 * MINUTE, 6]] as [number, number][] };
-    expect(windowCounts(burst, T0 + 25 * MINUTE, { historyWindows: 3 })).toEqual({ current: 12, history: [0, 0, 0], resends: 0 });
+    expect(windowCounts(burst, T0 + 25 * MINUTE, { historyWindows: 3 })).toEqual({ current: 12, history: [0, 0, 0], resends: 0, copies: 0 });
   });
 
   it('ignores buckets after now and before the oldest window', () => {
     const later = { hourly: [[T0 + HOUR_MS, 9], ...hourly] as [number, number][], recent: [[T0 + HOUR_MS, 9], ...recent] as [number, number][] };
-    expect(windowCounts(later, T0 + 30 * MINUTE, { historyWindows: 1 })).toEqual({ current: 7, history: [2], resends: 0 });
+    expect(windowCounts(later, T0 + 30 * MINUTE, { historyWindows: 1 })).toEqual({ current: 7, history: [2], resends: 0, copies: 0 });
   });
 
-  it('leaves resends out of the current window and of the history, and says how many the current one had', () => {
+  it('leaves resends out of the current window and of the history, and says how many resends and copies the current one had', () => {
     const withResends = {
       ...buckets,
       hourlyResends: [[T0 - 2 * HOUR_MS, 2], [T0, 3]] as [number, number][],
       recentResends: [[T0 - 20 * MINUTE, 1], [T0 + 20 * MINUTE, 2]] as [number, number][],
+      // Copies are counted, and only those of the current window.
+      recentCopies: [[T0 - 30 * MINUTE, 5], [T0, 1]] as [number, number][],
     };
-    expect(windowCounts(withResends, T0 + 30 * MINUTE, { historyWindows: 5 })).toEqual({ current: 4, history: [0, 1, 0, 0, 0], resends: 3 });
+    expect(windowCounts(withResends, T0 + 30 * MINUTE, { historyWindows: 5 })).toEqual({ current: 4, history: [0, 1, 0, 0, 0], resends: 3, copies: 1 });
   });
 
   it('defaults to hourly windows against the previous 24', () => {

@@ -105,6 +105,8 @@ export interface WindowBuckets {
    */
   hourlyResends?: Iterable<readonly [number, number]>;
   recentResends?: Iterable<readonly [number, number]>;
+  /** The copies among them (near-duplicates of other senders' messages), per ten minutes: counted, not left out. */
+  recentCopies?: Iterable<readonly [number, number]>;
 }
 
 /**
@@ -118,17 +120,18 @@ export function windowCounts(
   buckets: WindowBuckets,
   now: Date | number,
   options: WindowCountOptions = {},
-): { current: number; history: number[]; resends: number } {
+): { current: number; history: number[]; resends: number; copies: number } {
   const { windowHours, historyWindows } = windowsOf(options);
   const windowMs = windowHours * HOUR_MS;
   const [currentStart, currentEnd] = currentWindow(toEpochMs(now, 'now'), windowHours);
   const resends = countIn(buckets.recentResends ?? [], currentStart, currentEnd);
   const current = countIn(buckets.recent, currentStart, currentEnd) - resends;
+  const copies = countIn(buckets.recentCopies ?? [], currentStart, currentEnd);
   const historyEnd = Math.floor(currentStart / HOUR_MS) * HOUR_MS;
   const history = new Array<number>(historyWindows).fill(0);
   addToHistory(history, buckets.hourly, 1, historyEnd, windowMs);
   if (buckets.hourlyResends !== undefined) addToHistory(history, buckets.hourlyResends, -1, historyEnd, windowMs);
-  return { current, history, resends };
+  return { current, history, resends, copies };
 }
 
 /** Adds `sign` × each hour's count before `historyEnd` to its window, the last window ending there. */
@@ -184,8 +187,6 @@ export interface BurstSubject extends WindowBuckets {
   /** The heaviest terms, which decide the watch categories and words. */
   terms: readonly string[];
   sentimentAverage: number | null;
-  /** The copies among `recent`, likewise per ten minutes. */
-  recentCopies: Iterable<readonly [number, number]>;
 }
 
 /** A cluster's current window against its history, with the watch categories and words its heaviest terms touch. */
@@ -196,8 +197,7 @@ export function detectClusterBurst(
 ): ClusterBurst {
   const watchCategories = watchCategoriesOf(cluster.terms);
   const watchWords = watchWordsIn(cluster.terms, options.watchWords ?? []);
-  const { current, history, resends } = windowCounts(cluster, now, options);
-  const copies = countIn(cluster.recentCopies, ...currentWindow(toEpochMs(now, 'now'), windowsOf(options).windowHours));
+  const { current, history, resends, copies } = windowCounts(cluster, now, options);
   // Built field by field: spreading the burst into a new object showed in the monitor's profile (one per message).
   const burst = burstOf(current, history, watchCategories.length > 0 || watchWords.length > 0, resolved(options));
   return {
