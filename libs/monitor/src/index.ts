@@ -10,8 +10,6 @@ export type {
   ClusterBurstOptions,
   WindowCountOptions,
 } from './burst-detector';
-export { DocumentFrequency } from './document-frequency';
-export type { DocumentFrequencyState } from './document-frequency';
 export { DEFAULT_FINGERPRINT_MAX_LENGTH, DEFAULT_TEMPLATE_PATTERNS, fingerprintText } from './fingerprint-text';
 export type { FingerprintTextOptions } from './fingerprint-text';
 export {

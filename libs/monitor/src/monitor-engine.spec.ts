@@ -5,7 +5,6 @@ import { DEFAULT_MONITOR_SETTINGS, MonitorEngine } from './monitor-engine';
 import { loadDefaultSentimentLexicon } from './sentiment-lexicon';
 import { SentimentScorer } from './sentiment-scorer';
 import { BURST_TOPIC, monitorStream, StreamMessage } from './demo-stream';
-import { TopicClusterer } from './topic-clusterer';
 
 const CONFIG = path.resolve(__dirname, '../../../config/nlp');
 const SETTINGS = DEFAULT_MONITOR_SETTINGS;
@@ -122,9 +121,5 @@ describe('MonitorEngine', () => {
     const { batchSize, ...engine } = loadHubConfig({}).monitor;
     expect(engine).toEqual(DEFAULT_MONITOR_SETTINGS);
     expect(batchSize).toBe(64);
-  });
-
-  it('refuses to sync a clusterer that keeps its own document frequencies', () => {
-    expect(() => new TopicClusterer().sync({ clock: null, nextSeq: 1, changed: [], removed: [] })).toThrow(/fixed idf/);
   });
 });

@@ -1,11 +1,11 @@
 import { HOUR_MS } from './time';
 import { createRandom } from '@wenzheng/routing';
-import { termKey, TopicClusterer, TopicClustererOptions, TopicClustererState, TopicMessage } from './topic-clusterer';
+import { compareStrings, TopicClusterer, TopicClustererOptions, TopicClustererState, TopicMessage } from './topic-clusterer';
 
 const T0 = Date.parse('2026-01-12T08:00:00+08:00');
 const flat = (): number => 1;
 
-function clusterer(options: TopicClustererOptions = {}): TopicClusterer {
+function clusterer(options: Partial<TopicClustererOptions> = {}): TopicClusterer {
   return new TopicClusterer({ idf: flat, ...options });
 }
 
@@ -372,8 +372,8 @@ describe('TopicClusterer state', () => {
   }
 
   it.each([
-    ['a fixed idf', { idf: flat }],
-    ['its own document frequencies', {}],
+    ['a flat idf', { idf: flat }],
+    ['an idf that differs by term', { idf: (term: string) => 1 + (term.charCodeAt(term.length - 1) % 7) / 3 }],
   ])('gives the same JSON whether or not the state went through JSON midway (%s)', (_, options: TopicClustererOptions) => {
     const messages = stream(400);
     const direct = new TopicClusterer(options);
@@ -391,7 +391,7 @@ describe('TopicClusterer state', () => {
 
   it('gives the same JSON for the same messages', () => {
     const run = (): string => {
-      const c = new TopicClusterer();
+      const c = clusterer();
       stream(300).forEach((m) => c.add(m));
       return JSON.stringify(c);
     };
@@ -399,20 +399,15 @@ describe('TopicClusterer state', () => {
   });
 
   it('is plain JSON data: numbers, strings, arrays and objects only', () => {
-    const c = new TopicClusterer();
+    const c = clusterer();
     stream(50).forEach((m) => c.add(m));
     const json = c.toJSON();
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
     expect(json.version).toBe(1);
   });
 
-  it('refuses a state built with a fixed idf when loaded without one, and the reverse', () => {
-    const fixed = clusterer();
-    fixed.add(message('a', ['a']));
-    expect(() => TopicClusterer.fromJSON(state(fixed))).toThrow(/fixed idf/);
-    const own = new TopicClusterer();
-    own.add(message('a', ['a']));
-    expect(() => TopicClusterer.fromJSON(state(own), { idf: flat })).toThrow(/own document frequencies/);
+  it('refuses to be built without an idf', () => {
+    expect(() => new TopicClusterer({} as TopicClustererOptions)).toThrow(/idf/);
   });
 
   it.each([
@@ -434,29 +429,12 @@ describe('TopicClusterer state', () => {
   });
 });
 
-describe('TopicClusterer with its own document frequencies', () => {
-  it('gives a term in every message a lower idf than a rare one', () => {
-    const c = new TopicClusterer();
-    for (let i = 0; i < 10; i += 1) c.add(message(`m${i}`, ['反映', `词${i}`], T0 + i));
-    expect(c.idf('反映')).toBeCloseTo(1, 12);
-    expect(c.idf('词3')).toBeGreaterThan(2);
-  });
-
-  it('forgets terms once they have faded (pruned once per hour of message time)', () => {
-    const c = new TopicClusterer({ documentFrequencyHalfLifeMs: HOUR_MS });
-    c.add(message('a', ['旧词']));
-    c.add(message('b', ['新词'], T0 + 10 * HOUR_MS));
-    expect(state(c).documentFrequency?.terms.map(([t]) => t)).toEqual(['新词']);
-  });
-});
-
 describe('TopicClusterer options', () => {
   it.each([
     { threshold: 0 },
     { threshold: 1.2 },
     { windowMs: 0 },
     { halfLifeMs: -1 },
-    { documentFrequencyHalfLifeMs: 0 },
     { maxTermsPerMessage: 0 },
     { maxCentroidTerms: 2.5 },
     { labelSize: 0 },
@@ -465,26 +443,54 @@ describe('TopicClusterer options', () => {
     { dailyBuckets: 0 },
     { utcOffsetMinutes: 0.5 },
   ])('refuses %j', (options) => {
-    expect(() => new TopicClusterer(options)).toThrow(RangeError);
+    expect(() => clusterer(options)).toThrow(RangeError);
   });
 
   it('treats undefined options as absent', () => {
-    expect(() => new TopicClusterer({ threshold: undefined, idf: undefined })).not.toThrow();
+    expect(() => new TopicClusterer({ threshold: undefined, idf: flat, isTerm: undefined })).not.toThrow();
   });
 });
 
-describe('termKey', () => {
-  it('orders terms as code-unit comparison does whenever two keys differ, and is equal only for a shared two-unit start', () => {
+describe('TopicClusterer term order and token ids', () => {
+  it('keeps a centroid in code-unit order, as JavaScript compares strings', () => {
     const random = createRandom(11);
-    const alphabet = ['', '\u0000', 'a', 'b', '低', '保', '\uffff', '\ud83d\ude00'];
-    const term = () => Array.from({ length: Math.floor(random() * 4) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-    for (let i = 0; i < 20_000; i += 1) {
-      const a = term();
-      const b = term();
-      const [ka, kb] = [termKey(a), termKey(b)];
-      if (ka < kb) expect(a < b).toBe(true);
-      else if (ka > kb) expect(a > b).toBe(true);
-      else expect(a.slice(0, 2)).toBe(b.slice(0, 2));
+    const alphabet = ['\u0000', 'a', 'b', '低', '保', '\uffff', '\ud83d\ude00'];
+    const term = () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const terms = [...new Set(Array.from({ length: 400 }, term))];
+    const saved = TopicClusterer.fromJSON(
+      { version: 1, clock: T0, nextSeq: 2, clusters: [{ ...stateOfOne(), centroid: terms.map((t, i): [string, number] => [t, 1 + (i % 5)]) }] },
+      { idf: flat, maxCentroidTerms: 1000 },
+    );
+    const centroid = saved.clusterState('topic-1')?.centroid.map(([t]) => t);
+    expect(centroid).toEqual([...terms].sort(compareStrings));
+    // A message of every term joins it and leaves it in order.
+    saved.add(message('m', terms));
+    expect(saved.clusterState('topic-1')?.centroid.map(([t]) => t)).toEqual([...terms].sort(compareStrings));
+  });
+
+  it('forgets the tokens no cluster holds once it has seen 200,000, and keeps those clusters hold', () => {
+    const c = clusterer({ threshold: 0.9 });
+    c.add(message('first', ['甲', '乙', '丙']));
+    // 2,100 messages of 100 tokens seen nowhere else: past the limit, and each a cluster of its own 24 heaviest.
+    const tokensOf = (i: number) => Array.from({ length: 100 }, (_, j) => `t${i}-${j}`);
+    for (let i = 0; i < 2_100; i += 1) c.add(message(`m${i}`, tokensOf(i), T0 + i));
+    expect(c.add(message('again', ['丙', '甲', '乙'], T0 + 3_000))).toEqual({ clusterId: 'topic-1', created: false, similarity: expect.closeTo(1, 12) });
+    // Ids given out again after the sweep carry their new tokens, and the old clusters still carry theirs.
+    const later = c.add(message('later', ['新', '词'], T0 + 3_001));
+    expect(c.clusterState(later!.clusterId)?.centroid.map(([t]) => t)).toEqual(['新', '词'].sort(compareStrings));
+    const json = c.toJSON();
+    expect(json.clusters).toHaveLength(2_102);
+    for (const saved of json.clusters.slice(1, -1)) {
+      const own = new Set(tokensOf(Number(saved.firstMessageIds[0].slice(1))));
+      expect(saved.centroid.every(([t]) => own.has(t))).toBe(true);
+      expect(saved.central[0].vector.every(([t]) => own.has(t))).toBe(true);
     }
+    expect(json.clusters[0].centroid.map(([t]) => t)).toEqual(['丙', '乙', '甲'].sort(compareStrings));
   });
 });
+
+function stateOfOne(): TopicClustererState['clusters'][number] {
+  const c = clusterer();
+  c.add(message('a', ['a']));
+  return c.toJSON().clusters[0];
+}

@@ -1,8 +1,5 @@
-import { compareStrings, DocumentFrequency, DocumentFrequencyState } from './document-frequency';
-import { grown } from './grown';
 import { IndexedMinHeap } from './indexed-min-heap';
-import { keepBest } from './keep-best';
-import { TokenTable } from './token-table';
+import { ClusterCore, clusterCoreClass } from './native-core';
 import { DAY_MS, HOUR_MS, RECENT_BUCKET_MS, toEpochMs } from './time';
 
 export interface TopicClustererOptions {
@@ -12,18 +9,13 @@ export interface TopicClustererOptions {
   windowMs?: number;
   /** Older messages weigh half as much in a centroid after this long; default 24 h. */
   halfLifeMs?: number;
-  /**
-   * A fixed IDF (e.g. `KeywordExtractor.idfOf`). Without it the clusterer keeps its own
-   * document frequencies, fading with `documentFrequencyHalfLifeMs`, in its state.
-   */
-  idf?: (term: string) => number;
+  /** The IDF of a term (e.g. `KeywordExtractor.idfOf`); it must depend on the term alone: it is asked once per token. */
+  idf: (term: string) => number;
   /**
    * Which tokens are terms (e.g. `KeywordExtractor.isCandidate`: no stop words, punctuation or numbers); by default
    * every non-empty token. Must depend on the token alone: the answer is kept per token.
    */
   isTerm?: (token: string) => boolean;
-  /** Default 7 days. */
-  documentFrequencyHalfLifeMs?: number;
   /** A message is represented by its heaviest terms only; default 24. */
   maxTermsPerMessage?: number;
   /** Default 100. */
@@ -48,7 +40,6 @@ export const DEFAULT_TOPIC_CLUSTERER_OPTIONS: Readonly<Settings> = {
   threshold: 0.2,
   windowMs: 72 * HOUR_MS,
   halfLifeMs: 24 * HOUR_MS,
-  documentFrequencyHalfLifeMs: 7 * DAY_MS,
   maxTermsPerMessage: 24,
   maxCentroidTerms: 100,
   labelSize: 5,
@@ -59,28 +50,17 @@ export const DEFAULT_TOPIC_CLUSTERER_OPTIONS: Readonly<Settings> = {
   utcOffsetMinutes: 480,
 };
 
-/** Tokens a clusterer keeps ids for before it starts over (a bound on memory, not on results). */
+/** Tokens the native core keeps ids for before it forgets those no centroid or sample holds (a bound on memory). */
 const TOKEN_CACHE_LIMIT = 200_000;
 
-/** What `TopicClusterer.tokenKinds` holds per token id. */
-const UNSEEN = 0;
-const TERM = 1;
-const NOT_TERM = 2;
-
-/** Token ids the per-token arrays hold before they first grow. */
-const INITIAL_TOKENS = 1 << 12;
-
-/** Clusters the dense arrays hold before they first grow. */
-const INITIAL_CAPACITY = 256;
+/** `Math.log` of the counts a message's term is likely to have, computed here: C's `log` need not round as V8's does. */
+const LOG_TABLE_SIZE = 4096;
 
 /** Terms a summary lists with their shares. */
 const SUMMARY_TERMS = 10;
 
 /** Sample vectors keep this many terms: enough to rank samples, and it halves the size of the state. */
 const CENTRAL_SAMPLE_TERMS = 8;
-
-/** Document frequencies below this (after fading) are forgotten, once per hour of message time. */
-const DOCUMENT_FREQUENCY_FLOOR = 0.05;
 
 export interface TopicMessage {
   id: string;
@@ -144,8 +124,6 @@ export interface TopicClustererState {
   /** Latest message time seen; windows are measured from it. */
   clock: number | null;
   nextSeq: number;
-  documentFrequency: DocumentFrequencyState | null;
-  documentFrequencyPrunedAt: number | null;
   clusters: TopicClusterState[];
 }
 
@@ -166,19 +144,6 @@ export interface TopicClusterSummary {
   sentimentAverage: number | null;
   /** First messages, then the most central ones not already listed. */
   sampleMessageIds: string[];
-}
-
-/**
- * The clusters whose centroid has a term, in parallel arrays (iterated for every term of every message, so no Map
- * entries are allocated). A removal moves the last slot into the gap and tells that cluster where its slot went.
- */
-interface Posting {
-  readonly term: string;
-  /** `Cluster.index` of each cluster. */
-  clusters: number[];
-  weights: number[];
-  /** False once the last cluster left: a cached reference must look the term up again. */
-  live: boolean;
 }
 
 /**
@@ -203,14 +168,10 @@ export interface TopicClusterPulse {
   sentimentAverage: number | null;
 }
 
-/** A central-sample candidate: its id and heaviest terms, in term order, as parallel arrays. */
-interface Sample {
-  id: string;
-  terms: string[];
-  keys: number[];
-  weights: number[];
-}
-
+/**
+ * What the clusterer keeps of a cluster beside its centroid, which the native core holds under `index` (its terms,
+ * weights and norm, its places in the inverted index, and the vectors of its central samples).
+ */
 interface Cluster {
   id: string;
   seq: number;
@@ -220,18 +181,6 @@ interface Cluster {
   decayedAt: number;
   weight: number;
   messageCount: number;
-  /**
-   * The centroid, in parallel arrays in `compareStrings` order of the terms (the order its norm is summed in, in every
-   * process): a join merges the message's sorted terms into it, and its weights are contiguous. Weights are as of
-   * `decayedAt`; `keys[k]` is `termKey(terms[k])`, `postings[k]` holds the term's posting and `slots[k]` the cluster's
-   * place in it.
-   */
-  terms: string[];
-  keys: number[];
-  weights: number[];
-  postings: Posting[];
-  slots: number[];
-  norm: number;
   hourly: Map<number, number>;
   daily: Map<number, number>;
   recent: Map<number, number>;
@@ -243,8 +192,9 @@ interface Cluster {
   sentimentSum: number;
   sentimentCount: number;
   firstMessageIds: string[];
-  central: Sample[];
-  /** Where the dense arrays of the clusterer keep this cluster's norm and scores. */
+  /** Message ids of the central-sample candidates, most central first, in the order the core keeps their vectors. */
+  centralIds: string[];
+  /** The cluster's index in the native core. */
   index: number;
   /** Position in the expiry heap. */
   heapIndex: number;
@@ -257,79 +207,62 @@ interface Cluster {
  * data (`toJSON` / `fromJSON`) and every choice is made in a fixed order, so the same messages
  * in the same order give the same JSON, whether or not the state went through JSON in between.
  * The caller adds each message once: the state keeps no list of message ids.
+ *
+ * The vectors, centroids, inverted index and samples live in the native core (`native-core.ts`): the same
+ * arithmetic in the same order as in JavaScript, at a fraction of the cost per message.
  */
 export class TopicClusterer {
   private readonly settings: Settings;
-  private readonly fixedIdf: ((term: string) => number) | undefined;
+  private readonly idfOf: (term: string) => number;
   private readonly isTerm: (token: string) => boolean;
-  /**
-   * Per token id: whether it is a term, its idf when fixed, and the count and weight of the message being added (with
-   * the pass they belong to). One cheap lookup per token instead of one Map lookup to filter it, two to count it and
-   * one for its idf: those lookups were most of the time per message.
-   */
-  private readonly tokens = new TokenTable();
-  private tokenKinds = new Uint8Array(INITIAL_TOKENS);
-  private tokenIdfs = new Float64Array(INITIAL_TOKENS);
-  private tokenPasses = new Int32Array(INITIAL_TOKENS);
-  private tokenCounts = new Int32Array(INITIAL_TOKENS);
-  private tokenWeights = new Float64Array(INITIAL_TOKENS);
-  /** The posting of each token last seen (undefined when it had none): a stale one is no longer `live`. */
-  private readonly tokenPostings: (Posting | undefined)[] = new Array<Posting | undefined>(INITIAL_TOKENS).fill(undefined);
-  /** Scratch of `countTerms`: the distinct term ids of the message being added. */
-  private readonly countedIds: number[] = [];
-  /** Token id of each term of the vector being added (in `vectorOf`, heaviest first until it sorts them). */
-  private readonly vectorIds: number[] = [];
-  private tokenPass = 0;
-  /** Scratch of `join`. */
-  private readonly addedTerms: number[] = [];
-  private frequency: DocumentFrequency | null;
+  private readonly core: ClusterCore;
+  /** The text of each token id the core gave out (an id freed and given again is written again). */
+  private readonly tokenTexts: string[] = [];
+  private units: Uint16Array = new Uint16Array(4096);
+  private numbers: Float64Array = new Float64Array(1024);
+  private ints: Int32Array = new Int32Array(1024);
   private readonly clusters = new Map<string, Cluster>();
-  /** term → clusters whose centroid has it, with the term's centroid weight (kept equal to `centroid`). */
-  private readonly postings = new Map<string, Posting>();
   /** Live clusters, the one whose last message is oldest first. */
   private readonly expiry = new IndexedMinHeap<Cluster>((a, b) => a.lastAt < b.lastAt || (a.lastAt === b.lastAt && a.seq < b.seq));
-  /**
-   * Per `Cluster.index`: the cluster, its norm, and the scratch of `bestMatch` (dot product, and the pass it belongs
-   * to). Scoring a message reads these contiguous arrays rather than hundreds of cluster objects spread over the heap.
-   */
-  private byIndex: (Cluster | undefined)[] = [];
-  private readonly freeIndices: number[] = [];
-  private norms = new Float64Array(INITIAL_CAPACITY);
-  private dots = new Float64Array(INITIAL_CAPACITY);
-  private stamps = new Float64Array(INITIAL_CAPACITY);
-  private touched = new Int32Array(INITIAL_CAPACITY);
-  private pass = 0;
+  /** Per core index. */
+  private readonly byIndex: (Cluster | undefined)[] = [];
   private clock: number | null = null;
   private nextSeq = 1;
-  private frequencyPrunedAt: number | null = null;
 
-  constructor(options: TopicClustererOptions = {}) {
+  constructor(options: TopicClustererOptions) {
     const { idf, isTerm, ...rest } = options;
+    if (typeof idf !== 'function') throw new TypeError('a topic clusterer needs the idf of its terms');
     this.settings = validSettings({ ...DEFAULT_TOPIC_CLUSTERER_OPTIONS, ...withoutUndefined(rest) });
-    this.fixedIdf = idf;
+    this.idfOf = idf;
     this.isTerm = isTerm ?? (() => true);
-    this.frequency = idf === undefined ? new DocumentFrequency(this.settings.documentFrequencyHalfLifeMs) : null;
+    const logs = new Float64Array(LOG_TABLE_SIZE);
+    for (let n = 1; n < LOG_TABLE_SIZE; n += 1) logs[n] = Math.log(n);
+    const Core = clusterCoreClass();
+    this.core = new Core(
+      {
+        maxTermsPerMessage: this.settings.maxTermsPerMessage,
+        maxCentroidTerms: this.settings.maxCentroidTerms,
+        // Twice as many candidates as shown, so that a message not central when it came can become so.
+        centralSamples: 2 * this.settings.sampleSize,
+        sampleTerms: CENTRAL_SAMPLE_TERMS,
+        tokenLimit: TOKEN_CACHE_LIMIT,
+      },
+      logs,
+      (token, id) => {
+        this.tokenTexts[id] = token;
+        return token !== '' && this.isTerm(token) ? this.idfOf(token) : NaN;
+      },
+      Math.log,
+    );
+    this.ensureInts(Math.max(this.settings.maxCentroidTerms, 2 * this.settings.sampleSize, SUMMARY_TERMS, this.settings.labelSize));
+    this.core.setBuffers(this.units, this.numbers, this.ints);
   }
 
-  static fromJSON(state: TopicClustererState, options: TopicClustererOptions = {}): TopicClusterer {
+  static fromJSON(state: TopicClustererState, options: TopicClustererOptions): TopicClusterer {
     checkState(state);
     const clusterer = new TopicClusterer(options);
-    if ((state.documentFrequency === null) !== (options.idf !== undefined)) {
-      throw new Error(
-        options.idf === undefined
-          ? 'state has no document frequencies: it was built with a fixed idf, pass the same one'
-          : 'state has its own document frequencies: it was built without a fixed idf',
-      );
-    }
     clusterer.clock = state.clock;
     clusterer.nextSeq = state.nextSeq;
-    clusterer.frequencyPrunedAt = state.documentFrequencyPrunedAt;
-    if (state.documentFrequency !== null) {
-      clusterer.frequency = DocumentFrequency.fromJSON(
-        state.documentFrequency,
-        clusterer.settings.documentFrequencyHalfLifeMs,
-      );
-    }
     for (const saved of state.clusters) clusterer.put(saved);
     return clusterer;
   }
@@ -340,11 +273,9 @@ export class TopicClusterer {
 
   /**
    * Brings a clusterer up to date with a shared store (one row per cluster): the store's clock and
-   * next sequence number, the clusters written since this one last looked, and those gone. Only for
-   * a fixed idf: document frequencies of its own would be one more shared blob.
+   * next sequence number, the clusters written since this one last looked, and those gone.
    */
   sync(update: { clock: number | null; nextSeq: number; changed: readonly TopicClusterState[]; removed: readonly string[] }): void {
-    if (this.frequency !== null) throw new Error('only a clusterer with a fixed idf can share its state through a store');
     if (!Number.isInteger(update.nextSeq) || update.nextSeq < 1) throw new RangeError(`nextSeq must be a positive integer, got ${update.nextSeq}`);
     for (const id of update.removed) {
       const cluster = this.clusters.get(id);
@@ -358,7 +289,7 @@ export class TopicClusterer {
   /** One cluster as plain data, for a store that keeps a row per cluster. */
   clusterState(id: string): TopicClusterState | undefined {
     const cluster = this.clusters.get(id);
-    return cluster === undefined ? undefined : stateOf(cluster);
+    return cluster === undefined ? undefined : this.stateOf(cluster);
   }
 
   get nextSequence(): number {
@@ -367,6 +298,11 @@ export class TopicClusterer {
 
   get currentClock(): number | null {
     return this.clock;
+  }
+
+  /** Bytes the native core holds (outside the JavaScript heap). */
+  get nativeBytes(): number {
+    return this.core.bytes();
   }
 
   /** Null when the message has no terms (or only terms with no positive idf). */
@@ -378,28 +314,22 @@ export class TopicClusterer {
     this.expire(at);
     const now = this.clock as number;
 
-    const termCount = this.countTerms(message.tokens);
-    if (termCount === 0) return null;
-    this.frequency?.observe(
-      this.countedIds.slice(0, termCount).map((id) => this.tokens.tokenOf(id)),
-      at,
-    );
-    const vector = this.vectorOf(termCount, at);
-    if (vector.length === 0) return null;
-
-    const best = this.bestMatch(vector);
+    const units = this.writeTokens(message.tokens, 0);
+    if (this.core.match(units, message.tokens.length) === 0) return null;
+    const bestIndex = this.ints[0];
+    const bestSimilarity = this.numbers[0];
     let cluster: Cluster;
     let created = false;
     let similarity = 1;
-    if (best !== null && best.similarity >= this.settings.threshold) {
-      cluster = best.cluster;
-      similarity = best.similarity;
-      this.join(cluster, vector, now);
+    if (bestIndex !== -1 && bestSimilarity >= this.settings.threshold) {
+      cluster = this.byIndex[bestIndex] as Cluster;
+      similarity = bestSimilarity;
+      this.join(cluster, message.id, now);
     } else {
-      cluster = this.create(vector, at, now);
+      cluster = this.create(message.id, at, now);
       created = true;
     }
-    this.count(cluster, message, at, vector);
+    this.count(cluster, message, at);
     return { clusterId: cluster.id, created, similarity };
   }
 
@@ -411,19 +341,11 @@ export class TopicClusterer {
     for (let oldest = this.expiry.peek(); oldest !== undefined && oldest.lastAt <= cutoff; oldest = this.expiry.peek()) {
       this.drop(oldest);
     }
-    if (this.frequency !== null) {
-      const hour = Math.floor(this.clock / HOUR_MS) * HOUR_MS;
-      if (this.frequencyPrunedAt === null || hour > this.frequencyPrunedAt) {
-        this.frequency.prune(this.clock, DOCUMENT_FREQUENCY_FLOOR);
-        this.frequencyPrunedAt = hour;
-      }
-    }
   }
 
-  /** The IDF a term gets now. */
+  /** The IDF a term gets. */
   idf(term: string): number {
-    if (this.fixedIdf !== undefined) return this.fixedIdf(term);
-    return (this.frequency as DocumentFrequency).idf(term, this.clock ?? 0);
+    return this.idfOf(term);
   }
 
   summary(id: string): TopicClusterSummary | undefined {
@@ -435,7 +357,9 @@ export class TopicClusterer {
     const cluster = this.clusters.get(id);
     if (cluster === undefined) return undefined;
     const { labelSize } = this.settings;
-    const terms = heaviestPlaces(cluster, Math.max(labelSize, SUMMARY_TERMS)).map((k) => cluster.terms[k]);
+    const n = this.core.heaviest(cluster.index, Math.max(labelSize, SUMMARY_TERMS));
+    const terms: string[] = [];
+    for (let i = 0; i < n; i += 1) terms.push(this.tokenTexts[this.ints[i]]);
     return {
       id,
       label: terms.slice(0, labelSize),
@@ -459,151 +383,68 @@ export class TopicClusterer {
       version: 1,
       clock: this.clock,
       nextSeq: this.nextSeq,
-      documentFrequency: this.frequency?.toJSON() ?? null,
-      documentFrequencyPrunedAt: this.frequencyPrunedAt,
-      clusters: this.sortedClusters().map(stateOf),
+      clusters: this.sortedClusters().map((cluster) => this.stateOf(cluster)),
     };
   }
 
   /**
-   * The distinct terms of a message: how many, their ids in `countedIds` (whose length is left as it is: setting it to
-   * 0 gives its storage back) and each one's count in `tokenCounts`.
+   * Writes tokens into `units` from `at` on, each as its length and then its code units, and answers where they end.
+   * A token of more than 65,535 code units (no segmenter gives one) is cut to that length.
    */
-  private countTerms(tokens: readonly string[]): number {
-    // Cleared between messages only: an id must not be reused while a message's counts are under it.
-    if (this.tokens.size >= TOKEN_CACHE_LIMIT) {
-      this.tokens.clear();
-      this.tokenKinds.fill(UNSEEN);
-      this.tokenPostings.fill(undefined);
-    }
-    this.tokenPass += 1;
-    const pass = this.tokenPass;
-    const counted = this.countedIds;
-    let distinct = 0;
+  private writeTokens(tokens: readonly string[], at: number): number {
+    let units = this.units;
     for (const token of tokens) {
-      const id = this.tokens.idOf(token);
-      if (id >= this.tokenKinds.length) this.growTokenArrays();
-      let kind = this.tokenKinds[id];
-      if (kind === UNSEEN) {
-        kind = token !== '' && this.isTerm(token) ? TERM : NOT_TERM;
-        this.tokenKinds[id] = kind;
-        if (kind === TERM && this.fixedIdf !== undefined) this.tokenIdfs[id] = this.fixedIdf(token);
-      }
-      if (kind !== TERM) continue;
-      if (this.tokenPasses[id] !== pass) {
-        this.tokenPasses[id] = pass;
-        this.tokenCounts[id] = 0;
-        counted[distinct++] = id;
-      }
-      this.tokenCounts[id] += 1;
+      const length = Math.min(token.length, 0xffff);
+      if (at + 1 + length > units.length) units = this.growUnits(at + 1 + length);
+      units[at++] = length;
+      for (let i = 0; i < length; i += 1) units[at++] = token.charCodeAt(i);
     }
-    return distinct;
+    return at;
   }
 
-  private growTokenArrays(): void {
-    const capacity = this.tokenKinds.length * 2;
-    this.tokenKinds = grown(this.tokenKinds, capacity);
-    this.tokenIdfs = grown(this.tokenIdfs, capacity);
-    this.tokenPasses = grown(this.tokenPasses, capacity);
-    this.tokenCounts = grown(this.tokenCounts, capacity);
-    this.tokenWeights = grown(this.tokenWeights, capacity);
-    while (this.tokenPostings.length < capacity) this.tokenPostings.push(undefined);
+  private growUnits(needed: number): Uint16Array {
+    const units = new Uint16Array(Math.max(needed, this.units.length * 2));
+    units.set(this.units);
+    this.units = units;
+    this.core.setBuffers(this.units, this.numbers, this.ints);
+    return units;
   }
 
-  /** Unit-length vector of the heaviest of the message's `termCount` terms by (1 + ln tf) × idf, sorted by term. */
-  private vectorOf(termCount: number, at: number): TermVector {
-    const { tokens, tokenWeights: weights } = this;
-    const max = this.settings.maxTermsPerMessage;
-    // The heaviest `max` ids, heaviest first (equal weights in term order), kept as they come rather than by sorting
-    // them all: a message has a few times more terms than it keeps.
-    const kept = this.vectorIds;
-    kept.length = 0;
-    const heavier = (a: number, b: number) => weights[a] > weights[b] || (weights[a] === weights[b] && compareStrings(tokens.tokenOf(a), tokens.tokenOf(b)) < 0);
-    const counted = this.countedIds;
-    for (let c = 0; c < termCount; c += 1) {
-      const id = counted[c];
-      const idf = this.fixedIdf !== undefined ? this.tokenIdfs[id] : (this.frequency as DocumentFrequency).idf(tokens.tokenOf(id), at);
-      const weight = (1 + Math.log(this.tokenCounts[id])) * idf;
-      weights[id] = weight;
-      if (weight > 0 && Number.isFinite(weight)) keepBest(kept, max, id, heavier);
-    }
-    // Summed heaviest first, as it always was: the norm is the same to the last bit.
-    let squares = 0;
-    for (const id of kept) squares += weights[id] * weights[id];
-    const norm = Math.sqrt(squares);
-    kept.sort((a, b) => compareStrings(tokens.tokenOf(a), tokens.tokenOf(b)));
-    return kept.map((id): [string, number] => [tokens.tokenOf(id), weights[id] / norm]);
-  }
-
-  /** The posting of term `v` of the vector being added, if any cluster has the term, without a Map lookup mostly. */
-  private postingOfVectorTerm(v: number, term: string): Posting | undefined {
-    const id = this.vectorIds[v];
-    let posting = this.tokenPostings[id];
-    if (posting === undefined || !posting.live) {
-      posting = this.postings.get(term);
-      this.tokenPostings[id] = posting;
-    }
-    return posting;
+  /** Makes `numbers` and `ints` hold at least `count` values each. */
+  private ensureInts(count: number): void {
+    if (count <= this.ints.length && count <= this.numbers.length) return;
+    const size = Math.max(count, this.ints.length * 2);
+    this.ints = new Int32Array(size);
+    this.numbers = new Float64Array(size);
+    this.core.setBuffers(this.units, this.numbers, this.ints);
   }
 
   /**
-   * The most similar cluster sharing a term with the vector (of equally similar ones the older), with the dot products
-   * summed in the vector's term order as `cosine` does.
+   * Fading is lazy: rather than scaling every centroid weight down by 2^(−Δt / half-life), the new vector is scaled up
+   * by 2^(Δt / half-life) since `decayedAt`. Cosines do not change with the centroid's scale, so only a join touches
+   * the centroid, and only the message's terms. Once a whole half-life has passed the weights are halved that many
+   * times (exact in floating point) and `decayedAt` moves on, so they stay within one half-life of their true value
+   * and never overflow. The powers are taken here, in JavaScript, so that they round as they always did.
    */
-  private bestMatch(vector: TermVector): { cluster: Cluster; similarity: number } | null {
-    this.pass += 1;
-    const { pass, stamps, dots, touched, norms } = this;
-    let count = 0;
-    for (let v = 0; v < vector.length; v += 1) {
-      const [term, weight] = vector[v];
-      const posting = this.postingOfVectorTerm(v, term);
-      if (posting === undefined) continue;
-      const { clusters, weights } = posting;
-      for (let i = 0; i < clusters.length; i += 1) {
-        const index = clusters[i];
-        if (stamps[index] !== pass) {
-          stamps[index] = pass;
-          dots[index] = 0;
-          touched[count++] = index;
-        }
-        dots[index] += weight * weights[i];
-      }
+  private join(cluster: Cluster, messageId: string, now: number): void {
+    const { halfLifeMs } = this.settings;
+    const halvings = Math.floor((now - cluster.decayedAt) / halfLifeMs);
+    let scale = 1;
+    if (halvings >= 1) {
+      scale = 2 ** -halvings;
+      cluster.weight *= scale;
+      cluster.decayedAt += halvings * halfLifeMs;
     }
-    let best: Cluster | null = null;
-    let bestSimilarity = -1;
-    for (let i = 0; i < count; i += 1) {
-      const index = touched[i];
-      const similarity = dots[index] / norms[index];
-      if (similarity > bestSimilarity) {
-        best = this.byIndex[index] as Cluster;
-        bestSimilarity = similarity;
-      } else if (similarity === bestSimilarity && (this.byIndex[index] as Cluster).seq < (best as Cluster).seq) {
-        best = this.byIndex[index] as Cluster;
-      }
-    }
-    return best === null ? null : { cluster: best, similarity: bestSimilarity };
+    const growth = now > cluster.decayedAt ? 2 ** ((now - cluster.decayedAt) / halfLifeMs) : 1;
+    cluster.weight += growth;
+    const kept = this.core.join(cluster.index, growth, scale);
+    const before = cluster.centralIds;
+    const central: string[] = [];
+    for (let i = 0; i < kept; i += 1) central.push(this.ints[i] < before.length ? before[this.ints[i]] : messageId);
+    cluster.centralIds = central;
   }
 
-  /** Gives a new cluster its index in the dense arrays (growing them when full) and its place in the expiry heap. */
-  private register(cluster: Cluster): void {
-    const index = this.freeIndices.pop() ?? this.byIndex.length;
-    if (index >= this.norms.length) {
-      const capacity = this.norms.length * 2;
-      this.norms = grown(this.norms, capacity);
-      // The others are scratch of one `bestMatch` (a stamp of 0 is no pass's), so they start afresh.
-      this.dots = new Float64Array(capacity);
-      this.stamps = new Float64Array(capacity);
-      this.touched = new Int32Array(capacity);
-    }
-    cluster.index = index;
-    this.byIndex[index] = cluster;
-    this.norms[index] = cluster.norm;
-    this.stamps[index] = 0;
-    this.clusters.set(cluster.id, cluster);
-    this.expiry.push(cluster);
-  }
-
-  private create(vector: TermVector, at: number, now: number): Cluster {
+  private create(messageId: string, at: number, now: number): Cluster {
     const seq = this.nextSeq;
     this.nextSeq += 1;
     const cluster: Cluster = {
@@ -614,12 +455,6 @@ export class TopicClusterer {
       decayedAt: now,
       weight: 1,
       messageCount: 0,
-      terms: [],
-      keys: [],
-      weights: [],
-      postings: [],
-      slots: [],
-      norm: 1,
       hourly: new Map(),
       daily: new Map(),
       recent: new Map(),
@@ -631,116 +466,21 @@ export class TopicClusterer {
       sentimentSum: 0,
       sentimentCount: 0,
       firstMessageIds: [],
-      central: [],
-      index: -1,
+      centralIds: [messageId],
+      index: this.core.create(seq),
       heapIndex: -1,
     };
     this.register(cluster);
-    // The vector is in term order already.
-    for (const [term, weight] of vector) this.append(cluster, term, weight);
     return cluster;
   }
 
-  /**
-   * Adds a message's unit vector to a centroid. Fading is lazy: rather than scaling every centroid weight down by
-   * 2^(−Δt / half-life), the new vector is scaled up by 2^(Δt / half-life) since `decayedAt`. Cosines do not change
-   * with the centroid's scale, so only a join touches the centroid, and only the message's terms. Once a whole
-   * half-life has passed the weights are halved that many times (exact in floating point) and `decayedAt` moves on,
-   * so they stay within one half-life of their true value and never overflow.
-   */
-  private join(cluster: Cluster, vector: TermVector, now: number): void {
-    const { halfLifeMs, maxCentroidTerms } = this.settings;
-    const halvings = Math.floor((now - cluster.decayedAt) / halfLifeMs);
-    if (halvings >= 1) this.rebase(cluster, halvings);
-    const growth = now > cluster.decayedAt ? 2 ** ((now - cluster.decayedAt) / halfLifeMs) : 1;
-    cluster.weight += growth;
-    // Both are in term order: one merge finds each term's place, without a lookup per term.
-    const { terms, keys, weights, postings, slots } = cluster;
-    // Pairs from the start of a scratch array whose length stays (set to 0, it would give its storage back).
-    const added = this.addedTerms;
-    let pairs = 0;
-    let k = 0;
-    for (let v = 0; v < vector.length; v += 1) {
-      const [term, weight] = vector[v];
-      const key = termKey(term);
-      while (k < terms.length && sortsBefore(keys[k], terms[k], key, term)) k += 1;
-      if (k < terms.length && terms[k] === term) {
-        weights[k] += weight * growth;
-        postings[k].weights[slots[k]] = weights[k];
-      } else {
-        added[2 * pairs] = k;
-        added[2 * pairs + 1] = v;
-        pairs += 1;
-      }
-    }
-    if (pairs > 0) this.insertTerms(cluster, vector, added, pairs, growth);
-    if (terms.length > maxCentroidTerms) this.prune(cluster, terms.length - maxCentroidTerms);
-    this.setNorm(cluster);
+  private register(cluster: Cluster): void {
+    this.byIndex[cluster.index] = cluster;
+    this.clusters.set(cluster.id, cluster);
+    this.expiry.push(cluster);
   }
 
-  /**
-   * Inserts the vector's terms new to the centroid, `added` holding pairs (place in the centroid before the insertion,
-   * index in the vector), in term order: one backward pass moves each old term at most once.
-   */
-  private insertTerms(cluster: Cluster, vector: TermVector, added: readonly number[], count: number, growth: number): void {
-    let read = cluster.terms.length - 1;
-    for (let q = 0; q < count; q += 1) appendCentroidPlace(cluster, cluster.postings[0]);
-    let write = cluster.terms.length - 1;
-    for (let q = count - 1; q >= 0; q -= 1) {
-      for (const at = added[2 * q]; read >= at; read -= 1, write -= 1) moveCentroidTerm(cluster, read, write);
-      const v = added[2 * q + 1];
-      const [term, weight] = vector[v];
-      this.place(cluster, write, term, weight * growth, this.postingOfVectorTerm(v, term));
-      write -= 1;
-    }
-  }
-
-  /**
-   * Drops the `excess` lightest terms of a centroid: those a sort heaviest first (ties in term order) would put after
-   * `maxCentroidTerms`, found in one pass since a join adds only a few.
-   */
-  private prune(cluster: Cluster, excess: number): void {
-    const { terms, keys, weights } = cluster;
-    const ranksBefore = (i: number, j: number) =>
-      weights[i] > weights[j] || (weights[i] === weights[j] && sortsBefore(keys[i], terms[i], keys[j], terms[j]));
-    // The positions to drop, in rank order: `lightest[0]` is the one closest to being kept.
-    const lightest: number[] = [];
-    for (let k = 0; k < terms.length; k += 1) {
-      if (lightest.length === excess) {
-        if (!ranksBefore(lightest[0], k)) continue;
-        lightest.shift();
-      }
-      let at = lightest.length;
-      while (at > 0 && ranksBefore(k, lightest[at - 1])) at -= 1;
-      lightest.splice(at, 0, k);
-    }
-    lightest.sort((a, b) => a - b);
-    for (const k of lightest) this.unpost(cluster, k);
-    let kept = 0;
-    let next = 0;
-    for (let k = 0; k < terms.length; k += 1) {
-      if (next < lightest.length && lightest[next] === k) {
-        next += 1;
-        continue;
-      }
-      moveCentroidTerm(cluster, k, kept);
-      kept += 1;
-    }
-    truncateCentroid(cluster, kept);
-  }
-
-  private rebase(cluster: Cluster, halvings: number): void {
-    const scale = 2 ** -halvings;
-    const { weights, postings, slots } = cluster;
-    for (let k = 0; k < weights.length; k += 1) {
-      weights[k] *= scale;
-      postings[k].weights[slots[k]] = weights[k];
-    }
-    cluster.weight *= scale;
-    cluster.decayedAt += halvings * this.settings.halfLifeMs;
-  }
-
-  private count(cluster: Cluster, message: TopicMessage, at: number, vector: TermVector): void {
+  private count(cluster: Cluster, message: TopicMessage, at: number): void {
     const { sampleSize, utcOffsetMinutes } = this.settings;
     cluster.messageCount += 1;
     if (at > cluster.lastAt) {
@@ -772,22 +512,17 @@ export class TopicClusterer {
       cluster.sentimentCount += 1;
     }
     if (cluster.firstMessageIds.length < sampleSize) cluster.firstMessageIds.push(message.id);
-    // Twice as many candidates as shown, so that a message not central when it came can become so.
-    const sample = sampleOf(message.id, heaviest(vector, CENTRAL_SAMPLE_TERMS));
-    cluster.central = mostCentral(cluster, sample, 2 * sampleSize);
   }
 
   private summarize(cluster: Cluster): TopicClusterSummary {
-    const ranked = heaviestPlaces(cluster, Math.max(this.settings.labelSize, SUMMARY_TERMS)).map((k): [string, number] => [
-      cluster.terms[k],
-      cluster.weights[k],
-    ]);
-    let total = 0;
-    for (const weight of cluster.weights) total += weight;
+    const n = this.core.heaviest(cluster.index, Math.max(this.settings.labelSize, SUMMARY_TERMS));
+    const ranked: [string, number][] = [];
+    for (let i = 0; i < n; i += 1) ranked.push([this.tokenTexts[this.ints[i]], this.numbers[i]]);
+    const total = this.core.weightSum(cluster.index);
     const [firstHour, firstDay] = this.firstBuckets();
     const samples = [...cluster.firstMessageIds];
-    // `count` leaves the candidates ranked against the centroid, which only changes when `count` runs next.
-    for (const { id } of cluster.central.slice(0, this.settings.sampleSize)) {
+    // `join` leaves the candidates ranked against the centroid, which only changes when a message joins next.
+    for (const id of cluster.centralIds.slice(0, this.settings.sampleSize)) {
       if (!samples.includes(id)) samples.push(id);
     }
     return {
@@ -809,12 +544,25 @@ export class TopicClusterer {
 
   /** Adds or replaces a cluster from its plain-data form. */
   private put(saved: TopicClusterState): void {
-    if (typeof saved.id !== 'string' || !Array.isArray(saved.centroid)) {
+    if (typeof saved.id !== 'string' || !isTermVector(saved.centroid) || !Array.isArray(saved.central) || !saved.central.every((s) => isTermVector(s?.vector))) {
       throw new Error(`topic clusterer state has a malformed cluster ${JSON.stringify(saved.id)}`);
     }
     const known = this.clusters.get(saved.id);
     if (known !== undefined) this.drop(known);
-    const cluster: Cluster = {
+    const centroid = [...saved.centroid].sort((a, b) => compareStrings(a[0], b[0]));
+    const vectors = [centroid, ...saved.central.map(({ vector }) => vector)];
+    let weights = 0;
+    for (const vector of vectors) weights += vector.length;
+    this.ensureInts(Math.max(weights, saved.central.length));
+    let units = 0;
+    let w = 0;
+    for (const vector of vectors) {
+      units = this.writeTokens(vector.map(([term]) => term), units);
+      for (const [, weight] of vector) this.numbers[w++] = weight;
+    }
+    saved.central.forEach(({ vector }, i) => (this.ints[i] = vector.length));
+    const index = this.core.put(saved.seq, units, centroid.length, saved.central.length);
+    this.register({
       id: saved.id,
       seq: saved.seq,
       createdAt: saved.createdAt,
@@ -822,12 +570,6 @@ export class TopicClusterer {
       decayedAt: saved.decayedAt,
       weight: saved.weight,
       messageCount: saved.messageCount,
-      terms: [],
-      keys: [],
-      weights: [],
-      postings: [],
-      slots: [],
-      norm: 1,
       hourly: new Map(saved.hourly),
       daily: new Map(saved.daily),
       recent: new Map(saved.recent ?? []),
@@ -839,76 +581,60 @@ export class TopicClusterer {
       sentimentSum: saved.sentimentSum,
       sentimentCount: saved.sentimentCount,
       firstMessageIds: [...saved.firstMessageIds],
-      central: saved.central.map(({ id, vector }) => sampleOf(id, vector)),
-      index: -1,
+      centralIds: saved.central.map(({ id }) => id),
+      index,
       heapIndex: -1,
-    };
-    this.register(cluster);
-    for (const [term, weight] of [...saved.centroid].sort((a, b) => compareStrings(a[0], b[0]))) this.append(cluster, term, weight);
-    this.setNorm(cluster);
+    });
   }
 
   private drop(cluster: Cluster): void {
     this.clusters.delete(cluster.id);
     this.expiry.remove(cluster);
-    for (let k = 0; k < cluster.terms.length; k += 1) this.unpost(cluster, k);
+    this.core.drop(cluster.index);
     this.byIndex[cluster.index] = undefined;
-    this.freeIndices.push(cluster.index);
   }
 
-  private setNorm(cluster: Cluster): void {
-    cluster.norm = normOf(cluster);
-    this.norms[cluster.index] = cluster.norm;
-  }
-
-  /** Appends a term that sorts after every term of the centroid. */
-  private append(cluster: Cluster, term: string, weight: number): void {
-    const posting = this.postingOf(term);
-    appendCentroidPlace(cluster, posting);
-    this.place(cluster, cluster.terms.length - 1, term, weight, posting);
-  }
-
-  /** Puts a term new to the centroid at place `k` of its arrays and into the term's posting. */
-  private place(cluster: Cluster, k: number, term: string, weight: number, posting = this.postingOf(term)): void {
-    cluster.terms[k] = term;
-    cluster.keys[k] = termKey(term);
-    cluster.weights[k] = weight;
-    cluster.postings[k] = posting;
-    cluster.slots[k] = posting.clusters.length;
-    posting.clusters.push(cluster.index);
-    posting.weights.push(weight);
-  }
-
-  private postingOf(term: string): Posting {
-    let posting = this.postings.get(term);
-    if (posting === undefined) {
-      posting = { term, clusters: [], weights: [], live: true };
-      this.postings.set(term, posting);
+  private stateOf(c: Cluster): TopicClusterState {
+    let n = this.core.centroid(c.index);
+    if (n < 0) {
+      this.ensureInts(-n);
+      n = this.core.centroid(c.index);
     }
-    return posting;
-  }
-
-  /**
-   * Takes term `k` of a centroid out of its posting (the centroid's arrays are the caller's), moving the posting's
-   * last slot into the gap.
-   */
-  private unpost(cluster: Cluster, k: number): void {
-    const posting = cluster.postings[k];
-    const slot = cluster.slots[k];
-    const last = posting.clusters.length - 1;
-    if (slot !== last) {
-      const movedIndex = posting.clusters[last];
-      posting.clusters[slot] = movedIndex;
-      posting.weights[slot] = posting.weights[last];
-      const moved = this.byIndex[movedIndex] as Cluster;
-      moved.slots[placeOf(moved.terms, moved.keys, posting.term, termKey(posting.term), 0)] = slot;
+    const centroid: TermVector = [];
+    for (let k = 0; k < n; k += 1) centroid.push([this.tokenTexts[this.ints[k]], this.numbers[k]]);
+    let samples = this.core.samples(c.index);
+    if (samples < 0) {
+      this.ensureInts(-samples);
+      samples = this.core.samples(c.index);
     }
-    posting.clusters.pop();
-    posting.weights.pop();
-    if (last === 0) {
-      this.postings.delete(posting.term);
-      posting.live = false;
+    const central: { id: string; vector: TermVector }[] = [];
+    for (let i = 0, at = samples, w = 0; i < samples; i += 1) {
+      const vector: TermVector = [];
+      for (let j = this.ints[i]; j > 0; j -= 1) vector.push([this.tokenTexts[this.ints[at++]], this.numbers[w++]]);
+      central.push({ id: c.centralIds[i], vector });
     }
+    return {
+      id: c.id,
+      seq: c.seq,
+      createdAt: c.createdAt,
+      lastAt: c.lastAt,
+      decayedAt: c.decayedAt,
+      weight: c.weight,
+      messageCount: c.messageCount,
+      centroid,
+      hourly: byStart(c.hourly),
+      daily: byStart(c.daily),
+      recent: byStart(c.recent),
+      recentCopies: byStart(c.recentCopies),
+      hourlyResends: byStart(c.hourlyResends),
+      recentResends: byStart(c.recentResends),
+      channels: sortedEntries(c.channels),
+      unitCodes: sortedEntries(c.unitCodes),
+      sentimentSum: c.sentimentSum,
+      sentimentCount: c.sentimentCount,
+      firstMessageIds: [...c.firstMessageIds],
+      central,
+    };
   }
 
   /** `weight` faded to the current clock. */
@@ -934,146 +660,17 @@ export class TopicClusterer {
   }
 }
 
-/**
- * The centroid's parallel arrays, changed together by these three only: one more place at the end (to be filled by
- * `place`, `posting` only holding the place), a term moved to another place, and all places from `length` on dropped.
- */
-function appendCentroidPlace(cluster: Cluster, posting: Posting): void {
-  cluster.terms.push('');
-  cluster.keys.push(0);
-  cluster.weights.push(0);
-  cluster.postings.push(posting);
-  cluster.slots.push(0);
+function isTermVector(vector: unknown): vector is TermVector {
+  return Array.isArray(vector) && vector.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number');
 }
 
-function moveCentroidTerm(cluster: Cluster, from: number, to: number): void {
-  cluster.terms[to] = cluster.terms[from];
-  cluster.keys[to] = cluster.keys[from];
-  cluster.weights[to] = cluster.weights[from];
-  cluster.postings[to] = cluster.postings[from];
-  cluster.slots[to] = cluster.slots[from];
-}
-
-function truncateCentroid(cluster: Cluster, length: number): void {
-  cluster.terms.length = length;
-  cluster.keys.length = length;
-  cluster.weights.length = length;
-  cluster.postings.length = length;
-  cluster.slots.length = length;
-}
-
-function sampleOf(id: string, vector: TermVector): Sample {
-  return { id, terms: vector.map(([term]) => term), keys: vector.map(([term]) => termKey(term)), weights: vector.map(([, weight]) => weight) };
-}
-
-function stateOf(c: Cluster): TopicClusterState {
-  return {
-    id: c.id,
-    seq: c.seq,
-    createdAt: c.createdAt,
-    lastAt: c.lastAt,
-    decayedAt: c.decayedAt,
-    weight: c.weight,
-    messageCount: c.messageCount,
-    centroid: c.terms.map((term, k): [string, number] => [term, c.weights[k]]),
-    hourly: byStart(c.hourly),
-    daily: byStart(c.daily),
-    recent: byStart(c.recent),
-    recentCopies: byStart(c.recentCopies),
-    hourlyResends: byStart(c.hourlyResends),
-    recentResends: byStart(c.recentResends),
-    channels: sortedEntries(c.channels),
-    unitCodes: sortedEntries(c.unitCodes),
-    sentimentSum: c.sentimentSum,
-    sentimentCount: c.sentimentCount,
-    firstMessageIds: [...c.firstMessageIds],
-    central: c.central.map((sample) => ({ id: sample.id, vector: sample.terms.map((term, i): [string, number] => [term, sample.weights[i]]) })),
-  };
-}
-
-/** Cosine of a sample with a cluster's centroid, summed in the sample's (term) order. */
-function cosine(sample: Sample, cluster: Cluster): number {
-  if (cluster.norm === 0) return 0;
-  const { terms, keys, weights } = cluster;
-  let dot = 0;
-  let from = 0;
-  for (let i = 0; i < sample.terms.length; i += 1) {
-    const term = sample.terms[i];
-    const key = sample.keys[i];
-    // A sample in term order (as they all are but a hand-made state's) searches on from the last place.
-    if (i > 0 && !sortsBefore(sample.keys[i - 1], sample.terms[i - 1], key, term)) from = 0;
-    const k = placeOf(terms, keys, term, key, from);
-    dot += sample.weights[i] * (k < terms.length && terms[k] === term ? weights[k] : 0);
-    from = k;
-  }
-  return dot / cluster.norm;
-}
-
-/**
- * The first 32 bits or so of a term's code-unit order as a number: its first code unit, then its second plus one
- * (0 when it has none, so that a prefix sorts first). Comparing keys settles most comparisons of two terms without
- * reading either string, which is a cache miss for a term kept in a centroid.
- */
-export function termKey(term: string): number {
-  if (term.length === 0) return -1;
-  return term.charCodeAt(0) * 65_537 + (term.length > 1 ? term.charCodeAt(1) + 1 : 0);
-}
-
-/** `a < b` (code-unit order) for two terms with their keys. */
-function sortsBefore(keyA: number, a: string, keyB: number, b: string): boolean {
-  return keyA < keyB || (keyA === keyB && a < b);
-}
-
-/** The first place at or after `from` whose term does not sort before `term`, in lists in term order. */
-function placeOf(terms: readonly string[], keys: readonly number[], term: string, key: number, from: number): number {
-  let low = from;
-  let high = terms.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sortsBefore(keys[middle], terms[middle], key, term)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The `count` samples closest to the cluster's current centroid, of its candidates and then `added`; ties keep that order. */
-function mostCentral(cluster: Cluster, added: Sample, count: number): Sample[] {
-  const { central } = cluster;
-  const scores = central.map((sample) => cosine(sample, cluster));
-  scores.push(cosine(added, cluster));
-  const top: number[] = [];
-  const closer = (a: number, b: number) => scores[a] > scores[b];
-  for (let i = 0; i < scores.length; i += 1) keepBest(top, count, i, closer);
-  return top.map((i) => (i < central.length ? central[i] : added));
-}
-
-/** The `count` heaviest entries of a vector, still in term order (of equal weights the earlier term). */
-function heaviest(vector: TermVector, count: number): TermVector {
-  if (vector.length <= count) return vector;
-  // Places in the vector, heaviest first; the vector is in term order, so an equal weight coming later stays after.
-  const top: number[] = [];
-  const heavier = (a: number, b: number) => vector[a][1] > vector[b][1];
-  for (let i = 0; i < vector.length; i += 1) keepBest(top, count, i, heavier);
-  return top.sort((a, b) => a - b).map((i) => vector[i]);
+/** Code-unit order, as JavaScript compares strings (and as the native core orders terms). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function sentimentAverageOf(cluster: Cluster): number | null {
   return cluster.sentimentCount === 0 ? null : cluster.sentimentSum / cluster.sentimentCount;
-}
-
-function normOf(cluster: Cluster): number {
-  let squares = 0;
-  for (const weight of cluster.weights) squares += weight * weight;
-  return Math.sqrt(squares);
-}
-
-/** The places of the `count` heaviest centroid terms, heaviest first (ties in term order: places come in that order). */
-function heaviestPlaces(cluster: Cluster, count: number): number[] {
-  const { weights } = cluster;
-  const top: number[] = [];
-  const heavier = (a: number, b: number) => weights[a] > weights[b];
-  for (let k = 0; k < weights.length; k += 1) keepBest(top, count, k, heavier);
-  return top;
 }
 
 function sortedEntries<V>(map: ReadonlyMap<string, V>): [string, V][] {
@@ -1083,7 +680,6 @@ function sortedEntries<V>(map: ReadonlyMap<string, V>): [string, V][] {
 function sortedByWeight(map: ReadonlyMap<string, number>): [string, number][] {
   return [...map].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
 }
-
 
 function increment<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -1115,7 +711,7 @@ function withoutUndefined<T extends object>(options: T): Partial<T> {
 
 function validSettings(rest: Settings): Settings {
   if (!(rest.threshold > 0 && rest.threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${rest.threshold}`);
-  for (const name of ['windowMs', 'halfLifeMs', 'documentFrequencyHalfLifeMs'] as const) {
+  for (const name of ['windowMs', 'halfLifeMs'] as const) {
     if (!(rest[name] > 0)) throw new RangeError(`${name} must be positive, got ${rest[name]}`);
   }
   for (const name of ['maxTermsPerMessage', 'maxCentroidTerms', 'labelSize', 'sampleSize', 'hourlyBuckets', 'dailyBuckets', 'recentBuckets'] as const) {

@@ -1,0 +1,200 @@
+// The JavaScript face of the centroid index (`ClusterCore`). Messages and states cross in three typed arrays the
+// caller registers once (`setBuffers`) and reuses: code units of tokens, numbers and integers, so a message costs
+// two calls and no string or array per token.
+#include <napi.h>
+
+#include "centroid_index.h"
+
+namespace {
+
+using monitor::CentroidIndex;
+using monitor::CentroidSettings;
+
+int32_t intOf(const Napi::Object& settings, const char* name) {
+  const Napi::Value value = settings.Get(name);
+  if (!value.IsNumber()) throw Napi::TypeError::New(settings.Env(), std::string(name) + " must be a number");
+  return value.As<Napi::Number>().Int32Value();
+}
+
+template <typename T>
+struct View {
+  T* data = nullptr;
+  size_t length = 0;
+  Napi::Reference<Napi::TypedArray> ref;
+};
+
+class ClusterCore : public Napi::ObjectWrap<ClusterCore> {
+ public:
+  static Napi::Function Define(Napi::Env env) {
+    return DefineClass(env, "ClusterCore",
+                       {
+                           InstanceMethod<&ClusterCore::SetBuffers>("setBuffers"),
+                           InstanceMethod<&ClusterCore::Match>("match"),
+                           InstanceMethod<&ClusterCore::Create>("create"),
+                           InstanceMethod<&ClusterCore::Join>("join"),
+                           InstanceMethod<&ClusterCore::Put>("put"),
+                           InstanceMethod<&ClusterCore::Drop>("drop"),
+                           InstanceMethod<&ClusterCore::Heaviest>("heaviest"),
+                           InstanceMethod<&ClusterCore::Centroid>("centroid"),
+                           InstanceMethod<&ClusterCore::Samples>("samples"),
+                           InstanceMethod<&ClusterCore::WeightSum>("weightSum"),
+                           InstanceMethod<&ClusterCore::Bytes>("bytes"),
+                       });
+  }
+
+  // new ClusterCore(settings, logs: Float64Array of Math.log(n), classify(token, id) → idf or NaN, log(n))
+  explicit ClusterCore(const Napi::CallbackInfo& info) : Napi::ObjectWrap<ClusterCore>(info) {
+    Napi::Env env = info.Env();
+    if (info.Length() < 4 || !info[0].IsObject() || !info[1].IsTypedArray() || !info[2].IsFunction() || !info[3].IsFunction()) {
+      throw Napi::TypeError::New(env, "ClusterCore(settings, logs, classify, log)");
+    }
+    const Napi::Object settings = info[0].As<Napi::Object>();
+    const CentroidSettings s{intOf(settings, "maxTermsPerMessage"), intOf(settings, "maxCentroidTerms"), intOf(settings, "centralSamples"),
+                             intOf(settings, "sampleTerms"), intOf(settings, "tokenLimit")};
+    const Napi::Float64Array logs = info[1].As<Napi::Float64Array>();
+    classify_ = Napi::Persistent(info[2].As<Napi::Function>());
+    log_ = Napi::Persistent(info[3].As<Napi::Function>());
+    index_ = std::make_unique<CentroidIndex>(
+        s, std::vector<double>(logs.Data(), logs.Data() + logs.ElementLength()),
+        [this](const char16_t* units, size_t length, int32_t id) {
+          Napi::Env env = classify_.Env();
+          const Napi::Value idf = classify_.Call({Napi::String::New(env, units, length), Napi::Number::New(env, id)});
+          return idf.IsNumber() ? idf.As<Napi::Number>().DoubleValue() : NAN;
+        },
+        [this](double n) { return log_.Call({Napi::Number::New(log_.Env(), n)}).As<Napi::Number>().DoubleValue(); });
+  }
+
+ private:
+  template <typename T, typename A>
+  static void take(View<T>& view, const Napi::Value& value, const char* what) {
+    if (!value.IsTypedArray()) throw Napi::TypeError::New(value.Env(), std::string(what) + " must be a typed array");
+    A array = value.As<A>();
+    view.data = reinterpret_cast<T*>(array.Data());
+    view.length = array.ElementLength();
+    view.ref = Napi::Persistent(value.As<Napi::TypedArray>());
+  }
+
+  // setBuffers(units: Uint16Array, numbers: Float64Array, ints: Int32Array)
+  Napi::Value SetBuffers(const Napi::CallbackInfo& info) {
+    take<char16_t, Napi::Uint16Array>(units_, info[0], "units");
+    take<double, Napi::Float64Array>(numbers_, info[1], "numbers");
+    take<int32_t, Napi::Int32Array>(ints_, info[2], "ints");
+    return info.Env().Undefined();
+  }
+
+  int32_t arg(const Napi::CallbackInfo& info, size_t i) const { return info[i].As<Napi::Number>().Int32Value(); }
+
+  int32_t checkedIndex(const Napi::CallbackInfo& info, size_t i) const {
+    const int32_t index = arg(info, i);
+    if (index < 0 || !index_->live(index)) throw Napi::RangeError::New(info.Env(), "no cluster at that index");
+    return index;
+  }
+
+  // match(units, tokens) → vector length; the best cluster's index in ints[0] (−1: none), its similarity in numbers[0]
+  Napi::Value Match(const Napi::CallbackInfo& info) {
+    const size_t units = std::min<size_t>(static_cast<size_t>(arg(info, 0)), units_.length);
+    int32_t best;
+    double similarity;
+    const int32_t length = index_->match(units_.data, units, arg(info, 1), best, similarity);
+    ints_.data[0] = best;
+    numbers_.data[0] = similarity;
+    return Napi::Number::New(info.Env(), length);
+  }
+
+  Napi::Value Create(const Napi::CallbackInfo& info) {
+    return Napi::Number::New(info.Env(), index_->create(arg(info, 0)));
+  }
+
+  // join(index, growth, scale) → samples kept; their order in ints (old places, or the old count for the new one)
+  Napi::Value Join(const Napi::CallbackInfo& info) {
+    const int32_t index = checkedIndex(info, 0);
+    const double growth = info[1].As<Napi::Number>().DoubleValue();
+    const double scale = info[2].As<Napi::Number>().DoubleValue();
+    return Napi::Number::New(info.Env(), index_->join(index, growth, scale, ints_.data));
+  }
+
+  // put(seq, units, terms, samples) → index; weights in numbers, sample lengths in ints
+  Napi::Value Put(const Napi::CallbackInfo& info) {
+    const size_t units = std::min<size_t>(static_cast<size_t>(arg(info, 1)), units_.length);
+    const int32_t terms = arg(info, 2);
+    const int32_t samples = arg(info, 3);
+    if (terms < 0 || samples < 0 || static_cast<size_t>(samples) > ints_.length) throw Napi::RangeError::New(info.Env(), "bad put sizes");
+    size_t total = static_cast<size_t>(terms);
+    for (int32_t s = 0; s < samples; s += 1) total += static_cast<size_t>(std::max(0, ints_.data[s]));
+    if (total > numbers_.length) throw Napi::RangeError::New(info.Env(), "put weights exceed the numbers buffer");
+    return Napi::Number::New(info.Env(), index_->put(arg(info, 0), units_.data, units, numbers_.data, terms, ints_.data, samples));
+  }
+
+  Napi::Value Drop(const Napi::CallbackInfo& info) {
+    index_->drop(checkedIndex(info, 0));
+    return info.Env().Undefined();
+  }
+
+  // heaviest(index, count) → n; term ids in ints, weights in numbers, heaviest first
+  Napi::Value Heaviest(const Napi::CallbackInfo& info) {
+    const int32_t index = checkedIndex(info, 0);
+    const int32_t count = std::min<int32_t>(arg(info, 1), static_cast<int32_t>(std::min(ints_.length, numbers_.length)));
+    std::vector<int32_t> places(static_cast<size_t>(std::max(count, 0)));
+    const int32_t n = index_->heaviest(index, count, places.data());
+    const monitor::Centroid& c = index_->centroid(index);
+    for (int32_t i = 0; i < n; i += 1) {
+      ints_.data[i] = c.terms[places[i]];
+      numbers_.data[i] = c.weights[places[i]];
+    }
+    return Napi::Number::New(info.Env(), n);
+  }
+
+  // centroid(index) → n; term ids in ints, weights in numbers, in term order
+  Napi::Value Centroid(const Napi::CallbackInfo& info) {
+    const monitor::Centroid& c = index_->centroid(checkedIndex(info, 0));
+    if (c.terms.size() > ints_.length || c.terms.size() > numbers_.length) return Napi::Number::New(info.Env(), -static_cast<double>(c.terms.size()));
+    std::copy(c.terms.begin(), c.terms.end(), ints_.data);
+    std::copy(c.weights.begin(), c.weights.end(), numbers_.data);
+    return Napi::Number::New(info.Env(), static_cast<double>(c.terms.size()));
+  }
+
+  // samples(index) → count; ints: each sample's length, then all their term ids; numbers: their weights
+  Napi::Value Samples(const Napi::CallbackInfo& info) {
+    const monitor::Centroid& c = index_->centroid(checkedIndex(info, 0));
+    size_t total = c.samples.size();
+    size_t weights = 0;
+    for (const monitor::Sample& s : c.samples) weights += s.terms.size();
+    if (total + weights > ints_.length || weights > numbers_.length) return Napi::Number::New(info.Env(), -static_cast<double>(total + weights));
+    size_t at = c.samples.size();
+    size_t w = 0;
+    for (size_t i = 0; i < c.samples.size(); i += 1) {
+      ints_.data[i] = static_cast<int32_t>(c.samples[i].terms.size());
+      for (size_t j = 0; j < c.samples[i].terms.size(); j += 1) {
+        ints_.data[at++] = c.samples[i].terms[j];
+        numbers_.data[w++] = c.samples[i].weights[j];
+      }
+    }
+    return Napi::Number::New(info.Env(), static_cast<double>(c.samples.size()));
+  }
+
+  // The centroid's weights summed in term order.
+  Napi::Value WeightSum(const Napi::CallbackInfo& info) {
+    const monitor::Centroid& c = index_->centroid(checkedIndex(info, 0));
+    double total = 0;
+    for (const double weight : c.weights) total += weight;
+    return Napi::Number::New(info.Env(), total);
+  }
+
+  Napi::Value Bytes(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), static_cast<double>(index_->bytes())); }
+
+  std::unique_ptr<CentroidIndex> index_;
+  Napi::FunctionReference classify_;
+  Napi::FunctionReference log_;
+  View<char16_t> units_;
+  View<double> numbers_;
+  View<int32_t> ints_;
+};
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("ClusterCore", ClusterCore::Define(env));
+  return exports;
+}
+
+}  // namespace
+
+NODE_API_MODULE(monitor_core, Init)
