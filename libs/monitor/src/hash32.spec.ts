@@ -1,4 +1,4 @@
-import { hashInts, hashString, mix32, seededValues } from './hash32';
+import { hashInts, mix32, seededValues } from './hash32';
 
 /** The same finaliser in BigInt arithmetic, where nothing can overflow silently. */
 function mix32Reference(value: number): number {
@@ -56,18 +56,6 @@ describe('hashInts', () => {
   it('depends on the seed and on the order', () => {
     expect(hashInts([1, 2, 3], 0, 3, 1)).not.toBe(hashInts([1, 2, 3]));
     expect(hashInts([3, 2, 1])).not.toBe(hashInts([1, 2, 3]));
-  });
-});
-
-describe('hashString', () => {
-  it('reads a character outside the BMP as one code point', () => {
-    expect(hashString('𠀀')).toBe(hashInts([0x20000]));
-    expect(hashString('𠀀')).not.toBe(hashInts([0xd840, 0xdc00]));
-  });
-
-  it('is stable across calls (a value another process can store)', () => {
-    expect(hashString('棚户区改造')).toBe(hashString('棚户区改造'));
-    expect(hashString('棚户区改造')).toBe(hashInts(Array.from('棚户区改造', (c) => c.codePointAt(0) as number)));
   });
 });
 

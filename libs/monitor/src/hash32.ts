@@ -32,35 +32,6 @@ export function hashInts(values: ArrayLike<number>, start = 0, end = values.leng
   return mix32(h);
 }
 
-/** Hash of a string's code points. */
-export function hashString(text: string, seed = 0): number {
-  return hashInts(codePointsOf(text), 0, undefined, seed);
-}
-
-/** The code points of a string: a character outside the BMP is one value, not two surrogates. */
-export function codePointsOf(text: string): Int32Array {
-  const codePoints = new Int32Array(text.length);
-  return codePoints.subarray(0, codePointsInto(text, codePoints));
-}
-
-/** Writes the code points of a string into `codePoints` (at least `text.length` long) and answers how many there are. */
-export function codePointsInto(text: string, codePoints: Int32Array): number {
-  let length = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        codePoints[length++] = (unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
-        i += 1;
-        continue;
-      }
-    }
-    codePoints[length++] = unit;
-  }
-  return length;
-}
-
 /** `count` distinct 32-bit values derived from `seed` alone (a counter run through `mix32`, which is a bijection). */
 export function seededValues(seed: number, count: number): Uint32Array {
   const values = new Uint32Array(count);

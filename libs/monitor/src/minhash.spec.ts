@@ -1,5 +1,5 @@
 import { createRandom } from '@wenzheng/routing';
-import { hashInts } from './hash32';
+import { hashInts, mix32 } from './hash32';
 import {
   bandKeys,
   candidateProbability,
@@ -10,7 +10,6 @@ import {
   minHashConfig,
   minHashSignature,
   shingleHashes,
-  sortHashes,
 } from './minhash';
 
 const codes = (text: string): number[] => Array.from(text, (c) => c.codePointAt(0) as number);
@@ -81,6 +80,21 @@ describe('shingleHashes', () => {
   it('takes another shingle size', () => {
     expect(shingleHashes('abcde', 2)).toHaveLength(4);
   });
+
+  it('is, for any text, the sorted distinct hashInts of its runs of code points (the values stored signatures hold)', () => {
+    const random = createRandom(23);
+    // Lone surrogates and characters outside the BMP as well as the common ones.
+    const alphabet = ['低', '保', '金', 'a', '1', '𠀀', '😀', '\ud800', '\udc00'];
+    for (let round = 0; round < 500; round += 1) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      for (const size of [1, 3, 5]) {
+        const points = Array.from(text, (c) => c.codePointAt(0) as number);
+        const runs = points.length <= size ? (points.length === 0 ? [] : [points]) : points.slice(0, points.length - size + 1).map((_, i) => points.slice(i, i + size));
+        const expected = [...new Set(runs.map((run) => hashInts(run)))].sort((a, b) => a - b);
+        expect(Array.from(shingleHashes(text, size))).toEqual(expected);
+      }
+    }
+  });
 });
 
 describe('jaccard', () => {
@@ -103,24 +117,6 @@ describe('jaccard', () => {
     const a = shingleHashes('李园街道烧烤摊油烟扰民');
     const b = shingleHashes('李园街道烧烤摊噪音扰民');
     expect(jaccard(a, b)).toBe(jaccard(b, a));
-  });
-});
-
-describe('sortHashes', () => {
-  const random = createRandom(17);
-  const draw = (n: number, values: () => number) => Uint32Array.from({ length: n }, values);
-  it.each([
-    ['empty', draw(0, () => 0)],
-    ['one value', draw(1, () => 7)],
-    ['uniform hashes', draw(300, () => Math.floor(random() * 2 ** 32))],
-    ['duplicates', draw(500, () => Math.floor(random() * 40) * 1_000_003)],
-    ['one crowded top byte', draw(400, () => 0xab000000 + Math.floor(random() * 2 ** 24))],
-    ['the extremes', Uint32Array.of(0xffffffff, 0, 0x80000000, 0x7fffffff, 0xffffffff, 0)],
-    ['more than the bucket sort takes', draw(5_000, () => Math.floor(random() * 2 ** 32))],
-  ])('sorts %s as the built-in sort does', (_, values) => {
-    const expected = Array.from(values).sort((a, b) => a - b);
-    sortHashes(values);
-    expect(Array.from(values)).toEqual(expected);
   });
 });
 
@@ -163,7 +159,43 @@ describe('jaccardAtLeast', () => {
   });
 });
 
+/** The signature as the TypeScript core computed it before the native one, step by step, for comparison. */
+function referenceSignature(shingles: Uint32Array, permutations: number, seed: number, hashSeeds: Uint32Array): number[] {
+  const signature = new Array<number>(permutations).fill(0xffffffff);
+  if (shingles.length === 0) return signature;
+  const filled = new Array<boolean>(permutations).fill(false);
+  for (const shingle of shingles) {
+    const value = mix32(shingle ^ seed);
+    const bin = Math.floor((value / 2 ** 32) * permutations);
+    if (!filled[bin] || value < signature[bin]) signature[bin] = value;
+    filled[bin] = true;
+  }
+  for (let bin = 0; bin < permutations; bin += 1) {
+    for (let attempt = 1; !filled[bin]; attempt += 1) {
+      const from = Math.floor((mix32((hashSeeds[bin] + attempt) >>> 0) / 2 ** 32) * permutations);
+      if (filled[from]) {
+        signature[bin] = signature[from];
+        break;
+      }
+    }
+  }
+  return signature;
+}
+
 describe('minHashSignature', () => {
+  it.each([
+    ['the defaults', {}],
+    ['another seed and size', { seed: 42, permutations: 64, bands: 16, rows: 4 }],
+    ['more bins than shingles', { permutations: 500, bands: 100, rows: 5 }],
+  ])('gives the values of the step-by-step definition (%s)', (_, options) => {
+    const config = minHashConfig(options);
+    const random = createRandom(5);
+    for (const size of [0, 1, 2, 30, 300]) {
+      const shingles = Uint32Array.from(new Set(Array.from({ length: size }, () => Math.floor(random() * 2 ** 32)))).sort();
+      expect(Array.from(minHashSignature(shingles, config))).toEqual(referenceSignature(shingles, config.permutations, config.seed, config.hashSeeds));
+    }
+  });
+
   const config = minHashConfig();
 
   it('is deterministic and as long as the permutations', () => {

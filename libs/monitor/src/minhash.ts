@@ -1,4 +1,5 @@
-import { codePointsInto, hashInts, mix32, seededValues } from './hash32';
+import { hashInts, seededValues } from './hash32';
+import { monitorNative } from './native-core';
 
 /**
  * MinHash signatures and LSH band keys over character n-gram sets. Everything here is a pure
@@ -65,67 +66,29 @@ export function minHashConfig(options: MinHashOptions = {}): MinHashConfig {
 
 /**
  * Hashes of the distinct character n-grams of a fingerprint text, sorted ascending (the form
- * `jaccard` expects). A text shorter than n is one shingle; an empty text has none.
+ * `jaccard` expects). A text shorter than n is one shingle; an empty text has none. Each n-gram is its code points
+ * hashed with FNV-1a and `mix32` (`hashInts`), in the native core: most of a message's near-duplicate cost was here.
  */
 export function shingleHashes(text: string, shingleSize = DEFAULT_MINHASH_OPTIONS.shingleSize): Uint32Array {
-  // The code points and the hashes before sorting go to scratch buffers: each typed array of this size has its own
-  // buffer outside the heap, and allocating them was a good part of the collector's work per message.
-  if (scratchCodePoints.length < text.length) {
-    scratchCodePoints = new Int32Array(text.length * 2);
-    scratchHashes = new Uint32Array(text.length * 2);
+  const length = text.length;
+  if (scratchUnits.length < length) scratchUnits = new Uint16Array(length * 2);
+  for (let i = 0; i < length; i += 1) scratchUnits[i] = text.charCodeAt(i);
+  // Written at the free end of a slab and handed out as a view of it: a buffer of its own outside the heap for each
+  // message cost more than hashing it. A slab lives while one of its views does; an index drops them in window order.
+  if (slab.length - slabUsed < Math.max(length, 1)) {
+    slab = new Uint32Array(Math.max(SLAB_VALUES, length));
+    slabUsed = 0;
   }
-  const count = codePointsInto(text, scratchCodePoints);
-  if (count === 0) return new Uint32Array(0);
-  if (count <= shingleSize) return Uint32Array.of(hashInts(scratchCodePoints, 0, count));
-  const hashes = scratchHashes.subarray(0, count - shingleSize + 1);
-  for (let start = 0; start < hashes.length; start += 1) {
-    hashes[start] = hashInts(scratchCodePoints, start, start + shingleSize);
-  }
-  sortHashes(hashes);
-  let distinct = 1;
-  for (let i = 1; i < hashes.length; i += 1) {
-    if (hashes[i] !== hashes[distinct - 1]) hashes[distinct++] = hashes[i];
-  }
-  return hashes.slice(0, distinct);
+  const count = monitorNative().shingleHashes(scratchUnits, length, shingleSize, slab.subarray(slabUsed));
+  const hashes = slab.subarray(slabUsed, slabUsed + count);
+  slabUsed += count;
+  return hashes;
 }
 
-let scratchCodePoints = new Int32Array(1024);
-let scratchHashes = new Uint32Array(1024);
-let scratchFilled = new Uint8Array(DEFAULT_MINHASH_OPTIONS.permutations);
-let scratchSorted = new Uint32Array(1024);
-const topByteStarts = new Int32Array(256);
-
-/** Above this many values, the built-in sort: the insertion pass of `sortHashes` is quadratic in a crowded bucket. */
-const BUCKET_SORT_MAX = 4096;
-
-/**
- * Sorts hash values ascending, in place. Hashes are uniform, so a message's few hundred of them spread over 256
- * buckets of their top byte with about one each: after one counting pass, an insertion pass finds them nearly in
- * order. About a third of the time of `Uint32Array.prototype.sort`, which was most of the cost of `shingleHashes`.
- */
-export function sortHashes(values: Uint32Array): void {
-  const n = values.length;
-  if (n > BUCKET_SORT_MAX) {
-    values.sort();
-    return;
-  }
-  if (scratchSorted.length < n) scratchSorted = new Uint32Array(n * 2);
-  const starts = topByteStarts.fill(0);
-  for (let i = 0; i < n; i += 1) starts[values[i] >>> 24] += 1;
-  for (let bucket = 0, sum = 0; bucket < 256; bucket += 1) {
-    const size = starts[bucket];
-    starts[bucket] = sum;
-    sum += size;
-  }
-  const byTopByte = scratchSorted;
-  for (let i = 0; i < n; i += 1) byTopByte[starts[values[i] >>> 24]++] = values[i];
-  for (let i = 0; i < n; i += 1) {
-    const value = byTopByte[i];
-    let place = i;
-    for (; place > 0 && values[place - 1] > value; place -= 1) values[place] = values[place - 1];
-    values[place] = value;
-  }
-}
+let scratchUnits = new Uint16Array(1024);
+const SLAB_VALUES = 1 << 18;
+let slab = new Uint32Array(SLAB_VALUES);
+let slabUsed = 0;
 
 /**
  * Exact Jaccard similarity of two sorted, duplicate-free hash sets. Two different 3-grams share
@@ -136,74 +99,31 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   return jaccardAtLeast(a, b, 0);
 }
 
-/** Merge steps between two checks of whether `jaccardAtLeast` can still reach its bound. */
-const BOUND_CHECK_STEPS = 64;
-
 /**
- * `jaccard(a, b)` when it may be `min` or more; −1 as soon as the shingles left cannot bring it there. Most candidates
- * a band brings up share a third of their shingles and fail a bound of 0.5 two thirds of the way through.
+ * `jaccard(a, b)` when it may be `min` or more; −1 as soon as the shingles left cannot bring it there (checked every
+ * 64 steps of the merge). Most candidates a band brings up share a third of their shingles and fail a bound of 0.5
+ * two thirds of the way through. In the native core, with no branch on the comparison: which way a merge step goes
+ * is a coin toss the processor cannot predict.
  */
 export function jaccardAtLeast(a: Uint32Array, b: Uint32Array, min: number): number {
-  const na = a.length;
-  const nb = b.length;
-  if (na === 0 && nb === 0) return 0;
-  // shared / (na + nb − shared) ≥ min ⇔ shared ≥ min (na + nb) / (1 + min); the margin only delays giving up.
-  const needed = (min * (na + nb)) / (1 + min) - 1e-6;
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  for (;;) {
-    const left = Math.min(na - i, nb - j);
-    if (left === 0) break;
-    if (shared + left < needed) return -1;
-    // Without branches on the comparison: which way a merge step goes is a coin toss the processor cannot predict.
-    for (let step = Math.min(left, BOUND_CHECK_STEPS); step > 0; step -= 1) {
-      const x = a[i];
-      const y = b[j];
-      shared += +(x === y);
-      i += +(x <= y);
-      j += +(y <= x);
-    }
-  }
-  return shared / (na + nb - shared);
+  return monitorNative().jaccardAtLeast(a, b, min);
 }
-
-const TWO_32 = 2 ** 32;
 
 /**
  * One-permutation MinHash with optimal densification (Li, Owen & Zhang 2012; Shrivastava 2017): each shingle is
- * hashed once, the hash picks one of `permutations` bins and each bin keeps its smallest hash. A bin no shingle fell
- * into borrows the value of the first filled bin on a probe sequence of its own (the same for every text), so two
- * texts still agree in a position with probability equal to their Jaccard similarity. One hash per shingle instead of
- * one per shingle and permutation: a few microseconds for a long message instead of a tenth of a millisecond.
- * `signature` is where it goes: an index reuses one rather than allocate a buffer outside the heap per message.
+ * hashed once (`mix32(shingle ^ seed)`), the hash picks one of `permutations` bins (`⌊hash / 2³² × permutations⌋`)
+ * and each bin keeps its smallest hash. A bin no shingle fell into borrows the value of the first filled bin on a
+ * probe sequence of its own (`mix32(hashSeeds[bin] + attempt)` for attempt = 1, 2, …, the same for every text), so
+ * two texts still agree in a position with probability equal to their Jaccard similarity. One hash per shingle
+ * instead of one per shingle and permutation. `signature` is where it goes: an index reuses one rather than allocate
+ * a buffer outside the heap per message.
  */
 export function minHashSignature(
   shingles: Uint32Array,
   config: MinHashConfig,
   signature: Uint32Array = new Uint32Array(config.permutations),
 ): Uint32Array {
-  const { permutations, hashSeeds, seed } = config;
-  signature.fill(0xffffffff, 0, permutations);
-  if (shingles.length === 0) return signature;
-  if (scratchFilled.length < permutations) scratchFilled = new Uint8Array(permutations);
-  const filled = scratchFilled.fill(0, 0, permutations);
-  for (let s = 0; s < shingles.length; s += 1) {
-    const value = mix32(shingles[s] ^ seed);
-    const bin = Math.floor((value / TWO_32) * permutations);
-    if (filled[bin] === 0 || value < signature[bin]) signature[bin] = value;
-    filled[bin] = 1;
-  }
-  for (let bin = 0; bin < permutations; bin += 1) {
-    if (filled[bin] === 1) continue;
-    for (let attempt = 1; ; attempt += 1) {
-      const from = Math.floor((mix32((hashSeeds[bin] + attempt) >>> 0) / TWO_32) * permutations);
-      if (filled[from] === 1) {
-        signature[bin] = signature[from];
-        break;
-      }
-    }
-  }
+  monitorNative().minHashSignature(shingles, config.hashSeeds, config.seed, signature);
   return signature;
 }
 

@@ -37,13 +37,27 @@ type ClusterCoreConstructor = new (
 
 export const NATIVE_CORE_PATH = join(projectRoot(), 'libs', 'monitor', 'native', 'build', 'Release', 'monitor_core.node');
 
-let loaded: ClusterCoreConstructor | undefined;
+/** The addon: the clusterer's core, and the near-duplicate index's shingles, signatures and Jaccard (`minhash.ts`). */
+export interface MonitorNative {
+  ClusterCore: ClusterCoreConstructor;
+  /** See `sentiment-scorer.ts`. */
+  SentimentCore: new (
+    settings: object,
+    words: [string, number, number, number, number][],
+    normalize: (token: string) => [string, boolean],
+  ) => { setBuffers(units: Uint16Array, numbers: Float64Array, ints: Int32Array): void; score(tokenUnits: number, tokens: number, textLength: number): number };
+  shingleHashes(units: Uint16Array, length: number, shingleSize: number, out: Uint32Array): number;
+  minHashSignature(shingles: Uint32Array, hashSeeds: Uint32Array, seed: number, signature: Uint32Array): void;
+  jaccardAtLeast(a: Uint32Array, b: Uint32Array, min: number): number;
+}
 
-export function clusterCoreClass(): ClusterCoreConstructor {
+let loaded: MonitorNative | undefined;
+
+export function monitorNative(): MonitorNative {
   if (loaded === undefined) {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      loaded = (require(NATIVE_CORE_PATH) as { ClusterCore: ClusterCoreConstructor }).ClusterCore;
+      loaded = require(NATIVE_CORE_PATH) as MonitorNative;
     } catch (error) {
       throw new Error(`the monitor's native core is not built (${NATIVE_CORE_PATH}): run \`npm run build:native\`, which \`npm ci\` runs`, {
         cause: error,

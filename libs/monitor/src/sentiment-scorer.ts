@@ -1,5 +1,5 @@
 import { codeUnitFolder } from './code-unit-folder';
-import { mix32 } from './hash32';
+import { MonitorNative, monitorNative } from './native-core';
 import { SentimentLexicon } from './sentiment-lexicon';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
@@ -76,33 +76,19 @@ export const DEFAULT_SENTIMENT_OPTIONS: Readonly<Required<SentimentScorerOptions
 
 type EntryKind = 'positive' | 'negative' | 'complaint' | 'negation' | 'degree' | 'request';
 
+/** The kinds as the native core numbers them (`EntryKind` in sentiment_core.h). */
+const KINDS: readonly EntryKind[] = ['positive', 'negative', 'complaint', 'negation', 'degree', 'request'];
+
 interface Entry {
   kind: EntryKind;
   weight: number;
 }
 
-interface Unit {
-  readonly text: string;
-  readonly entry: Entry | null;
-  /** Punctuation or symbols only: modifiers do not reach across it. */
-  readonly boundary: boolean;
-}
-
-interface CachedToken {
-  /** NFKC, lower case, trimmed; empty for a token that is only white space. */
-  readonly text: string;
-  /** The token as a unit of its own (shared: units are only read). */
-  readonly unit: Unit;
-}
-
-const TOKEN_CACHE_LIMIT = 100_000;
-/** A word that is no lexicon entry (its text is never read: only entries' texts are). */
-const PLAIN_WORD: Unit = Object.freeze({ text: '', entry: null, boundary: false });
+/** The native core's source codes of a cue. */
+const FROM_TEXT = 1;
+const MARK_RUN = 2;
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
-/** Tokens a lexicon entry may span; 5 covers 到底 / 有没有 / 人 / 管. */
-const MAX_SPAN = 5;
-const MARK_RUN = /[!?]{2,}/gu;
 const WHITESPACE = /\s+/gu;
 /** NFKC, lower case, no white space: the form phrases and ! / ? runs are looked for in. */
 const foldedText = codeUnitFolder((text) => text.normalize('NFKC').toLowerCase().replace(WHITESPACE, ''));
@@ -112,38 +98,19 @@ const foldedText = codeUnitFolder((text) => text.normalize('NFKC').toLowerCase()
  * (multiply), request words (a wish is not praise), complaint cues and repeated ! / ?. The
  * longest run of up to five consecutive tokens found in the lexicon wins, so 没 / 人 / 管
  * is read as the cue 没人管 and 不 / 满意 as the negative word 不满意 where the lexicon has it.
+ *
+ * The lexicon is read here (which list wins for a word listed twice, which words are phrases also looked for in the
+ * raw text); the scoring runs in the native core (`sentiment_core.cc`), which tokens and the folded text reach through
+ * typed arrays and which answers with numbered cues, made into objects here.
  */
 export class SentimentScorer {
   private readonly options: Readonly<Required<SentimentScorerOptions>>;
-  private readonly phrases = new Map<string, Entry>();
-  /**
-   * Lengths (UTF-16) of the phrases starting with a code unit, longest first: the raw-text scan tries only those.
-   * Keyed by the number, because `text[i]` of a Chinese character allocates a string.
-   */
-  private readonly phraseLengths = new Map<number, number[]>();
-  /** 1 for the code units a phrase starts with: most characters of a text start none, and skip the lookup. */
-  private readonly phraseStarts = new Uint8Array(0x10000);
-  /**
-   * 1 at `pairSlot` of the first two code units of a phrase: a filter (two pairs may share a slot) that spares most
-   * positions whose first character starts a phrase, such as 不, the slicing and lookup of every phrase length.
-   */
-  private readonly phrasePairs = new Uint8Array(0x10000);
-  /** Every proper prefix of an entry: a run of tokens that is not one cannot grow into an entry. */
-  private readonly entryPrefixes = new Set<string>();
-  private readonly maxEntryLength: number;
-  /** Every lexicon word, as a unit of its own. */
-  private readonly entryUnits = new Map<string, Unit>();
-  /** 1 for the UTF-16 code units an entry starts with: a word starting with any other is no entry and starts none. */
-  private readonly entryStarts = new Uint8Array(0x10000);
-  /**
-   * Tokens other than plain Chinese words (punctuation, digits, Latin, full-width forms) → their normalized form and
-   * single-token unit; tokens recur, and normalizing each one every time was most of the cost.
-   */
-  private readonly tokenCache = new Map<string, CachedToken>();
-  /** Per-message scratch of `units`: the normalized tokens, their single-token units, and the units found. */
-  private readonly tokenTexts: string[] = [];
-  private readonly tokenUnits: Unit[] = [];
-  private readonly messageUnits: Unit[] = [];
+  private readonly core: NativeSentimentCore;
+  /** Each lexicon word by the number the core knows it by. */
+  private readonly words: string[] = [];
+  private units: Uint16Array = new Uint16Array(4096);
+  private numbers: Float64Array = new Float64Array(256);
+  private ints: Int32Array = new Int32Array(1024);
 
   constructor(lexicon: SentimentLexicon, options: SentimentScorerOptions = {}) {
     const merged = { ...DEFAULT_SENTIMENT_OPTIONS };
@@ -156,10 +123,13 @@ export class SentimentScorer {
     if (!(merged.saturation > 0)) throw new RangeError(`saturation must be positive, got ${merged.saturation}`);
     this.options = merged;
 
+    // A word in two lists is an entry of the later one; it stays a phrase of an earlier sentiment list.
+    const entries = new Map<string, Entry>();
+    const phrases = new Map<string, Entry>();
     const add = (word: string, entry: Entry): void => {
-      this.entryUnits.set(word, { text: word, entry, boundary: false });
+      entries.set(word, entry);
       if (entry.kind !== 'negation' && entry.kind !== 'degree' && entry.kind !== 'request') {
-        if (charLength(word) >= merged.phraseMinLength) this.phrases.set(word, entry);
+        if (charLength(word) >= merged.phraseMinLength) phrases.set(word, entry);
       }
     };
     for (const [word, weight] of lexicon.positive) add(word, { kind: 'positive', weight });
@@ -168,204 +138,81 @@ export class SentimentScorer {
     for (const [word, weight] of lexicon.degrees) add(word, { kind: 'degree', weight });
     for (const word of lexicon.negations) add(word, { kind: 'negation', weight: 1 });
     for (const word of lexicon.requests) add(word, { kind: 'request', weight: 1 });
-    let longest = 0;
-    for (const word of this.entryUnits.keys()) {
-      longest = Math.max(longest, word.length);
-      if (word !== '') this.entryStarts[word.charCodeAt(0)] = 1;
-      for (let end = 1; end < word.length; end += 1) this.entryPrefixes.add(word.slice(0, end));
+    const list: [string, number, number, number, number][] = [];
+    for (const word of new Set([...entries.keys(), ...phrases.keys()])) {
+      const entry = entries.get(word);
+      const phrase = phrases.get(word);
+      this.words.push(word);
+      list.push([word, entry ? KINDS.indexOf(entry.kind) : -1, entry?.weight ?? 0, phrase ? KINDS.indexOf(phrase.kind) : -1, phrase?.weight ?? 0]);
     }
-    this.maxEntryLength = longest;
-    for (const phrase of this.phrases.keys()) {
-      const first = phrase.charCodeAt(0);
-      const lengths = this.phraseLengths.get(first) ?? [];
-      lengths.push(phrase.length);
-      this.phraseLengths.set(first, lengths);
-      this.phraseStarts[first] = 1;
-      if (phrase.length > 1) this.phrasePairs[pairSlot(first, phrase.charCodeAt(1))] = 1;
-    }
-    for (const lengths of this.phraseLengths.values()) lengths.sort((a, b) => b - a);
+    const Core = monitorNative().SentimentCore;
+    this.core = new Core(merged, list, (token) => {
+      const text = token.normalize('NFKC').toLowerCase().trim();
+      return [text, WORD_CHARACTER.test(text)];
+    });
+    this.core.setBuffers(this.units, this.numbers, this.ints);
   }
 
   score(input: SentimentInput): SentimentResult {
-    const unitCount = this.units(input.tokens);
-    const units = this.messageUnits;
+    let at = 0;
+    for (const token of input.tokens) {
+      // A token of more than 65,535 code units (no segmenter gives one) is cut to that length.
+      const length = Math.min(token.length, 0xffff);
+      if (at + 1 + length > this.units.length) this.grow(at + 1 + length);
+      this.units[at++] = length;
+      for (let i = 0; i < length; i += 1) this.units[at++] = token.charCodeAt(i);
+    }
+    const text = input.text === undefined ? undefined : foldedText(input.text);
+    if (text !== undefined) {
+      if (at + text.length > this.units.length) this.grow(at + text.length);
+      for (let i = 0; i < text.length; i += 1) this.units[at + i] = text.charCodeAt(i);
+    }
+    let count = this.core.score(at, input.tokens.length, text?.length ?? -1);
+    if (count < 0) {
+      this.grow(0, -count);
+      count = this.core.score(at, input.tokens.length, text?.length ?? -1);
+    }
+    const { numbers, ints, words } = this;
     const cues: SentimentCue[] = [];
-    let sum = 0;
-    const fromTokens = new Map<string, number>();
-
-    for (let index = 0; index < unitCount; index += 1) {
-      const unit = units[index];
-      const entry = unit.entry;
-      if (entry === null || entry.kind === 'negation' || entry.kind === 'degree' || entry.kind === 'request') continue;
-      if (this.phrases.has(unit.text)) fromTokens.set(unit.text, (fromTokens.get(unit.text) ?? 0) + 1);
-      const cue =
-        entry.kind === 'complaint'
-          ? { contribution: -entry.weight, modifiers: [] }
-          : this.modified(units, index, entry.kind === 'positive' ? entry.weight : -entry.weight);
-      sum += cue.contribution;
-      cues.push({ kind: entry.kind, text: unit.text, contribution: cue.contribution, modifiers: cue.modifiers, source: 'tokens' });
-    }
-
-    let intensity = 1;
-    if (input.text !== undefined) {
-      const text = foldedText(input.text);
-      for (const [phrase, count] of this.phraseCounts(text)) {
-        const entry = this.phrases.get(phrase) as Entry;
-        for (let extra = count - (fromTokens.get(phrase) ?? 0); extra > 0; extra -= 1) {
-          const contribution = entry.kind === 'positive' ? entry.weight : -entry.weight;
-          sum += contribution;
-          cues.push({ kind: entry.kind as SentimentWordCue['kind'], text: phrase, contribution, modifiers: [], source: 'text' });
-        }
+    for (let c = 0, i = 0; c < count; c += 1) {
+      const [kind, word, source, length, modifierCount] = [ints[i], ints[i + 1], ints[i + 2], ints[i + 3], ints[i + 4]];
+      i += 5;
+      const modifiers: string[] = [];
+      for (let m = 0; m < modifierCount; m += 1) modifiers.push(words[ints[i++]]);
+      if (source === MARK_RUN) {
+        cues.push({ kind: 'punctuation', text: (text as string).slice(word, word + length) });
+      } else {
+        cues.push({
+          kind: KINDS[kind] as SentimentWordCue['kind'],
+          text: words[word],
+          contribution: numbers[3 + c],
+          modifiers,
+          source: source === FROM_TEXT ? 'text' : 'tokens',
+        });
       }
-      let extraMarks = 0;
-      for (const run of text.match(MARK_RUN) ?? []) {
-        extraMarks += run.length - 1;
-        cues.push({ kind: 'punctuation', text: run });
-      }
-      intensity = 1 + this.options.punctuationStep * Math.min(extraMarks, this.options.punctuationMaxExtra);
     }
-
-    const raw = sum * intensity;
-    const score = raw / Math.sqrt(raw * raw + this.options.saturation);
+    const [score, raw, intensity] = [numbers[0], numbers[1], numbers[2]];
     const label: SentimentLabel =
       score <= this.options.negativeThreshold ? 'negative' : score >= this.options.positiveThreshold ? 'positive' : 'neutral';
     return { score, label, raw, intensity, cues };
   }
 
-  /**
-   * Tokens grouped into lexicon entries, longest span first: how many, in `messageUnits` (a scratch array whose length
-   * is left as it is, since setting it to 0 gives its storage back and every message grew it again).
-   */
-  private units(tokens: readonly string[]): number {
-    const { tokenTexts: texts, tokenUnits: single, entryStarts } = this;
-    let count = 0;
-    for (const token of tokens) {
-      if (isPlainChineseWord(token)) {
-        // NFKC, case and trimming leave such a word as it is, and most words start no entry: no lookup at all.
-        texts[count] = token;
-        single[count] = entryStarts[token.charCodeAt(0)] === 1 ? (this.entryUnits.get(token) ?? PLAIN_WORD) : PLAIN_WORD;
-        count += 1;
-        continue;
-      }
-      const known = this.cachedToken(token);
-      if (known.text === '') continue;
-      texts[count] = known.text;
-      single[count] = known.unit;
-      count += 1;
+  /** Makes `units` hold `units` code units, or `numbers` and `ints` hold `values` values. */
+  private grow(units: number, values = 0): void {
+    if (units > this.units.length) {
+      const grown = new Uint16Array(Math.max(units, this.units.length * 2));
+      grown.set(this.units);
+      this.units = grown;
     }
-    const units = this.messageUnits;
-    let found = 0;
-    let i = 0;
-    while (i < count) {
-      // Grow the run token by token while it is still the start of an entry, and keep the longest one in the lexicon.
-      let matched = single[i];
-      let matchedSpan = 1;
-      let text = texts[i];
-      if (entryStarts[text.charCodeAt(0)] === 1) {
-        for (let span = 2; span <= MAX_SPAN && i + span <= count && this.entryPrefixes.has(text); span += 1) {
-          text += texts[i + span - 1];
-          if (text.length > this.maxEntryLength) break;
-          const unit = this.entryUnits.get(text);
-          if (unit !== undefined) {
-            matched = unit;
-            matchedSpan = span;
-          }
-        }
-      }
-      units[found++] = matched;
-      i += matchedSpan;
+    if (values > this.ints.length || values > this.numbers.length) {
+      this.ints = new Int32Array(Math.max(values, this.ints.length * 2));
+      this.numbers = new Float64Array(Math.max(values, this.numbers.length * 2));
     }
-    return found;
-  }
-
-  private cachedToken(token: string): CachedToken {
-    let known = this.tokenCache.get(token);
-    if (known === undefined) {
-      const text = token.normalize('NFKC').toLowerCase().trim();
-      const unit = this.entryUnits.get(text) ?? (WORD_CHARACTER.test(text) ? PLAIN_WORD : { text, entry: null, boundary: true });
-      known = { text, unit };
-      if (this.tokenCache.size >= TOKEN_CACHE_LIMIT) this.tokenCache.clear();
-      this.tokenCache.set(token, known);
-    }
-    return known;
-  }
-
-  /** Applies the negations, degree and request words found before `units[index]`. */
-  private modified(units: readonly Unit[], index: number, base: number): { contribution: number; modifiers: string[] } {
-    const { window, requestWindow, negatedDegreeFactor } = this.options;
-    const modifiers: string[] = [];
-    let value = base;
-    let degreeSinceNegation = false;
-    let request: string | null = null;
-    for (let back = 1; back <= Math.max(window, requestWindow) && index - back >= 0; back += 1) {
-      const unit = units[index - back];
-      if (unit.boundary) break;
-      const kind = unit.entry?.kind;
-      if (kind === 'positive' || kind === 'negative' || kind === 'complaint') break;
-      if (kind === 'request') {
-        if (request === null) request = unit.text;
-        continue;
-      }
-      if (back > window) continue;
-      if (kind === 'degree') {
-        value *= (unit.entry as Entry).weight;
-        degreeSinceNegation = true;
-        modifiers.unshift(unit.text);
-      } else if (kind === 'negation') {
-        value = degreeSinceNegation ? -Math.sign(value) * Math.abs(base) * negatedDegreeFactor : -value;
-        degreeSinceNegation = false;
-        modifiers.unshift(unit.text);
-      }
-    }
-    if (request !== null && value > 0) {
-      modifiers.unshift(request);
-      value = 0;
-    }
-    return { contribution: value, modifiers };
-  }
-
-  /** Non-overlapping occurrences of lexicon phrases in the text, the longest at each position first. */
-  private phraseCounts(text: string): Map<string, number> {
-    const counts = new Map<string, number>();
-    if (this.phrases.size === 0) return counts;
-    let i = 0;
-    while (i < text.length) {
-      const first = text.charCodeAt(i);
-      if (this.phraseStarts[first] === 0) {
-        i += 1;
-        continue;
-      }
-      let found = 0;
-      const pairFound = i + 1 < text.length && this.phrasePairs[pairSlot(first, text.charCodeAt(i + 1))] === 1;
-      for (const length of this.phraseLengths.get(first) as number[]) {
-        if (i + length > text.length || (length > 1 && !pairFound)) continue;
-        const candidate = text.slice(i, i + length);
-        if (this.phrases.has(candidate)) {
-          counts.set(candidate, (counts.get(candidate) ?? 0) + 1);
-          found = length;
-          break;
-        }
-      }
-      i += found > 0 ? found : 1;
-    }
-    return counts;
+    this.core.setBuffers(this.units, this.numbers, this.ints);
   }
 }
 
-/** Where `phrasePairs` marks two code units. */
-function pairSlot(first: number, second: number): number {
-  return mix32((first << 16) | second) >>> 16;
-}
-
-/** Only CJK Unified Ideographs (U+4E00–U+9FFF), which NFKC, lower-casing and trimming leave unchanged. */
-function isPlainChineseWord(token: string): boolean {
-  if (token.length === 0) return false;
-  for (let i = 0; i < token.length; i += 1) {
-    const unit = token.charCodeAt(i);
-    if (unit < 0x4e00 || unit > 0x9fff) return false;
-  }
-  return true;
-}
+type NativeSentimentCore = InstanceType<MonitorNative['SentimentCore']>;
 
 function charLength(text: string): number {
   let length = 0;

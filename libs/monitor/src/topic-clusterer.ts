@@ -1,5 +1,5 @@
 import { IndexedMinHeap } from './indexed-min-heap';
-import { ClusterCore, clusterCoreClass } from './native-core';
+import { ClusterCore, monitorNative } from './native-core';
 import { DAY_MS, HOUR_MS, RECENT_BUCKET_MS, toEpochMs } from './time';
 
 export interface TopicClustererOptions {
@@ -237,7 +237,7 @@ export class TopicClusterer {
     this.isTerm = isTerm ?? (() => true);
     const logs = new Float64Array(LOG_TABLE_SIZE);
     for (let n = 1; n < LOG_TABLE_SIZE; n += 1) logs[n] = Math.log(n);
-    const Core = clusterCoreClass();
+    const Core = monitorNative().ClusterCore;
     this.core = new Core(
       {
         maxTermsPerMessage: this.settings.maxTermsPerMessage,

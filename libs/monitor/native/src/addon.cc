@@ -3,7 +3,12 @@
 // two calls and no string or array per token.
 #include <napi.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "centroid_index.h"
+#include "sentiment_core.h"
+#include "shingles.h"
 
 namespace {
 
@@ -22,6 +27,18 @@ struct View {
   size_t length = 0;
   Napi::Reference<Napi::TypedArray> ref;
 };
+
+template <typename T, typename A>
+void take(View<T>& view, const Napi::Value& value, const char* what, napi_typedarray_type type) {
+  if (!value.IsTypedArray() || value.As<Napi::TypedArray>().TypedArrayType() != type) {
+    throw Napi::TypeError::New(value.Env(), std::string(what) + " is not a typed array of the right kind");
+  }
+  A array = value.As<A>();
+  view.data = reinterpret_cast<T*>(array.Data());
+  view.length = array.ElementLength();
+  view.ref = Napi::Persistent(value.As<Napi::TypedArray>());
+}
+
 
 class ClusterCore : public Napi::ObjectWrap<ClusterCore> {
  public:
@@ -65,20 +82,11 @@ class ClusterCore : public Napi::ObjectWrap<ClusterCore> {
   }
 
  private:
-  template <typename T, typename A>
-  static void take(View<T>& view, const Napi::Value& value, const char* what) {
-    if (!value.IsTypedArray()) throw Napi::TypeError::New(value.Env(), std::string(what) + " must be a typed array");
-    A array = value.As<A>();
-    view.data = reinterpret_cast<T*>(array.Data());
-    view.length = array.ElementLength();
-    view.ref = Napi::Persistent(value.As<Napi::TypedArray>());
-  }
-
   // setBuffers(units: Uint16Array, numbers: Float64Array, ints: Int32Array)
   Napi::Value SetBuffers(const Napi::CallbackInfo& info) {
-    take<char16_t, Napi::Uint16Array>(units_, info[0], "units");
-    take<double, Napi::Float64Array>(numbers_, info[1], "numbers");
-    take<int32_t, Napi::Int32Array>(ints_, info[2], "ints");
+    take<char16_t, Napi::Uint16Array>(units_, info[0], "units", napi_uint16_array);
+    take<double, Napi::Float64Array>(numbers_, info[1], "numbers", napi_float64_array);
+    take<int32_t, Napi::Int32Array>(ints_, info[2], "ints", napi_int32_array);
     return info.Env().Undefined();
   }
 
@@ -190,8 +198,158 @@ class ClusterCore : public Napi::ObjectWrap<ClusterCore> {
   View<int32_t> ints_;
 };
 
+// new SentimentCore(settings, words: [text, entryKind, entryWeight, phraseKind, phraseWeight][] (kind −1: none),
+//   normalize(token) → [text, hasLetterOrNumber])
+class SentimentCoreWrap : public Napi::ObjectWrap<SentimentCoreWrap> {
+ public:
+  static Napi::Function Define(Napi::Env env) {
+    return DefineClass(env, "SentimentCore",
+                       {InstanceMethod<&SentimentCoreWrap::SetBuffers>("setBuffers"), InstanceMethod<&SentimentCoreWrap::Score>("score")});
+  }
+
+  explicit SentimentCoreWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<SentimentCoreWrap>(info) {
+    Napi::Env env = info.Env();
+    if (info.Length() < 3 || !info[0].IsObject() || !info[1].IsArray() || !info[2].IsFunction()) {
+      throw Napi::TypeError::New(env, "SentimentCore(settings, words, normalize)");
+    }
+    const Napi::Object o = info[0].As<Napi::Object>();
+    auto number = [&](const char* name) {
+      const Napi::Value value = o.Get(name);
+      if (!value.IsNumber()) throw Napi::TypeError::New(env, std::string(name) + " must be a number");
+      return value.As<Napi::Number>().DoubleValue();
+    };
+    const monitor::SentimentSettings settings{static_cast<int32_t>(number("window")), static_cast<int32_t>(number("requestWindow")),
+                                              number("negatedDegreeFactor"), number("saturation"), number("punctuationStep"),
+                                              static_cast<int32_t>(number("punctuationMaxExtra"))};
+    const Napi::Array list = info[1].As<Napi::Array>();
+    std::vector<monitor::LexiconWord> words;
+    for (uint32_t i = 0; i < list.Length(); i += 1) {
+      const Napi::Array item = list.Get(i).As<Napi::Array>();
+      monitor::LexiconWord word;
+      word.text = item.Get(0u).As<Napi::String>().Utf16Value();
+      const int32_t entryKind = item.Get(1u).As<Napi::Number>().Int32Value();
+      const int32_t phraseKind = item.Get(3u).As<Napi::Number>().Int32Value();
+      word.entry = entryKind >= 0;
+      word.entryKind = static_cast<monitor::EntryKind>(std::max(entryKind, 0));
+      word.entryWeight = item.Get(2u).As<Napi::Number>().DoubleValue();
+      word.phrase = phraseKind >= 0;
+      word.phraseKind = static_cast<monitor::EntryKind>(std::max(phraseKind, 0));
+      word.phraseWeight = item.Get(4u).As<Napi::Number>().DoubleValue();
+      words.push_back(std::move(word));
+    }
+    normalize_ = Napi::Persistent(info[2].As<Napi::Function>());
+    core_ = std::make_unique<monitor::SentimentCore>(settings, std::move(words), [this](const char16_t* units, size_t length) {
+      Napi::Env env = normalize_.Env();
+      const Napi::Value result = normalize_.Call({Napi::String::New(env, units, length)});
+      if (!result.IsArray()) throw Napi::TypeError::New(env, "normalize must answer [text, hasLetterOrNumber]");
+      const Napi::Array pair = result.As<Napi::Array>();
+      return monitor::NormalizedToken{pair.Get(0u).As<Napi::String>().Utf16Value(), pair.Get(1u).ToBoolean().Value()};
+    });
+  }
+
+ private:
+  Napi::Value SetBuffers(const Napi::CallbackInfo& info) {
+    take<char16_t, Napi::Uint16Array>(units_, info[0], "units", napi_uint16_array);
+    take<double, Napi::Float64Array>(numbers_, info[1], "numbers", napi_float64_array);
+    take<int32_t, Napi::Int32Array>(ints_, info[2], "ints", napi_int32_array);
+    return info.Env().Undefined();
+  }
+
+  // score(tokenUnits, tokens, textLength: the folded text follows the tokens, −1 for none) → cue count, or
+  // −(values needed) when numbers or ints are too short. numbers: score, raw, intensity, then each cue's contribution;
+  // ints per cue: kind, word (or start), source, length, modifier count, modifiers.
+  Napi::Value Score(const Napi::CallbackInfo& info) {
+    const size_t units = static_cast<size_t>(std::max(0, info[0].As<Napi::Number>().Int32Value()));
+    const int32_t tokens = info[1].As<Napi::Number>().Int32Value();
+    const int32_t textLength = info[2].As<Napi::Number>().Int32Value();
+    if (units + static_cast<size_t>(std::max(textLength, 0)) > units_.length) throw Napi::RangeError::New(info.Env(), "score: past the units buffer");
+    const char16_t* data = units_.data;
+    core_->score(data, units, tokens, textLength < 0 ? nullptr : data + units, static_cast<size_t>(std::max(textLength, 0)), result_);
+    size_t ints = 0;
+    for (const monitor::SentimentCue& cue : result_.cues) ints += 5 + cue.modifiers.size();
+    if (ints > ints_.length || 3 + result_.cues.size() > numbers_.length) {
+      return Napi::Number::New(info.Env(), -static_cast<double>(std::max(ints, 3 + result_.cues.size())));
+    }
+    double* numbers = numbers_.data;
+    int32_t* out = ints_.data;
+    numbers[0] = result_.score;
+    numbers[1] = result_.raw;
+    numbers[2] = result_.intensity;
+    size_t at = 0;
+    for (size_t i = 0; i < result_.cues.size(); i += 1) {
+      const monitor::SentimentCue& cue = result_.cues[i];
+      numbers[3 + i] = cue.contribution;
+      out[at++] = static_cast<int32_t>(cue.kind);
+      out[at++] = cue.word;
+      out[at++] = cue.source;
+      out[at++] = cue.length;
+      out[at++] = static_cast<int32_t>(cue.modifiers.size());
+      for (const int32_t m : cue.modifiers) out[at++] = m;
+    }
+    return Napi::Number::New(info.Env(), static_cast<double>(result_.cues.size()));
+  }
+
+  std::unique_ptr<monitor::SentimentCore> core_;
+  Napi::FunctionReference normalize_;
+  View<char16_t> units_;
+  View<double> numbers_;
+  View<int32_t> ints_;
+  monitor::SentimentScore result_;
+};
+
+template <typename A>
+A typedArrayArg(const Napi::CallbackInfo& info, size_t i, const char* what, napi_typedarray_type type) {
+  if (!info[i].IsTypedArray() || info[i].As<Napi::TypedArray>().TypedArrayType() != type) {
+    throw Napi::TypeError::New(info.Env(), std::string(what) + " is not a typed array of the right kind");
+  }
+  return info[i].As<A>();
+}
+
+size_t sizeArg(const Napi::CallbackInfo& info, size_t i) {
+  const double value = info[i].As<Napi::Number>().DoubleValue();
+  if (!(value >= 0 && value <= 4294967295.0) || value != std::floor(value)) throw Napi::RangeError::New(info.Env(), "sizes must be non-negative integers");
+  return static_cast<size_t>(value);
+}
+
+// shingleHashes(units: Uint16Array, length, shingleSize, out: Uint32Array) → how many hashes went to out
+Napi::Value ShingleHashes(const Napi::CallbackInfo& info) {
+  const Napi::Uint16Array units = typedArrayArg<Napi::Uint16Array>(info, 0, "units", napi_uint16_array);
+  const size_t length = sizeArg(info, 1);
+  const size_t shingleSize = sizeArg(info, 2);
+  Napi::Uint32Array out = typedArrayArg<Napi::Uint32Array>(info, 3, "out", napi_uint32_array);
+  if (length > units.ElementLength() || out.ElementLength() < std::max<size_t>(length, 1) || shingleSize < 1) {
+    throw Napi::RangeError::New(info.Env(), "shingleHashes: buffers too short or no shingle size");
+  }
+  return Napi::Number::New(info.Env(), static_cast<double>(monitor::shingleHashes(reinterpret_cast<const char16_t*>(units.Data()), length, shingleSize, out.Data())));
+}
+
+// minHashSignature(shingles: Uint32Array, hashSeeds: Uint32Array, seed, signature: Uint32Array); as many bins as seeds
+Napi::Value MinHashSignature(const Napi::CallbackInfo& info) {
+  const Napi::Uint32Array shingles = typedArrayArg<Napi::Uint32Array>(info, 0, "shingles", napi_uint32_array);
+  const Napi::Uint32Array seeds = typedArrayArg<Napi::Uint32Array>(info, 1, "hashSeeds", napi_uint32_array);
+  const uint32_t seed = info[2].As<Napi::Number>().Uint32Value();
+  Napi::Uint32Array signature = typedArrayArg<Napi::Uint32Array>(info, 3, "signature", napi_uint32_array);
+  if (signature.ElementLength() < seeds.ElementLength() || seeds.ElementLength() == 0) {
+    throw Napi::RangeError::New(info.Env(), "minHashSignature: the signature is shorter than its seeds");
+  }
+  monitor::minHashSignature(shingles.Data(), shingles.ElementLength(), seeds.Data(), seed, seeds.ElementLength(), signature.Data());
+  return info.Env().Undefined();
+}
+
+// jaccardAtLeast(a: Uint32Array, b: Uint32Array, min) → Jaccard, or −1 once it cannot reach min
+Napi::Value JaccardAtLeast(const Napi::CallbackInfo& info) {
+  const Napi::Uint32Array a = typedArrayArg<Napi::Uint32Array>(info, 0, "a", napi_uint32_array);
+  const Napi::Uint32Array b = typedArrayArg<Napi::Uint32Array>(info, 1, "b", napi_uint32_array);
+  const double min = info[2].As<Napi::Number>().DoubleValue();
+  return Napi::Number::New(info.Env(), monitor::jaccardAtLeast(a.Data(), a.ElementLength(), b.Data(), b.ElementLength(), min));
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("ClusterCore", ClusterCore::Define(env));
+  exports.Set("SentimentCore", SentimentCoreWrap::Define(env));
+  exports.Set("shingleHashes", Napi::Function::New<ShingleHashes>(env, "shingleHashes"));
+  exports.Set("minHashSignature", Napi::Function::New<MinHashSignature>(env, "minHashSignature"));
+  exports.Set("jaccardAtLeast", Napi::Function::New<JaccardAtLeast>(env, "jaccardAtLeast"));
   return exports;
 }
 
