@@ -480,18 +480,19 @@ function printMonitor(f: MonitorFigures): void {
   const m = f.memory;
   print(
     `\nAn in-memory near-duplicate index holds ${count(f.signatureBytes)} bytes per message in its window ` +
-      `(band keys, buckets, shingles; heap and typed-array buffers): ${count((f.signatureBytes * m.messages) / 2 ** 20)} MiB for ${count(m.messages)} messages. ` +
+      `(band keys, buckets, shingles: the native core's, and the entries on the heap): ${count((f.signatureBytes * m.messages) / 2 ** 20)} MiB for ${count(m.messages)} messages. ` +
       'The hub keeps them in PostgreSQL (monitor_signatures) instead.',
   );
   print(
     `\nSentiment + clustering + bursts (what a worker keeps in memory): ${count(m.messages)} messages over 72 h, then ` +
-      `${count(m.messages / 4)} more into the next window; heap with typed-array buffers after a full GC at each quarter of a window. ` +
+      `${count(m.messages / 4)} more into the next window; heap with typed-array buffers after a full GC at each quarter of a window, ` +
+      `and what the clusterer's native core holds outside the heap (centroids, postings, token ids). ` +
       `${count(m.monitorPerSecond)} msg/s over the run (segmentation excluded); ${count(m.alerts)} clusters alerted.\n`,
   );
   print(
     table(
-      ['messages', 'heap + buffers MiB', 'rss MiB', 'live clusters'],
-      m.checkpoints.map((c) => [count(c.messages), c.heapMiB.toFixed(0), c.rssMiB.toFixed(0), count(c.liveClusters)]),
+      ['messages', 'heap + buffers MiB', 'native core MiB', 'rss MiB', 'live clusters'],
+      m.checkpoints.map((c) => [count(c.messages), c.heapMiB.toFixed(0), c.nativeMiB.toFixed(0), c.rssMiB.toFixed(0), count(c.liveClusters)]),
     ),
   );
 }

@@ -16,12 +16,13 @@ export interface MonitorFigures {
   /** Raw segmenter cut, messages/s. */
   segmenterPerSecond: number;
   throughput: { messages: number; perSecond: number; dedupePerSecond: number; clusterPerSecond: number };
-  /** Memory per message held by an in-memory near-duplicate index (band keys, buckets, shingles), typed arrays included. */
+  /** Memory per message held by an in-memory near-duplicate index (band keys, buckets, shingles), native core included. */
   signatureBytes: number;
   memory: {
     messages: number;
     /** `heapMiB`: the JS heap and the typed arrays' buffers outside it, after a full collection. */
-    checkpoints: { messages: number; heapMiB: number; rssMiB: number; liveClusters: number }[];
+    /** `nativeMiB`: what the clusterer's native core holds outside the heap (`TopicClusterer.nativeBytes`). */
+    checkpoints: { messages: number; heapMiB: number; nativeMiB: number; rssMiB: number; liveClusters: number }[];
     /** Sentiment + clustering + bursts, segmentation excluded. */
     monitorPerSecond: number;
     alerts: number;
@@ -121,7 +122,8 @@ export function benchMonitor(raw: readonly string[], config: HubConfig, progress
   const heapBefore = heap().heapMiB;
   const index = new NearDuplicateIndex({ threshold: settings.duplicateThreshold, windowMs: settings.windowMs });
   sample.forEach((text, i) => index.add(`s${i}`, text, start + i));
-  const signatureBytes = ((heap().heapMiB - heapBefore) * MiB) / index.size;
+  // The shingle sets, band keys and buckets are the native core's, outside the heap: counted apart.
+  const signatureBytes = ((heap().heapMiB - heapBefore) * MiB + index.nativeBytes) / index.size;
 
   progress(`monitor: ${totalMessages} messages over 72 h, then a quarter as many into the next window`);
   const memoryEngine = new MonitorEngine(settings, keywords, scorer);
@@ -139,7 +141,7 @@ export function benchMonitor(raw: readonly string[], config: HubConfig, progress
     monitorMs += performance.now() - before;
     if (topic && topic.alert.level !== 'none') alerted.add(topic.assignment.clusterId);
     if ((i + 1) % (totalMessages / 4) === 0) {
-      checkpoints.push({ messages: i + 1, ...heap(), liveClusters: memoryEngine.clusterer.size });
+      checkpoints.push({ messages: i + 1, ...heap(), nativeMiB: memoryEngine.clusterer.nativeBytes / MiB, liveClusters: memoryEngine.clusterer.size });
       progress(`monitor: ${i + 1} messages, heap ${checkpoints[checkpoints.length - 1].heapMiB.toFixed(0)} MiB`);
     }
   }

@@ -136,11 +136,23 @@ export function windowCounts(
 
 /** Adds `sign` × each hour's count before `historyEnd` to its window, the last window ending there. */
 function addToHistory(history: number[], hourly: Iterable<readonly [number, number]>, sign: number, historyEnd: number, windowMs: number): void {
-  for (const [start, count] of hourly) {
-    if (start >= historyEnd) continue;
+  eachBucket(hourly, (start, count) => {
+    if (start >= historyEnd) return;
     const back = Math.floor((historyEnd - 1 - start) / windowMs);
     if (back < history.length) history[history.length - 1 - back] += sign * count;
+  });
+}
+
+/**
+ * Every `[start, count]` of the buckets. A Map (what `TopicClusterer.pulse` gives, for every message) is read with
+ * `forEach`: iterating its entries made an array per bucket.
+ */
+function eachBucket(buckets: Iterable<readonly [number, number]>, visit: (start: number, count: number) => void): void {
+  if (buckets instanceof Map) {
+    (buckets as ReadonlyMap<number, number>).forEach((count, start) => visit(start, count));
+    return;
   }
+  for (const [start, count] of buckets) visit(start, count);
 }
 
 function windowsOf(options: WindowCountOptions): Required<WindowCountOptions> {
@@ -161,7 +173,9 @@ function currentWindow(nowMs: number, windowHours: number): [number, number] {
 
 function countIn(buckets: Iterable<readonly [number, number]>, start: number, end: number): number {
   let total = 0;
-  for (const [at, count] of buckets) if (at >= start && at < end) total += count;
+  eachBucket(buckets, (at, count) => {
+    if (at >= start && at < end) total += count;
+  });
   return total;
 }
 

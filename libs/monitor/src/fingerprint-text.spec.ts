@@ -1,4 +1,5 @@
-import { fingerprintText } from './fingerprint-text';
+import { createRandom } from '@wenzheng/routing';
+import { DEFAULT_TEMPLATE_PATTERNS, fingerprintText } from './fingerprint-text';
 
 describe('fingerprintText', () => {
   it.each([
@@ -32,6 +33,17 @@ describe('fingerprintText', () => {
     const a = fingerprintText('室温只有12度，供暖费一分不少交！');
     expect(fingerprintText('室温只有１２度 供暖费一分不少交……')).toBe(a);
     expect(fingerprintText('室温只有12度;供暖费,一分不少交?!')).toBe(a);
+  });
+
+  it('skips a default pattern only where it could not have matched (the same text as running every pattern)', () => {
+    const random = createRandom(31);
+    // Pieces of greetings, addressees, thanks and requests for a reply, and ordinary words.
+    const pieces = ['尊敬的', '市长', '领导', '您好', '你好', '好', '们', '各位', '亲爱的', '此致', '敬礼', '感谢', '谢谢', '非常', '的关注',
+      '盼', '望', '请', '回复', '答复', '复', '佳音', '尽快', '小区', '暖气', '不热', '大家', '工作人员', '同志'];
+    for (let round = 0; round < 3_000; round += 1) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      expect(fingerprintText(text)).toBe(fingerprintText(text, { templatePatterns: DEFAULT_TEMPLATE_PATTERNS }));
+    }
   });
 
   it('takes other template patterns when given', () => {

@@ -27,6 +27,20 @@ export const DEFAULT_TEMPLATE_PATTERNS: readonly RegExp[] = [
   /(?:盼|望|请|期待|静候)(?:您的|尽快)?(?:回复|答复|佳音)|盼复|望复/gu,
 ];
 
+/**
+ * For each default pattern, the literals it cannot match without (one of them): a text with none skips the pattern.
+ * Most messages have a greeting or a thank-you at most, and each regular expression scanned the whole text.
+ */
+const DEFAULT_TEMPLATE_LITERALS: readonly (readonly string[])[] = [
+  ['尊敬的'],
+  ['各位', '亲爱的'],
+  ['好'],
+  ['好'],
+  ['此致', '敬礼'],
+  ['感谢', '谢谢'],
+  ['复', '佳音'],
+];
+
 export interface FingerprintTextOptions {
   /** Replaces `DEFAULT_TEMPLATE_PATTERNS`; each must have the `g` flag. */
   templatePatterns?: readonly RegExp[];
@@ -38,8 +52,12 @@ export const DEFAULT_FINGERPRINT_MAX_LENGTH = 20_000;
 
 export function fingerprintText(text: string, options: FingerprintTextOptions = {}): string {
   let compact = compactText(text);
-  for (const pattern of options.templatePatterns ?? DEFAULT_TEMPLATE_PATTERNS) {
-    compact = compact.replace(pattern, '');
+  if (options.templatePatterns === undefined) {
+    for (let p = 0; p < DEFAULT_TEMPLATE_PATTERNS.length; p += 1) {
+      if (DEFAULT_TEMPLATE_LITERALS[p].some((literal) => compact.includes(literal))) compact = compact.replace(DEFAULT_TEMPLATE_PATTERNS[p], '');
+    }
+  } else {
+    for (const pattern of options.templatePatterns) compact = compact.replace(pattern, '');
   }
   const maxLength = options.maxLength ?? DEFAULT_FINGERPRINT_MAX_LENGTH;
   if (compact.length <= maxLength) return compact;

@@ -37,8 +37,18 @@ type ClusterCoreConstructor = new (
 
 export const NATIVE_CORE_PATH = join(projectRoot(), 'libs', 'monitor', 'native', 'build', 'Release', 'monitor_core.node');
 
+/** The in-memory near-duplicate index's lookups; see `near-duplicate-index.ts` and `duplicate_index.cc`. */
+export interface NativeDuplicateIndex {
+  setBuffers(units: Uint16Array, numbers: Float64Array, ints: Int32Array): void;
+  lookup(length: number, cutoff: number, threshold: number): number;
+  insert(slot: number, at: number): void;
+  remove(slot: number): void;
+  bytes(): number;
+}
+
 /** The addon: the clusterer's core, and the near-duplicate index's shingles, signatures and Jaccard (`minhash.ts`). */
 export interface MonitorNative {
+  DuplicateIndex: new (settings: { shingleSize: number; permutations: number; bands: number; rows: number; seed: number }, hashSeeds: Uint32Array) => NativeDuplicateIndex;
   ClusterCore: ClusterCoreConstructor;
   /** See `sentiment-scorer.ts`. */
   SentimentCore: new (

@@ -1,7 +1,6 @@
-import { BandBuckets } from './band-buckets';
 import { fingerprintText, FingerprintTextOptions } from './fingerprint-text';
-import { grown } from './grown';
-import { bandHashes, bandKeys, jaccardAtLeast, minHashConfig, MinHashConfig, MinHashOptions, minHashSignature, shingleHashes } from './minhash';
+import { bandKeys, jaccardAtLeast, minHashConfig, MinHashConfig, MinHashOptions, minHashSignature, shingleHashes } from './minhash';
+import { monitorNative, NativeDuplicateIndex } from './native-core';
 import { HOUR_MS, toEpochMs } from './time';
 
 export interface NearDuplicateOptions extends MinHashOptions, FingerprintTextOptions {
@@ -13,9 +12,6 @@ export interface NearDuplicateOptions extends MinHashOptions, FingerprintTextOpt
 
 export const DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.5;
 export const DEFAULT_NEAR_DUPLICATE_WINDOW_MS = 72 * HOUR_MS;
-
-/** Slots `NearDuplicateIndex.slotKeys` holds before it first grows. */
-const INITIAL_SLOTS = 1024;
 
 /** What a store needs to index one message: its shingle set for the exact check and its band keys for lookup. */
 export interface MessageFingerprint {
@@ -29,23 +25,9 @@ export function messageFingerprint(
   config: MinHashConfig,
   options: FingerprintTextOptions = {},
 ): MessageFingerprint {
-  const { normalized, shingles, signature } = fingerprintOf(text, config, options);
-  return { text: normalized, shingles, bandKeys: signature === null ? [] : bandKeys(signature, config) };
-}
-
-/**
- * The one way a message is fingerprinted, for the stored signatures and the in-memory index alike: its normalised
- * text, 3-gram set and MinHash signature (null when no letter or digit is left; written to `signature` if given).
- */
-function fingerprintOf(
-  text: string,
-  config: MinHashConfig,
-  options: FingerprintTextOptions,
-  signature?: Uint32Array,
-): { normalized: string; shingles: Uint32Array; signature: Uint32Array | null } {
   const normalized = fingerprintText(text, options);
   const shingles = shingleHashes(normalized, config.shingleSize);
-  return { normalized, shingles, signature: shingles.length === 0 ? null : minHashSignature(shingles, config, signature) };
+  return { text: normalized, shingles, bandKeys: shingles.length === 0 ? [] : bandKeys(minHashSignature(shingles, config), config) };
 }
 
 export interface NearDuplicateMatch {
@@ -88,16 +70,18 @@ export function bestNearDuplicate(
     if (bound < floor) continue;
     const similarity = jaccardAtLeast(shingles, candidate.shingles, floor);
     if (similarity < threshold) continue;
-    if (
-      best === null ||
-      similarity > best.similarity ||
-      (similarity === best.similarity &&
-        (candidate.at < best.candidate.at || (candidate.at === best.candidate.at && candidate.id < best.candidate.id)))
-    ) {
-      best = { candidate, similarity };
-    }
+    if (closer(similarity, candidate, best)) best = { candidate, similarity };
   }
   return best;
+}
+
+/** Whether a match goes before the best so far: more similar, then the earlier message, then the smaller id. */
+function closer(similarity: number, candidate: { id: string; at: number }, best: { candidate: { id: string; at: number }; similarity: number } | null): boolean {
+  return (
+    best === null ||
+    similarity > best.similarity ||
+    (similarity === best.similarity && (candidate.at < best.candidate.at || (candidate.at === best.candidate.at && candidate.id < best.candidate.id)))
+  );
 }
 
 /** Whether one of the candidates from `sender` (a known one) reaches the threshold: the message is a resend. */
@@ -114,41 +98,36 @@ export function resentAmong(
   return false;
 }
 
-interface Entry extends NearDuplicateCandidate {
-  /** Where `NearDuplicateIndex.slots` holds it: its number in the buckets, and where `slotKeys` holds its band keys. */
+interface Entry {
+  id: string;
+  at: number;
+  sender: string | null;
+  /** The entry's number in the native index; a slot freed by an expired entry is given to the next one. */
   slot: number;
   canonicalId: string;
   match: NearDuplicateMatch | null;
-  /** Scratch of `candidates`: the last lookup that listed this entry. */
-  seenIn: number;
 }
-
 
 /**
  * Near-duplicate lookup over a rolling window, in memory. `add` answers with the earlier
  * message the new one copies, then indexes the new one too, so a copy of a copy finds the
- * group. A message whose text has no letters or digits left is not indexed.
+ * group. A message whose text has no letters or digits left is not indexed. The shingle sets,
+ * band keys, buckets and the Jaccard of each candidate are the native core's (`duplicate_index.cc`):
+ * one call per message.
  */
 export class NearDuplicateIndex {
   readonly config: MinHashConfig;
   readonly threshold: number;
   readonly windowMs: number;
   private readonly textOptions: FingerprintTextOptions;
+  private readonly core: NativeDuplicateIndex;
   private readonly entries = new Map<string, Entry>();
-  /** (band, folded band hash) → the slots of the entries with it. */
-  private readonly buckets: BandBuckets;
-  /** Entries by slot; a slot freed by an expired entry is given to the next one. */
+  /** Entries by slot. */
   private readonly slots: (Entry | undefined)[] = [];
-  /**
-   * Per slot, `bands` values: each band's hash folded to 30 bits (as the index has always folded them: a non-negative
-   * int32). One array for all entries rather than a buffer each outside the heap.
-   */
-  private slotKeys: Uint32Array;
   private readonly freeSlots: number[] = [];
-  /** Scratch of `add`: the signature and band hashes of the message being added. */
-  private readonly signature: Uint32Array;
-  private readonly keys: Uint32Array;
-  private lookups = 0;
+  private units: Uint16Array = new Uint16Array(4096);
+  private numbers: Float64Array = new Float64Array(64);
+  private ints: Int32Array = new Int32Array(64);
   /** Entries in the order they were added; `head` is the oldest one not yet expired. */
   private queue: Entry[] = [];
   private head = 0;
@@ -163,14 +142,18 @@ export class NearDuplicateIndex {
     this.windowMs = options.windowMs ?? DEFAULT_NEAR_DUPLICATE_WINDOW_MS;
     if (!(this.windowMs > 0)) throw new RangeError(`windowMs must be positive, got ${this.windowMs}`);
     this.textOptions = { templatePatterns: options.templatePatterns, maxLength: options.maxLength };
-    this.buckets = new BandBuckets(this.config.bands);
-    this.slotKeys = new Uint32Array(INITIAL_SLOTS * this.config.bands);
-    this.signature = new Uint32Array(this.config.permutations);
-    this.keys = new Uint32Array(this.config.bands);
+    const { shingleSize, permutations, bands, rows, seed, hashSeeds } = this.config;
+    this.core = new (monitorNative().DuplicateIndex)({ shingleSize, permutations, bands, rows, seed }, hashSeeds);
+    this.core.setBuffers(this.units, this.numbers, this.ints);
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes the native core holds for the window (shingle sets, band keys, buckets), outside the JavaScript heap. */
+  get nativeBytes(): number {
+    return this.core.bytes();
   }
 
   has(id: string): boolean {
@@ -187,40 +170,40 @@ export class NearDuplicateIndex {
     if (known !== undefined) return known.match;
     const atMs = toEpochMs(at);
     this.expire(Math.max(atMs, this.latest));
-    const { shingles, signature } = fingerprintOf(text, this.config, this.textOptions, this.signature);
-    if (signature === null) return null;
-    // Folding can only add candidates, which the exact Jaccard check removes.
-    const keys = bandHashes(signature, this.config, this.keys);
-    for (let band = 0; band < keys.length; band += 1) keys[band] >>>= 2;
+    const normalized = fingerprintText(text, this.textOptions);
+    if (normalized.length > this.units.length) this.grow(normalized.length, 0);
+    for (let i = 0; i < normalized.length; i += 1) this.units[i] = normalized.charCodeAt(i);
+    const cutoff = this.latest - this.windowMs;
+    let count = this.core.lookup(normalized.length, cutoff, this.threshold);
+    if (count < -1) {
+      this.grow(0, -count - 2);
+      count = this.core.lookup(normalized.length, cutoff, this.threshold);
+    }
+    if (count === -1) return null;
 
-    const candidates = this.candidates(keys);
-    const best = bestNearDuplicate(shingles, candidates, this.threshold);
+    // Of the matches (all at or above the threshold), the closest; a resend when the sender sent one of them.
+    let best: { candidate: Entry; similarity: number } | null = null;
+    let resent = false;
+    for (let i = 0; i < count; i += 1) {
+      const candidate = this.slots[this.ints[i]] as Entry;
+      const similarity = this.numbers[i];
+      if (closer(similarity, candidate, best)) best = { candidate, similarity };
+      if (sender !== null && sender !== undefined && candidate.sender === sender) resent = true;
+    }
     const match =
-      best === null
-        ? null
-        : {
-            canonicalId: (best.candidate as Entry).canonicalId,
-            matchedId: best.candidate.id,
-            similarity: best.similarity,
-            resent: resentAmong(shingles, candidates, this.threshold, sender),
-          };
+      best === null ? null : { canonicalId: best.candidate.canonicalId, matchedId: best.candidate.id, similarity: best.similarity, resent };
     const entry: Entry = {
       id,
       at: atMs,
-      shingles,
       sender: sender ?? null,
       canonicalId: match?.canonicalId ?? id,
       match,
-      seenIn: 0,
       slot: this.freeSlots.pop() ?? this.slots.length,
     };
     this.entries.set(id, entry);
     this.queue.push(entry);
     this.slots[entry.slot] = entry;
-    const bands = keys.length;
-    if ((entry.slot + 1) * bands > this.slotKeys.length) this.slotKeys = grown(this.slotKeys, this.slotKeys.length * 2);
-    this.slotKeys.set(keys, entry.slot * bands);
-    for (let band = 0; band < bands; band += 1) this.buckets.add(entry.slot, band, keys[band]);
+    this.core.insert(entry.slot, atMs);
     return match;
   }
 
@@ -239,28 +222,19 @@ export class NearDuplicateIndex {
     }
   }
 
-  private candidates(keys: Uint32Array): Entry[] {
-    const cutoff = this.latest - this.windowMs;
-    this.lookups += 1;
-    const lookup = this.lookups;
-    const found: Entry[] = [];
-    for (let band = 0; band < keys.length; band += 1) {
-      for (let slot = this.buckets.first(band, keys[band]); slot !== -1; slot = this.buckets.nextOf(slot, band)) {
-        const entry = this.slots[slot] as Entry;
-        if (entry.seenIn === lookup) continue;
-        entry.seenIn = lookup;
-        // A message that arrived late (older `at` than one already seen) sits behind newer ones in the queue.
-        if (entry.at > cutoff) found.push(entry);
-      }
+  private grow(units: number, values: number): void {
+    if (units > this.units.length) this.units = new Uint16Array(Math.max(units, this.units.length * 2));
+    if (values > this.ints.length) {
+      this.ints = new Int32Array(Math.max(values, this.ints.length * 2));
+      this.numbers = new Float64Array(this.ints.length);
     }
-    return found;
+    this.core.setBuffers(this.units, this.numbers, this.ints);
   }
 
   private remove(entry: Entry): void {
     if (this.entries.get(entry.id) !== entry) return;
     this.entries.delete(entry.id);
-    const { bands } = this.config;
-    for (let band = 0; band < bands; band += 1) this.buckets.remove(entry.slot, band, this.slotKeys[entry.slot * bands + band]);
+    this.core.remove(entry.slot);
     this.slots[entry.slot] = undefined;
     this.freeSlots.push(entry.slot);
   }

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "centroid_index.h"
+#include "duplicate_index.h"
 #include "sentiment_core.h"
 #include "shingles.h"
 
@@ -297,6 +298,81 @@ class SentimentCoreWrap : public Napi::ObjectWrap<SentimentCoreWrap> {
   monitor::SentimentScore result_;
 };
 
+// new DuplicateIndex({shingleSize, permutations, bands, rows, seed}, hashSeeds: Uint32Array)
+class DuplicateIndexWrap : public Napi::ObjectWrap<DuplicateIndexWrap> {
+ public:
+  static Napi::Function Define(Napi::Env env) {
+    return DefineClass(env, "DuplicateIndex",
+                       {InstanceMethod<&DuplicateIndexWrap::SetBuffers>("setBuffers"), InstanceMethod<&DuplicateIndexWrap::Lookup>("lookup"),
+                        InstanceMethod<&DuplicateIndexWrap::Insert>("insert"), InstanceMethod<&DuplicateIndexWrap::Remove>("remove"),
+                        InstanceMethod<&DuplicateIndexWrap::Bytes>("bytes")});
+  }
+
+  explicit DuplicateIndexWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<DuplicateIndexWrap>(info) {
+    Napi::Env env = info.Env();
+    if (info.Length() < 2 || !info[0].IsObject() || !info[1].IsTypedArray()) throw Napi::TypeError::New(env, "DuplicateIndex(settings, hashSeeds)");
+    const Napi::Object o = info[0].As<Napi::Object>();
+    auto size = [&](const char* name) {
+      const Napi::Value value = o.Get(name);
+      if (!value.IsNumber() || value.As<Napi::Number>().Int64Value() < 1) throw Napi::RangeError::New(env, std::string(name) + " must be a positive integer");
+      return static_cast<size_t>(value.As<Napi::Number>().Int64Value());
+    };
+    const Napi::Value seed = o.Get("seed");
+    if (!seed.IsNumber()) throw Napi::TypeError::New(env, "seed must be a number");
+    const Napi::TypedArray seeds = info[1].As<Napi::TypedArray>();
+    if (seeds.TypedArrayType() != napi_uint32_array) throw Napi::TypeError::New(env, "hashSeeds must be a Uint32Array");
+    const Napi::Uint32Array hashSeeds = info[1].As<Napi::Uint32Array>();
+    monitor::MinHashSettings settings{size("shingleSize"), size("permutations"), size("bands"), size("rows"), seed.As<Napi::Number>().Uint32Value(),
+                                      std::vector<uint32_t>(hashSeeds.Data(), hashSeeds.Data() + hashSeeds.ElementLength())};
+    if (settings.hashSeeds.size() != settings.permutations || settings.bands * settings.rows > settings.permutations) {
+      throw Napi::RangeError::New(env, "one hash seed per permutation, and bands × rows within them");
+    }
+    index_ = std::make_unique<monitor::DuplicateIndex>(std::move(settings));
+  }
+
+ private:
+  Napi::Value SetBuffers(const Napi::CallbackInfo& info) {
+    take<char16_t, Napi::Uint16Array>(units_, info[0], "units", napi_uint16_array);
+    take<double, Napi::Float64Array>(numbers_, info[1], "numbers", napi_float64_array);
+    take<int32_t, Napi::Int32Array>(ints_, info[2], "ints", napi_int32_array);
+    return info.Env().Undefined();
+  }
+
+  // lookup(length, cutoff, threshold) → matches (−1: no shingle), their slots in ints and similarities in numbers;
+  // −(2 + matches) when those are too short (the lookup is kept: call again after growing them).
+  Napi::Value Lookup(const Napi::CallbackInfo& info) {
+    const size_t length = static_cast<size_t>(std::max(0, info[0].As<Napi::Number>().Int32Value()));
+    if (length > units_.length) throw Napi::RangeError::New(info.Env(), "lookup: past the units buffer");
+    const int32_t count = index_->lookup(units_.data, length, info[1].As<Napi::Number>().DoubleValue(), info[2].As<Napi::Number>().DoubleValue(), matches_);
+    if (matches_.size() > ints_.length || matches_.size() > numbers_.length) return Napi::Number::New(info.Env(), -2.0 - static_cast<double>(matches_.size()));
+    for (size_t i = 0; i < matches_.size(); i += 1) {
+      ints_.data[i] = matches_[i].first;
+      numbers_.data[i] = matches_[i].second;
+    }
+    return Napi::Number::New(info.Env(), count);
+  }
+
+  Napi::Value Insert(const Napi::CallbackInfo& info) {
+    const int32_t slot = info[0].As<Napi::Number>().Int32Value();
+    if (slot < 0) throw Napi::RangeError::New(info.Env(), "insert: a slot is not negative");
+    index_->insert(slot, info[1].As<Napi::Number>().DoubleValue());
+    return info.Env().Undefined();
+  }
+
+  Napi::Value Remove(const Napi::CallbackInfo& info) {
+    index_->remove(info[0].As<Napi::Number>().Int32Value());
+    return info.Env().Undefined();
+  }
+
+  Napi::Value Bytes(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), static_cast<double>(index_->bytes())); }
+
+  std::unique_ptr<monitor::DuplicateIndex> index_;
+  std::vector<std::pair<int32_t, double>> matches_;
+  View<char16_t> units_;
+  View<double> numbers_;
+  View<int32_t> ints_;
+};
+
 template <typename A>
 A typedArrayArg(const Napi::CallbackInfo& info, size_t i, const char* what, napi_typedarray_type type) {
   if (!info[i].IsTypedArray() || info[i].As<Napi::TypedArray>().TypedArrayType() != type) {
@@ -347,6 +423,7 @@ Napi::Value JaccardAtLeast(const Napi::CallbackInfo& info) {
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("ClusterCore", ClusterCore::Define(env));
   exports.Set("SentimentCore", SentimentCoreWrap::Define(env));
+  exports.Set("DuplicateIndex", DuplicateIndexWrap::Define(env));
   exports.Set("shingleHashes", Napi::Function::New<ShingleHashes>(env, "shingleHashes"));
   exports.Set("minHashSignature", Napi::Function::New<MinHashSignature>(env, "minHashSignature"));
   exports.Set("jaccardAtLeast", Napi::Function::New<JaccardAtLeast>(env, "jaccardAtLeast"));
