@@ -99,6 +99,18 @@ function throughputOf(
   };
 }
 
+/**
+ * What an in-memory index costs per message (the hub keeps these rows in PostgreSQL instead), in a function of its
+ * own: the index is garbage once it returns, before the memory run. The shingle sets, band keys and buckets are the
+ * native core's, outside the heap, and counted apart.
+ */
+function indexBytesPerMessage(sample: readonly string[], start: number, settings: MonitorSettings): number {
+  const heapBefore = heap().heapMiB;
+  const index = new NearDuplicateIndex({ threshold: settings.duplicateThreshold, windowMs: settings.windowMs });
+  sample.forEach((text, i) => index.add(`s${i}`, text, start + i));
+  return ((heap().heapMiB - heapBefore) * MiB + index.nativeBytes) / index.size;
+}
+
 export function benchMonitor(raw: readonly string[], config: HubConfig, progress: (line: string) => void, totalMessages = 1_000_000): MonitorFigures {
   const settings: MonitorSettings = config.monitor;
   const keywords = KeywordExtractor.fromFiles({ stopWordsPath: config.nlp.stopWordsPath });
@@ -118,12 +130,7 @@ export function benchMonitor(raw: readonly string[], config: HubConfig, progress
   const start = Date.parse('2026-11-02T00:00:00+08:00');
   const throughput = throughputOf(sample, tokens, start, settings, keywords, scorer);
 
-  // What an in-memory index costs per message (the hub keeps these rows in PostgreSQL instead).
-  const heapBefore = heap().heapMiB;
-  const index = new NearDuplicateIndex({ threshold: settings.duplicateThreshold, windowMs: settings.windowMs });
-  sample.forEach((text, i) => index.add(`s${i}`, text, start + i));
-  // The shingle sets, band keys and buckets are the native core's, outside the heap: counted apart.
-  const signatureBytes = ((heap().heapMiB - heapBefore) * MiB + index.nativeBytes) / index.size;
+  const signatureBytes = indexBytesPerMessage(sample, start, settings);
 
   progress(`monitor: ${totalMessages} messages over 72 h, then a quarter as many into the next window`);
   const memoryEngine = new MonitorEngine(settings, keywords, scorer);

@@ -279,6 +279,21 @@ describe('TopicClusterer summaries', () => {
     expect(c.summaries()[0].hourly).toEqual([]);
   });
 
+  it('keeps no bucket of a message that comes late, past the buckets kept, in the same ten minutes as the last', () => {
+    const c = clusterer({ hourlyBuckets: 3, dailyBuckets: 2, recentBuckets: 2, windowMs: 30 * 24 * HOUR_MS });
+    c.add(message('now', ['a'], T0 + 50 * HOUR_MS, { copy: true, resent: true }));
+    c.add(message('again', ['a'], T0 + 50 * HOUR_MS + 60_000));
+    // Hours, days and ten minutes too old to keep, though the clock (and the bounds) did not move.
+    c.add(message('late', ['a'], T0, { copy: true, resent: true }));
+    const saved = state(c).clusters[0];
+    expect(saved.messageCount).toBe(3);
+    for (const buckets of [saved.hourly, saved.recent, saved.recentCopies, saved.hourlyResends, saved.recentResends]) {
+      expect((buckets ?? []).every(([start]) => start >= T0 + 48 * HOUR_MS)).toBe(true);
+    }
+    expect(saved.daily.every(([start]) => start >= T0 + 24 * HOUR_MS)).toBe(true);
+    expect(saved.hourly).toEqual([[T0 + 50 * HOUR_MS, 2]]);
+  });
+
   it('counts channels and units, most frequent first, and averages sentiment', () => {
     const c = clusterer();
     c.add(message('a', ['a'], T0, { channel: 'weibo', unitCode: 'u2', sentiment: -0.5 }));

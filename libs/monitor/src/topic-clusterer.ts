@@ -194,6 +194,8 @@ interface Cluster {
   firstMessageIds: string[];
   /** Message ids of the central-sample candidates, most central first, in the order the core keeps their vectors. */
   centralIds: string[];
+  /** The first ten-minute bucket kept when the buckets were last pruned (null: not since the cluster was made or read). */
+  prunedFor: number | null;
   /** The cluster's index in the native core. */
   index: number;
   /** Position in the expiry heap. */
@@ -467,6 +469,7 @@ export class TopicClusterer {
       sentimentCount: 0,
       firstMessageIds: [],
       centralIds: [messageId],
+      prunedFor: null,
       index: this.core.create(seq),
       heapIndex: -1,
     };
@@ -490,7 +493,8 @@ export class TopicClusterer {
     const offset = utcOffsetMinutes * 60_000;
     const hourBucket = bucketStart(at, HOUR_MS, offset);
     increment(cluster.hourly, hourBucket);
-    increment(cluster.daily, bucketStart(at, DAY_MS, offset));
+    const dayBucket = bucketStart(at, DAY_MS, offset);
+    increment(cluster.daily, dayBucket);
     const recentBucket = bucketStart(at, RECENT_BUCKET_MS, offset);
     increment(cluster.recent, recentBucket);
     if (message.copy === true) increment(cluster.recentCopies, recentBucket);
@@ -499,12 +503,28 @@ export class TopicClusterer {
       increment(cluster.recentResends, recentBucket);
     }
     const [firstHour, firstDay, firstRecent] = this.firstBuckets();
-    dropBefore(cluster.hourly, firstHour);
-    dropBefore(cluster.daily, firstDay);
-    dropBefore(cluster.recent, firstRecent);
-    dropBefore(cluster.recentCopies, firstRecent);
-    dropBefore(cluster.hourlyResends, firstHour);
-    dropBefore(cluster.recentResends, firstRecent);
+    if (cluster.prunedFor !== firstRecent) {
+      dropBefore(cluster.hourly, firstHour);
+      dropBefore(cluster.daily, firstDay);
+      dropBefore(cluster.recent, firstRecent);
+      dropBefore(cluster.recentCopies, firstRecent);
+      dropBefore(cluster.hourlyResends, firstHour);
+      dropBefore(cluster.recentResends, firstRecent);
+      cluster.prunedFor = firstRecent;
+    } else {
+      // Pruned at these bounds already (ten-minute buckets nest in hours and days, so none moved): only what this
+      // message counted can be before them, if it came late.
+      if (hourBucket < firstHour) {
+        cluster.hourly.delete(hourBucket);
+        cluster.hourlyResends.delete(hourBucket);
+      }
+      if (dayBucket < firstDay) cluster.daily.delete(dayBucket);
+      if (recentBucket < firstRecent) {
+        cluster.recent.delete(recentBucket);
+        cluster.recentCopies.delete(recentBucket);
+        cluster.recentResends.delete(recentBucket);
+      }
+    }
     if (message.channel !== undefined) increment(cluster.channels, message.channel);
     if (message.unitCode !== undefined) increment(cluster.unitCodes, message.unitCode);
     if (message.sentiment !== undefined) {
@@ -582,6 +602,7 @@ export class TopicClusterer {
       sentimentCount: saved.sentimentCount,
       firstMessageIds: [...saved.firstMessageIds],
       centralIds: saved.central.map(({ id }) => id),
+      prunedFor: null,
       index,
       heapIndex: -1,
     });
