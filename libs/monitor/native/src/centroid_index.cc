@@ -52,7 +52,7 @@ int32_t CentroidIndex::match(const char16_t* stream, size_t units, int32_t token
     const size_t length = std::min<size_t>(stream[at], units - at - 1);
     const int32_t id = intern(stream + at + 1, length);
     at += 1 + length;
-    Token& token = tokens_[id];
+    TokenCount& token = tokens_.counts(id);
     if (std::isnan(token.idf)) continue;
     if (token.pass != pass) {
       token.pass = pass;
@@ -62,51 +62,58 @@ int32_t CentroidIndex::match(const char16_t* stream, size_t units, int32_t token
     token.count += 1;
   }
 
-  // The heaviest terms by (1 + ln tf) × idf, heaviest first (equal weights in term order), kept as they come.
-  std::vector<int32_t>& kept = vectorTerms_;
-  kept.clear();
+  // The heaviest terms by (1 + ln tf) × idf, heaviest first (equal weights in term order), kept as they come: places
+  // in `counted_`, whose weights are in `countedWeights_`.
+  countedWeights_.resize(counted_.size());
+  keptPlaces_.clear();
   const size_t max = static_cast<size_t>(settings_.maxTermsPerMessage);
   auto heavier = [this](int32_t a, int32_t b) {
-    const double wa = tokens_[a].weight;
-    const double wb = tokens_[b].weight;
-    return wa > wb || (wa == wb && tokens_.before(a, b));
+    const double wa = countedWeights_[a];
+    const double wb = countedWeights_[b];
+    return wa > wb || (wa == wb && tokens_.before(counted_[a], counted_[b]));
   };
-  for (const int32_t id : counted_) {
-    Token& token = tokens_[id];
+  for (size_t c = 0; c < counted_.size(); c += 1) {
+    const TokenCount& token = tokens_.counts(counted_[c]);
     const double logarithm = static_cast<size_t>(token.count) < logs_.size() ? logs_[token.count] : logarithm_(token.count);
     const double weight = (1 + logarithm) * token.idf;
-    token.weight = weight;
-    if (weight > 0 && std::isfinite(weight)) keepBest(kept, max, id, heavier);
+    countedWeights_[c] = weight;
+    if (weight > 0 && std::isfinite(weight)) keepBest(keptPlaces_, max, static_cast<int32_t>(c), heavier);
   }
-  if (kept.empty()) return 0;
+  std::vector<int32_t>& kept = vectorTerms_;
+  kept.clear();
+  if (keptPlaces_.empty()) return 0;
   // Summed heaviest first, as it always was.
   double squares = 0;
-  for (const int32_t id : kept) squares += tokens_[id].weight * tokens_[id].weight;
+  for (const int32_t c : keptPlaces_) squares += countedWeights_[c] * countedWeights_[c];
   const double norm = std::sqrt(squares);
-  std::sort(kept.begin(), kept.end(), [this](int32_t a, int32_t b) { return tokens_.before(a, b); });
-  vectorWeights_.resize(kept.size());
-  vectorKeys_.resize(kept.size());
-  for (size_t v = 0; v < kept.size(); v += 1) {
-    vectorWeights_[v] = tokens_[kept[v]].weight / norm;
-    vectorKeys_[v] = tokens_[kept[v]].key;
+  std::sort(keptPlaces_.begin(), keptPlaces_.end(), [this](int32_t a, int32_t b) { return tokens_.before(counted_[a], counted_[b]); });
+  vectorWeights_.resize(keptPlaces_.size());
+  vectorKeys_.resize(keptPlaces_.size());
+  for (size_t v = 0; v < keptPlaces_.size(); v += 1) {
+    const int32_t id = counted_[keptPlaces_[v]];
+    kept.push_back(id);
+    vectorWeights_[v] = countedWeights_[keptPlaces_[v]] / norm;
+    vectorKeys_[v] = tokens_[id].key;
   }
 
   // Dot products with every cluster sharing a term, summed in the vector's term order.
   pass_ += 1;
+  const uint32_t scoring = pass_;
+  Score* const scores = scores_.data();
+  int32_t* const touched = touched_.data();
   size_t count = 0;
   for (size_t v = 0; v < kept.size(); v += 1) {
     const int32_t posting = tokens_[kept[v]].posting;
     if (posting == -1) continue;
-    const Posting& p = postings_[posting];
     const double weight = vectorWeights_[v];
-    for (size_t i = 0; i < p.clusters.size(); i += 1) {
-      Score& score = scores_[p.clusters[i]];
-      if (score.pass != pass_) {
-        score.pass = pass_;
+    for (const PostingEntry& entry : postings_[posting]) {
+      Score& score = scores[entry.cluster];
+      if (score.pass != scoring) {
+        score.pass = scoring;
         score.dot = 0;
-        touched_[count++] = p.clusters[i];
+        touched[count++] = entry.cluster;
       }
-      score.dot += weight * p.weights[i];
+      score.dot += weight * entry.weight;
     }
   }
   for (size_t i = 0; i < count; i += 1) {
@@ -156,9 +163,8 @@ void CentroidIndex::post(int32_t index, int32_t k) {
     }
   }
   Posting& p = postings_[token.posting];
-  c.slots[k] = static_cast<int32_t>(p.clusters.size());
-  p.clusters.push_back(index);
-  p.weights.push_back(c.weights[k]);
+  c.slots[k] = static_cast<int32_t>(p.size());
+  p.push_back(PostingEntry{index, c.weights[k]});
   token.refs += 1;
 }
 
@@ -169,19 +175,15 @@ void CentroidIndex::unpost(int32_t index, int32_t k) {
   Token& token = tokens_[term];
   Posting& p = postings_[token.posting];
   const size_t slot = static_cast<size_t>(c.slots[k]);
-  const size_t last = p.clusters.size() - 1;
+  const size_t last = p.size() - 1;
   if (slot != last) {
-    const int32_t movedIndex = p.clusters[last];
-    p.clusters[slot] = movedIndex;
-    p.weights[slot] = p.weights[last];
-    Centroid& moved = clusters_[movedIndex];
+    p[slot] = p[last];
+    Centroid& moved = clusters_[p[slot].cluster];
     moved.slots[placeOf(moved, token.key, term)] = static_cast<int32_t>(slot);
   }
-  p.clusters.pop_back();
-  p.weights.pop_back();
-  if (p.clusters.empty()) {
-    p.clusters.shrink_to_fit();
-    p.weights.shrink_to_fit();
+  p.pop_back();
+  if (p.empty()) {
+    p.shrink_to_fit();
     freePostings_.push_back(token.posting);
     token.posting = -1;
   }
@@ -310,7 +312,7 @@ int32_t CentroidIndex::join(int32_t index, double growth, double scale, int32_t*
   if (scale != 1) {
     for (size_t k = 0; k < c.weights.size(); k += 1) {
       c.weights[k] *= scale;
-      postings_[tokens_[c.terms[k]].posting].weights[c.slots[k]] = c.weights[k];
+      postings_[tokens_[c.terms[k]].posting][c.slots[k]].weight = c.weights[k];
     }
   }
   // Both are in term order: one merge finds each term's place. The merged lists are built in scratch that keeps
@@ -338,7 +340,7 @@ int32_t CentroidIndex::join(int32_t index, double growth, double scale, int32_t*
     for (; k < c.terms.size() && tokens_.before(c.keys[k], c.terms[k], key, term); k += 1) keep(k, c.weights[k]);
     if (k < c.terms.size() && c.terms[k] == term) {
       const double weight = c.weights[k] + vectorWeights_[v] * growth;
-      postings_[tokens_[term].posting].weights[c.slots[k]] = weight;
+      postings_[tokens_[term].posting][c.slots[k]].weight = weight;
       keep(k, weight);
       k += 1;
     } else {
@@ -445,7 +447,7 @@ size_t CentroidIndex::bytes() const {
     total += c.terms.capacity() * (2 * sizeof(int32_t) + sizeof(int64_t) + sizeof(double)) + c.samples.capacity() * sizeof(Sample);
     for (const Sample& s : c.samples) total += s.terms.capacity() * (sizeof(int32_t) + sizeof(int64_t)) + s.weights.capacity() * sizeof(double);
   }
-  for (const Posting& p : postings_) total += p.clusters.capacity() * sizeof(int32_t) + p.weights.capacity() * sizeof(double);
+  for (const Posting& p : postings_) total += p.capacity() * sizeof(PostingEntry);
   return total;
 }
 

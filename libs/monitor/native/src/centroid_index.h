@@ -44,10 +44,12 @@ struct Centroid {
   std::vector<Sample> samples;
 };
 
-struct Posting {
-  std::vector<int32_t> clusters;
-  std::vector<double> weights;
+// The clusters whose centroid has a term, each with the term's weight there: one array, read in one stream.
+struct PostingEntry {
+  int32_t cluster;
+  double weight;
 };
+using Posting = std::vector<PostingEntry>;
 
 // Answers the idf of a token seen for the first time (NaN for no term), told the id it will have.
 using Classify = std::function<double(const char16_t* units, size_t length, int32_t id)>;
@@ -106,6 +108,8 @@ class CentroidIndex {
   size_t sweepAt_;
   uint32_t tokenPass_ = 0;
   std::vector<int32_t> counted_;
+  std::vector<double> countedWeights_;
+  std::vector<int32_t> keptPlaces_;
   // The vector of the message last matched, in term order.
   std::vector<int32_t> vectorTerms_;
   std::vector<int64_t> vectorKeys_;

@@ -40,6 +40,7 @@ int32_t TokenTable::insert(const char16_t* units, size_t length, uint32_t hash, 
   if (free_.empty()) {
     id = static_cast<int32_t>(tokens_.size());
     tokens_.emplace_back();
+    counts_.emplace_back();
   } else {
     id = free_.back();
     free_.pop_back();
@@ -48,8 +49,8 @@ int32_t TokenTable::insert(const char16_t* units, size_t length, uint32_t hash, 
   token = Token();
   token.text.assign(units, length);
   token.key = termKeyOf(units, length);
-  token.idf = idf;
   token.live = true;
+  counts_[id] = TokenCount{idf, 0, 0};
   live_ += 1;
   // At most half full, so that a probe ends after a slot or two.
   if (live_ * 2 > mask_ + 1) grow();
@@ -82,13 +83,14 @@ void TokenTable::sweep() {
       continue;
     }
     token = Token();
+    counts_[id] = TokenCount();
     free_.push_back(static_cast<int32_t>(id));
     live_ -= 1;
   }
 }
 
 size_t TokenTable::bytes() const {
-  size_t total = tokens_.capacity() * sizeof(Token) + free_.capacity() * sizeof(int32_t) + slots_.capacity() * sizeof(Slot);
+  size_t total = tokens_.capacity() * sizeof(Token) + counts_.capacity() * sizeof(TokenCount) + free_.capacity() * sizeof(int32_t) + slots_.capacity() * sizeof(Slot);
   // libstdc++ keeps up to 7 code units inside the string itself.
   for (const Token& token : tokens_) if (token.text.capacity() > 7) total += (token.text.capacity() + 1) * sizeof(char16_t);
   return total;

@@ -14,17 +14,21 @@ struct Token {
   std::u16string text;
   // The first two code units as one number (see `termKey` in TypeScript): most comparisons of two terms end here.
   int64_t key = 0;
-  // NaN when the token is no term.
-  double idf = NAN;
   // Centroid and sample places that hold the id.
   int32_t refs = 0;
   // The term's posting in the centroid index, −1 when no centroid has it.
   int32_t posting = -1;
-  // Scratch of one message: the pass it was last counted in, its count and its weight then.
+  bool live = false;
+};
+
+// What every token of every message reads, apart in 16 bytes per id: a lookup is then one line of the table and one
+// of these, not of the whole token.
+struct TokenCount {
+  // NaN when the token is no term.
+  double idf = NAN;
+  // Scratch of one message: the pass it was last counted in, and its count then.
   uint32_t pass = 0;
   int32_t count = 0;
-  double weight = 0;
-  bool live = false;
 };
 
 int64_t termKeyOf(const char16_t* units, size_t length);
@@ -42,6 +46,7 @@ class TokenTable {
 
   Token& operator[](int32_t id) { return tokens_[id]; }
   const Token& operator[](int32_t id) const { return tokens_[id]; }
+  TokenCount& counts(int32_t id) { return counts_[id]; }
   size_t size() const { return live_; }
   // Forgets every token nothing refers to; their ids are given out again.
   void sweep();
@@ -59,6 +64,7 @@ class TokenTable {
   void place(int32_t id, uint32_t hash);
 
   std::vector<Token> tokens_;
+  std::vector<TokenCount> counts_;
   std::vector<int32_t> free_;
   // Open addressing. A slot holds the token's first four code units and its length, so that a lookup of a token of
   // up to four units (nearly every Chinese word) reads only the slot.
