@@ -1,4 +1,5 @@
-import { WATCH_CATEGORIES, WATCH_CATEGORY_WORDS, watchCategoriesOf, watchWordsIn } from './watch-categories';
+import { createRandom } from '@wenzheng/routing';
+import { WATCH_CATEGORIES, WATCH_CATEGORY_WORDS, WatchCategory, watchCategoriesOf, watchWordsIn } from './watch-categories';
 
 describe('WATCH_CATEGORY_WORDS', () => {
   it('covers the six watch areas of the rules, each with a list of multi-character words', () => {
@@ -43,6 +44,25 @@ describe('watchCategoriesOf', () => {
   it('takes other word lists', () => {
     const words = { ...WATCH_CATEGORY_WORDS, 养老服务: ['银发'] };
     expect(watchCategoriesOf(['银发经济'], words)).toEqual([{ category: '养老服务', words: ['银发'] }]);
+  });
+
+  it('finds what scanning every word of every list for the terms finds, in the lists\' order', () => {
+    const random = createRandom(41);
+    const units = ['养', '老', '院', '药', '店', '房', '学', '校', '区', 'Ａ', 'A'];
+    const draw = (length: number) => Array.from({ length }, () => units[Math.floor(random() * units.length)]).join('');
+    for (let round = 0; round < 200; round += 1) {
+      // Words that overlap, repeat across lists, or are empty.
+      const lists = Object.fromEntries(WATCH_CATEGORIES.map((c) => [c, Array.from({ length: Math.floor(random() * 5) }, () => draw(Math.floor(random() * 3)))])) as Record<
+        WatchCategory,
+        string[]
+      >;
+      const terms = Array.from({ length: 1 + Math.floor(random() * 6) }, () => draw(1 + Math.floor(random() * 5)));
+      const normalized = terms.map((t) => t.normalize('NFKC'));
+      const expected = WATCH_CATEGORIES.map((category) => ({ category, words: lists[category].filter((w) => normalized.some((t) => t.includes(w))) })).filter(
+        (m) => m.words.length > 0,
+      );
+      expect(watchCategoriesOf(terms, lists)).toEqual(expected);
+    }
   });
 });
 

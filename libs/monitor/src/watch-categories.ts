@@ -56,46 +56,73 @@ export function watchCategoriesOf(
   words: Readonly<Record<WatchCategory, readonly string[]>> = WATCH_CATEGORY_WORDS,
 ): WatchMatch[] {
   // Most topics touch no watch word: the set is only made for the first word found.
-  let hits: Set<string> | null = null;
-  const memo = memoOf(words);
+  let hits: Set<number> | null = null;
+  const index = indexOf(words);
   for (const term of terms) {
-    for (const word of wordsInTerm(term, words, memo)) (hits ??= new Set()).add(word);
+    for (const place of placesInTerm(term, index)) (hits ??= new Set()).add(place);
   }
   const matches: WatchMatch[] = [];
   if (hits === null) return matches;
-  const found = hits;
-  for (const category of WATCH_CATEGORIES) {
-    const listed = words[category].filter((word) => found.has(word));
-    if (listed.length > 0) matches.push({ category, words: listed });
+  // A word listed twice (in two categories, or twice in one) was found at each of its places.
+  for (const place of [...hits].sort((a, b) => a - b)) {
+    const category = index.categories[place];
+    const last = matches[matches.length - 1];
+    if (last?.category === category) last.words.push(index.words[place]);
+    else matches.push({ category, words: [index.words[place]] });
   }
   return matches;
 }
 
 /** Terms recur from message to message, so each term's scan of the word lists is kept, per word list and bounded. */
 const TERM_MEMO_LIMIT = 50_000;
-const termMemos = new WeakMap<object, Map<string, readonly string[]>>();
 
-function memoOf(words: Readonly<Record<WatchCategory, readonly string[]>>): Map<string, readonly string[]> {
-  let memo = termMemos.get(words);
-  if (memo === undefined) {
-    memo = new Map();
-    termMemos.set(words, memo);
-  }
-  return memo;
+/**
+ * Per word list: the memo of terms, and the lists' words in their order (each with its category) with, per first
+ * code unit, the places of the words starting with it: a term then tries only the words that start at one of its
+ * characters.
+ */
+interface WordIndex {
+  memo: Map<string, readonly number[]>;
+  words: readonly string[];
+  categories: readonly WatchCategory[];
+  byFirstUnit: Map<number, number[]>;
+  /** Places of empty words, which every term contains. */
+  empty: number[];
 }
 
-/** The watch words (of any category) that a term equals or contains. */
-function wordsInTerm(
-  term: string,
-  words: Readonly<Record<WatchCategory, readonly string[]>>,
-  memo: Map<string, readonly string[]>,
-): readonly string[] {
-  let found = memo.get(term);
+const wordIndexes = new WeakMap<object, WordIndex>();
+
+function indexOf(lists: Readonly<Record<WatchCategory, readonly string[]>>): WordIndex {
+  let index = wordIndexes.get(lists);
+  if (index === undefined) {
+    const words = WATCH_CATEGORIES.flatMap((category) => lists[category]);
+    const categories = WATCH_CATEGORIES.flatMap((category) => lists[category].map(() => category));
+    const byFirstUnit = new Map<number, number[]>();
+    const empty: number[] = [];
+    words.forEach((word, place) => {
+      if (word === '') empty.push(place);
+      else byFirstUnit.set(word.charCodeAt(0), [...(byFirstUnit.get(word.charCodeAt(0)) ?? []), place]);
+    });
+    index = { memo: new Map(), words, categories, byFirstUnit, empty };
+    wordIndexes.set(lists, index);
+  }
+  return index;
+}
+
+/** The places of the watch words (of any category) that a term equals or contains. */
+function placesInTerm(term: string, index: WordIndex): readonly number[] {
+  let found = index.memo.get(term);
   if (found === undefined) {
     const normalized = term.normalize('NFKC');
-    found = WATCH_CATEGORIES.flatMap((category) => words[category].filter((word) => normalized.includes(word)));
-    if (memo.size >= TERM_MEMO_LIMIT) memo.clear();
-    memo.set(term, found);
+    const places = new Set(index.empty);
+    for (let at = 0; at < normalized.length; at += 1) {
+      for (const place of index.byFirstUnit.get(normalized.charCodeAt(at)) ?? []) {
+        if (normalized.startsWith(index.words[place], at)) places.add(place);
+      }
+    }
+    found = [...places];
+    if (index.memo.size >= TERM_MEMO_LIMIT) index.memo.clear();
+    index.memo.set(term, found);
   }
   return found;
 }
