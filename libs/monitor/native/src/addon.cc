@@ -41,6 +41,20 @@ void take(View<T>& view, const Napi::Value& value, const char* what, napi_typeda
 }
 
 
+// The typed arrays a class and its caller share (`setBuffers(units: Uint16Array, numbers: Float64Array, ints:
+// Int32Array)`): code units in, numbers and integers out, registered once and reused for every call.
+struct Buffers {
+  View<char16_t> units;
+  View<double> numbers;
+  View<int32_t> ints;
+
+  void set(const Napi::CallbackInfo& info) {
+    take<char16_t, Napi::Uint16Array>(units, info[0], "units", napi_uint16_array);
+    take<double, Napi::Float64Array>(numbers, info[1], "numbers", napi_float64_array);
+    take<int32_t, Napi::Int32Array>(ints, info[2], "ints", napi_int32_array);
+  }
+};
+
 class ClusterCore : public Napi::ObjectWrap<ClusterCore> {
  public:
   static Napi::Function Define(Napi::Env env) {
@@ -83,11 +97,8 @@ class ClusterCore : public Napi::ObjectWrap<ClusterCore> {
   }
 
  private:
-  // setBuffers(units: Uint16Array, numbers: Float64Array, ints: Int32Array)
   Napi::Value SetBuffers(const Napi::CallbackInfo& info) {
-    take<char16_t, Napi::Uint16Array>(units_, info[0], "units", napi_uint16_array);
-    take<double, Napi::Float64Array>(numbers_, info[1], "numbers", napi_float64_array);
-    take<int32_t, Napi::Int32Array>(ints_, info[2], "ints", napi_int32_array);
+    buffers_.set(info);
     return info.Env().Undefined();
   }
 
@@ -101,12 +112,12 @@ class ClusterCore : public Napi::ObjectWrap<ClusterCore> {
 
   // match(units, tokens) → vector length; the best cluster's index in ints[0] (−1: none), its similarity in numbers[0]
   Napi::Value Match(const Napi::CallbackInfo& info) {
-    const size_t units = std::min<size_t>(static_cast<size_t>(arg(info, 0)), units_.length);
+    const size_t units = std::min<size_t>(static_cast<size_t>(arg(info, 0)), buffers_.units.length);
     int32_t best;
     double similarity;
-    const int32_t length = index_->match(units_.data, units, arg(info, 1), best, similarity);
-    ints_.data[0] = best;
-    numbers_.data[0] = similarity;
+    const int32_t length = index_->match(buffers_.units.data, units, arg(info, 1), best, similarity);
+    buffers_.ints.data[0] = best;
+    buffers_.numbers.data[0] = similarity;
     return Napi::Number::New(info.Env(), length);
   }
 
@@ -119,19 +130,19 @@ class ClusterCore : public Napi::ObjectWrap<ClusterCore> {
     const int32_t index = checkedIndex(info, 0);
     const double growth = info[1].As<Napi::Number>().DoubleValue();
     const double scale = info[2].As<Napi::Number>().DoubleValue();
-    return Napi::Number::New(info.Env(), index_->join(index, growth, scale, ints_.data));
+    return Napi::Number::New(info.Env(), index_->join(index, growth, scale, buffers_.ints.data));
   }
 
   // put(seq, units, terms, samples) → index; weights in numbers, sample lengths in ints
   Napi::Value Put(const Napi::CallbackInfo& info) {
-    const size_t units = std::min<size_t>(static_cast<size_t>(arg(info, 1)), units_.length);
+    const size_t units = std::min<size_t>(static_cast<size_t>(arg(info, 1)), buffers_.units.length);
     const int32_t terms = arg(info, 2);
     const int32_t samples = arg(info, 3);
-    if (terms < 0 || samples < 0 || static_cast<size_t>(samples) > ints_.length) throw Napi::RangeError::New(info.Env(), "bad put sizes");
+    if (terms < 0 || samples < 0 || static_cast<size_t>(samples) > buffers_.ints.length) throw Napi::RangeError::New(info.Env(), "bad put sizes");
     size_t total = static_cast<size_t>(terms);
-    for (int32_t s = 0; s < samples; s += 1) total += static_cast<size_t>(std::max(0, ints_.data[s]));
-    if (total > numbers_.length) throw Napi::RangeError::New(info.Env(), "put weights exceed the numbers buffer");
-    return Napi::Number::New(info.Env(), index_->put(arg(info, 0), units_.data, units, numbers_.data, terms, ints_.data, samples));
+    for (int32_t s = 0; s < samples; s += 1) total += static_cast<size_t>(std::max(0, buffers_.ints.data[s]));
+    if (total > buffers_.numbers.length) throw Napi::RangeError::New(info.Env(), "put weights exceed the numbers buffer");
+    return Napi::Number::New(info.Env(), index_->put(arg(info, 0), buffers_.units.data, units, buffers_.numbers.data, terms, buffers_.ints.data, samples));
   }
 
   Napi::Value Drop(const Napi::CallbackInfo& info) {
@@ -142,13 +153,13 @@ class ClusterCore : public Napi::ObjectWrap<ClusterCore> {
   // heaviest(index, count) → n; term ids in ints, weights in numbers, heaviest first
   Napi::Value Heaviest(const Napi::CallbackInfo& info) {
     const int32_t index = checkedIndex(info, 0);
-    const int32_t count = std::min<int32_t>(arg(info, 1), static_cast<int32_t>(std::min(ints_.length, numbers_.length)));
+    const int32_t count = std::min<int32_t>(arg(info, 1), static_cast<int32_t>(std::min(buffers_.ints.length, buffers_.numbers.length)));
     std::vector<int32_t> places(static_cast<size_t>(std::max(count, 0)));
     const int32_t n = index_->heaviest(index, count, places.data());
     const monitor::Centroid& c = index_->centroid(index);
     for (int32_t i = 0; i < n; i += 1) {
-      ints_.data[i] = c.terms[places[i]];
-      numbers_.data[i] = c.weights[places[i]];
+      buffers_.ints.data[i] = c.terms[places[i]];
+      buffers_.numbers.data[i] = c.weights[places[i]];
     }
     return Napi::Number::New(info.Env(), n);
   }
@@ -156,9 +167,9 @@ class ClusterCore : public Napi::ObjectWrap<ClusterCore> {
   // centroid(index) → n; term ids in ints, weights in numbers, in term order
   Napi::Value Centroid(const Napi::CallbackInfo& info) {
     const monitor::Centroid& c = index_->centroid(checkedIndex(info, 0));
-    if (c.terms.size() > ints_.length || c.terms.size() > numbers_.length) return Napi::Number::New(info.Env(), -static_cast<double>(c.terms.size()));
-    std::copy(c.terms.begin(), c.terms.end(), ints_.data);
-    std::copy(c.weights.begin(), c.weights.end(), numbers_.data);
+    if (c.terms.size() > buffers_.ints.length || c.terms.size() > buffers_.numbers.length) return Napi::Number::New(info.Env(), -static_cast<double>(c.terms.size()));
+    std::copy(c.terms.begin(), c.terms.end(), buffers_.ints.data);
+    std::copy(c.weights.begin(), c.weights.end(), buffers_.numbers.data);
     return Napi::Number::New(info.Env(), static_cast<double>(c.terms.size()));
   }
 
@@ -168,14 +179,14 @@ class ClusterCore : public Napi::ObjectWrap<ClusterCore> {
     size_t total = c.samples.size();
     size_t weights = 0;
     for (const monitor::Sample& s : c.samples) weights += s.terms.size();
-    if (total + weights > ints_.length || weights > numbers_.length) return Napi::Number::New(info.Env(), -static_cast<double>(total + weights));
+    if (total + weights > buffers_.ints.length || weights > buffers_.numbers.length) return Napi::Number::New(info.Env(), -static_cast<double>(total + weights));
     size_t at = c.samples.size();
     size_t w = 0;
     for (size_t i = 0; i < c.samples.size(); i += 1) {
-      ints_.data[i] = static_cast<int32_t>(c.samples[i].terms.size());
+      buffers_.ints.data[i] = static_cast<int32_t>(c.samples[i].terms.size());
       for (size_t j = 0; j < c.samples[i].terms.size(); j += 1) {
-        ints_.data[at++] = c.samples[i].terms[j];
-        numbers_.data[w++] = c.samples[i].weights[j];
+        buffers_.ints.data[at++] = c.samples[i].terms[j];
+        buffers_.numbers.data[w++] = c.samples[i].weights[j];
       }
     }
     return Napi::Number::New(info.Env(), static_cast<double>(c.samples.size()));
@@ -194,9 +205,7 @@ class ClusterCore : public Napi::ObjectWrap<ClusterCore> {
   std::unique_ptr<CentroidIndex> index_;
   Napi::FunctionReference classify_;
   Napi::FunctionReference log_;
-  View<char16_t> units_;
-  View<double> numbers_;
-  View<int32_t> ints_;
+  Buffers buffers_;
 };
 
 // new SentimentCore(settings, words: [text, entryKind, entryWeight, phraseKind, phraseWeight][] (kind −1: none),
@@ -250,9 +259,7 @@ class SentimentCoreWrap : public Napi::ObjectWrap<SentimentCoreWrap> {
 
  private:
   Napi::Value SetBuffers(const Napi::CallbackInfo& info) {
-    take<char16_t, Napi::Uint16Array>(units_, info[0], "units", napi_uint16_array);
-    take<double, Napi::Float64Array>(numbers_, info[1], "numbers", napi_float64_array);
-    take<int32_t, Napi::Int32Array>(ints_, info[2], "ints", napi_int32_array);
+    buffers_.set(info);
     return info.Env().Undefined();
   }
 
@@ -263,16 +270,16 @@ class SentimentCoreWrap : public Napi::ObjectWrap<SentimentCoreWrap> {
     const size_t units = static_cast<size_t>(std::max(0, info[0].As<Napi::Number>().Int32Value()));
     const int32_t tokens = info[1].As<Napi::Number>().Int32Value();
     const int32_t textLength = info[2].As<Napi::Number>().Int32Value();
-    if (units + static_cast<size_t>(std::max(textLength, 0)) > units_.length) throw Napi::RangeError::New(info.Env(), "score: past the units buffer");
-    const char16_t* data = units_.data;
+    if (units + static_cast<size_t>(std::max(textLength, 0)) > buffers_.units.length) throw Napi::RangeError::New(info.Env(), "score: past the units buffer");
+    const char16_t* data = buffers_.units.data;
     core_->score(data, units, tokens, textLength < 0 ? nullptr : data + units, static_cast<size_t>(std::max(textLength, 0)), result_);
     size_t ints = 0;
     for (const monitor::SentimentCue& cue : result_.cues) ints += 5 + cue.modifiers.size();
-    if (ints > ints_.length || 3 + result_.cues.size() > numbers_.length) {
+    if (ints > buffers_.ints.length || 3 + result_.cues.size() > buffers_.numbers.length) {
       return Napi::Number::New(info.Env(), -static_cast<double>(std::max(ints, 3 + result_.cues.size())));
     }
-    double* numbers = numbers_.data;
-    int32_t* out = ints_.data;
+    double* numbers = buffers_.numbers.data;
+    int32_t* out = buffers_.ints.data;
     numbers[0] = result_.score;
     numbers[1] = result_.raw;
     numbers[2] = result_.intensity;
@@ -292,9 +299,7 @@ class SentimentCoreWrap : public Napi::ObjectWrap<SentimentCoreWrap> {
 
   std::unique_ptr<monitor::SentimentCore> core_;
   Napi::FunctionReference normalize_;
-  View<char16_t> units_;
-  View<double> numbers_;
-  View<int32_t> ints_;
+  Buffers buffers_;
   monitor::SentimentScore result_;
 };
 
@@ -332,9 +337,7 @@ class DuplicateIndexWrap : public Napi::ObjectWrap<DuplicateIndexWrap> {
 
  private:
   Napi::Value SetBuffers(const Napi::CallbackInfo& info) {
-    take<char16_t, Napi::Uint16Array>(units_, info[0], "units", napi_uint16_array);
-    take<double, Napi::Float64Array>(numbers_, info[1], "numbers", napi_float64_array);
-    take<int32_t, Napi::Int32Array>(ints_, info[2], "ints", napi_int32_array);
+    buffers_.set(info);
     return info.Env().Undefined();
   }
 
@@ -342,12 +345,12 @@ class DuplicateIndexWrap : public Napi::ObjectWrap<DuplicateIndexWrap> {
   // −(2 + matches) when those are too short (the lookup is kept: call again after growing them).
   Napi::Value Lookup(const Napi::CallbackInfo& info) {
     const size_t length = static_cast<size_t>(std::max(0, info[0].As<Napi::Number>().Int32Value()));
-    if (length > units_.length) throw Napi::RangeError::New(info.Env(), "lookup: past the units buffer");
-    const int32_t count = index_->lookup(units_.data, length, info[1].As<Napi::Number>().DoubleValue(), info[2].As<Napi::Number>().DoubleValue(), matches_);
-    if (matches_.size() > ints_.length || matches_.size() > numbers_.length) return Napi::Number::New(info.Env(), -2.0 - static_cast<double>(matches_.size()));
+    if (length > buffers_.units.length) throw Napi::RangeError::New(info.Env(), "lookup: past the units buffer");
+    const int32_t count = index_->lookup(buffers_.units.data, length, info[1].As<Napi::Number>().DoubleValue(), info[2].As<Napi::Number>().DoubleValue(), matches_);
+    if (matches_.size() > buffers_.ints.length || matches_.size() > buffers_.numbers.length) return Napi::Number::New(info.Env(), -2.0 - static_cast<double>(matches_.size()));
     for (size_t i = 0; i < matches_.size(); i += 1) {
-      ints_.data[i] = matches_[i].first;
-      numbers_.data[i] = matches_[i].second;
+      buffers_.ints.data[i] = matches_[i].first;
+      buffers_.numbers.data[i] = matches_[i].second;
     }
     return Napi::Number::New(info.Env(), count);
   }
@@ -368,9 +371,7 @@ class DuplicateIndexWrap : public Napi::ObjectWrap<DuplicateIndexWrap> {
 
   std::unique_ptr<monitor::DuplicateIndex> index_;
   std::vector<std::pair<int32_t, double>> matches_;
-  View<char16_t> units_;
-  View<double> numbers_;
-  View<int32_t> ints_;
+  Buffers buffers_;
 };
 
 template <typename A>
