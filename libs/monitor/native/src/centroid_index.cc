@@ -27,8 +27,7 @@ CentroidIndex::CentroidIndex(CentroidSettings settings, std::vector<double> logs
       logarithm_(std::move(logarithm)),
       sweepAt_(static_cast<size_t>(settings.tokenLimit)) {}
 
-int32_t CentroidIndex::intern(const char16_t* units, size_t length) {
-  const uint32_t hash = TokenTable::hashOf(units, length);
+int32_t CentroidIndex::intern(const char16_t* units, size_t length, uint32_t hash) {
   int32_t id = tokens_.find(units, length, hash);
   if (id != -1) return id;
   // Asked before the token goes in: if the caller throws, the table is as it was.
@@ -47,10 +46,18 @@ int32_t CentroidIndex::match(const char16_t* stream, size_t units, int32_t token
   tokenPass_ += 1;
   const uint32_t pass = tokenPass_;
   counted_.clear();
-  size_t at = 0;
-  for (int32_t t = 0; t < tokens && at < units; t += 1) {
+  // Every token's hash first, with its slot asked for: the lookups then find most slots in the cache.
+  hashes_.clear();
+  for (size_t at = 0; static_cast<int32_t>(hashes_.size()) < tokens && at < units;) {
     const size_t length = std::min<size_t>(stream[at], units - at - 1);
-    const int32_t id = intern(stream + at + 1, length);
+    hashes_.push_back(TokenTable::hashOf(stream + at + 1, length));
+    tokens_.prefetch(hashes_.back());
+    at += 1 + length;
+  }
+  size_t at = 0;
+  for (size_t t = 0; t < hashes_.size(); t += 1) {
+    const size_t length = std::min<size_t>(stream[at], units - at - 1);
+    const int32_t id = intern(stream + at + 1, length, hashes_[t]);
     at += 1 + length;
     TokenCount& token = tokens_.counts(id);
     if (std::isnan(token.idf)) continue;
@@ -397,7 +404,7 @@ int32_t CentroidIndex::put(int32_t seq, const char16_t* stream, size_t units, co
   for (int32_t s = 0; s < samples; s += 1) total += sampleLengths[s];
   for (int32_t t = 0; t < total && at < units; t += 1) {
     const size_t length = std::min<size_t>(stream[at], units - at - 1);
-    ids.push_back(intern(stream + at + 1, length));
+    ids.push_back(intern(stream + at + 1, length, TokenTable::hashOf(stream + at + 1, length)));
     at += 1 + length;
   }
   const int32_t index = newIndex(seq);

@@ -83,7 +83,7 @@ class CentroidIndex {
   size_t bytes() const;
 
  private:
-  int32_t intern(const char16_t* units, size_t length);
+  int32_t intern(const char16_t* units, size_t length, uint32_t hash);
   void register_(int32_t index);
   int32_t newIndex(int32_t seq);
   void post(int32_t index, int32_t k);
@@ -108,6 +108,7 @@ class CentroidIndex {
   size_t sweepAt_;
   uint32_t tokenPass_ = 0;
   std::vector<int32_t> counted_;
+  std::vector<uint32_t> hashes_;
   std::vector<double> countedWeights_;
   std::vector<int32_t> keptPlaces_;
   // The vector of the message last matched, in term order.

@@ -28,6 +28,12 @@ DuplicateIndex::DuplicateIndex(MinHashSettings settings)
   bandKeys_.resize(settings_.bands);
 }
 
+// Asks for the home of every band's bucket before any is read: the table is far larger than the caches, and the
+// probes one after the other waited for memory 42 times in a row.
+void DuplicateIndex::prefetchBuckets(const uint32_t* keys) const {
+  for (size_t band = 0; band < settings_.bands; band += 1) __builtin_prefetch(&buckets_[slotOf(bucketKey(band, keys[band])) & mask_]);
+}
+
 size_t DuplicateIndex::find(uint64_t key) const {
   for (size_t at = slotOf(key) & mask_;; at = (at + 1) & mask_) {
     if (buckets_[at].head == -1 || buckets_[at].key == key) return at;
@@ -44,6 +50,7 @@ int32_t DuplicateIndex::lookup(const char16_t* units, size_t length, double cuto
   // Folded to 30 bits, as the index has always folded them: folding can only add candidates, which Jaccard removes.
   for (size_t band = 0; band < settings_.bands; band += 1) bandKeys_[band] = bandHash(signature_.data(), band, settings_.rows) >> 2;
 
+  prefetchBuckets(bandKeys_.data());
   lookups_ += 1;
   const double floor = threshold - 1e-9;
   const double size = static_cast<double>(shingles_.size());
@@ -76,6 +83,7 @@ void DuplicateIndex::insert(int32_t slot, double at) {
   entry.shingles = shingles_;
   entry.at = at;
   entry.live = true;
+  prefetchBuckets(bandKeys_.data());
   for (size_t band = 0; band < bands; band += 1) {
     keys_[static_cast<size_t>(slot) * bands + band] = bandKeys_[band];
     const uint64_t key = bucketKey(band, bandKeys_[band]);
@@ -94,6 +102,7 @@ void DuplicateIndex::insert(int32_t slot, double at) {
 void DuplicateIndex::remove(int32_t slot) {
   if (static_cast<size_t>(slot) >= entries_.size() || !entries_[slot].live) return;
   const size_t bands = settings_.bands;
+  prefetchBuckets(&keys_[static_cast<size_t>(slot) * bands]);
   for (size_t band = 0; band < bands; band += 1) {
     const uint64_t key = bucketKey(band, keys_[static_cast<size_t>(slot) * bands + band]);
     const size_t place = find(key);

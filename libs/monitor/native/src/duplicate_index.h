@@ -46,6 +46,7 @@ class DuplicateIndex {
   };
   static uint64_t bucketKey(size_t band, uint32_t key) { return (static_cast<uint64_t>(band) << 32) | key; }
   size_t find(uint64_t key) const;
+  void prefetchBuckets(const uint32_t* keys) const;
   void grow();
   void freeBucket(size_t at);
   int32_t& next(int32_t slot, size_t band) { return next_[static_cast<size_t>(slot) * settings_.bands + band]; }
