@@ -397,7 +397,8 @@ Napi::Value ShingleHashes(const Napi::CallbackInfo& info) {
   if (length > units.ElementLength() || out.ElementLength() < std::max<size_t>(length, 1) || shingleSize < 1) {
     throw Napi::RangeError::New(info.Env(), "shingleHashes: buffers too short or no shingle size");
   }
-  return Napi::Number::New(info.Env(), static_cast<double>(monitor::shingleHashes(reinterpret_cast<const char16_t*>(units.Data()), length, shingleSize, out.Data())));
+  std::vector<uint32_t> scratch;
+  return Napi::Number::New(info.Env(), static_cast<double>(monitor::shingleHashes(reinterpret_cast<const char16_t*>(units.Data()), length, shingleSize, out.Data(), scratch)));
 }
 
 // minHashSignature(shingles: Uint32Array, hashSeeds: Uint32Array, seed, signature: Uint32Array); as many bins as seeds
@@ -409,7 +410,8 @@ Napi::Value MinHashSignature(const Napi::CallbackInfo& info) {
   if (signature.ElementLength() < seeds.ElementLength() || seeds.ElementLength() == 0) {
     throw Napi::RangeError::New(info.Env(), "minHashSignature: the signature is shorter than its seeds");
   }
-  monitor::minHashSignature(shingles.Data(), shingles.ElementLength(), seeds.Data(), seed, seeds.ElementLength(), signature.Data());
+  std::vector<uint8_t> filled;
+  monitor::minHashSignature(shingles.Data(), shingles.ElementLength(), seeds.Data(), seed, seeds.ElementLength(), signature.Data(), filled);
   return info.Env().Undefined();
 }
 

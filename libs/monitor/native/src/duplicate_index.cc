@@ -44,9 +44,9 @@ int32_t DuplicateIndex::lookup(const char16_t* units, size_t length, double cuto
                                std::vector<std::pair<int32_t, double>>& matches) {
   matches.clear();
   shingles_.resize(std::max<size_t>(length, 1));
-  shingles_.resize(shingleHashes(units, length, settings_.shingleSize, shingles_.data()));
+  shingles_.resize(shingleHashes(units, length, settings_.shingleSize, shingles_.data(), sortScratch_));
   if (shingles_.empty()) return -1;
-  minHashSignature(shingles_.data(), shingles_.size(), settings_.hashSeeds.data(), settings_.seed, settings_.permutations, signature_.data());
+  minHashSignature(shingles_.data(), shingles_.size(), settings_.hashSeeds.data(), settings_.seed, settings_.permutations, signature_.data(), filled_);
   // Folded to 30 bits, as the index has always folded them: folding can only add candidates, which Jaccard removes.
   for (size_t band = 0; band < settings_.bands; band += 1) bandKeys_[band] = bandHash(signature_.data(), band, settings_.rows) >> 2;
 

@@ -64,6 +64,8 @@ class DuplicateIndex {
   std::vector<uint32_t> shingles_;
   std::vector<uint32_t> signature_;
   std::vector<uint32_t> bandKeys_;
+  std::vector<uint32_t> sortScratch_;
+  std::vector<uint8_t> filled_;
 };
 
 }  // namespace monitor

@@ -13,20 +13,19 @@ constexpr double kTwo32 = 4294967296.0;
 constexpr size_t kBoundCheckSteps = 64;
 
 // FNV-1a over code points, finished with `mix32`: `hashInts` in hash32.ts.
-uint32_t hashRun(const int32_t* values, size_t start, size_t end) {
+uint32_t hashRun(const uint32_t* values, size_t start, size_t end) {
   uint32_t h = kFnvOffset;
-  for (size_t i = start; i < end; i += 1) h = (h ^ static_cast<uint32_t>(values[i])) * kFnvPrime;
+  for (size_t i = start; i < end; i += 1) h = (h ^ values[i]) * kFnvPrime;
   return mix32(h);
 }
 
 // Sorts hash values ascending: a least-significant-digit radix sort, four passes of a byte. A message's few hundred
 // hashes are uniform, and a comparison sort mispredicts about every other comparison on them.
-void sortHashes(uint32_t* values, size_t n) {
+void sortHashes(uint32_t* values, size_t n, std::vector<uint32_t>& scratch) {
   if (n < 64) {
     std::sort(values, values + n);
     return;
   }
-  thread_local std::vector<uint32_t> scratch;
   scratch.resize(n);
   uint32_t* from = values;
   uint32_t* to = scratch.data();
@@ -45,47 +44,37 @@ size_t binOf(uint32_t value, double bins) { return static_cast<size_t>((value / 
 
 }  // namespace
 
-uint32_t mix32(uint32_t h) {
-  h ^= h >> 16;
-  h *= 0x85ebca6bu;
-  h ^= h >> 13;
-  h *= 0xc2b2ae35u;
-  h ^= h >> 16;
-  return h;
-}
-
-size_t shingleHashes(const char16_t* units, size_t length, size_t shingleSize, uint32_t* out) {
-  // Code points: a character outside the BMP is one value, a lone surrogate its own.
-  thread_local std::vector<int32_t> points;
-  points.clear();
+size_t shingleHashes(const char16_t* units, size_t length, size_t shingleSize, uint32_t* out, std::vector<uint32_t>& scratch) {
+  // The code points go to `out` first (a character outside the BMP is one value, a lone surrogate its own); each
+  // shingle's hash then takes the place of its first code point, which no later shingle reads.
+  size_t count = 0;
   for (size_t i = 0; i < length; i += 1) {
     const uint32_t unit = units[i];
     if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < length) {
       const uint32_t next = units[i + 1];
       if (next >= 0xdc00 && next <= 0xdfff) {
-        points.push_back(static_cast<int32_t>((unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000));
+        out[count++] = (unit - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
         i += 1;
         continue;
       }
     }
-    points.push_back(static_cast<int32_t>(unit));
+    out[count++] = unit;
   }
-  const size_t count = points.size();
   if (count == 0) return 0;
   if (count <= shingleSize) {
-    out[0] = hashRun(points.data(), 0, count);
+    out[0] = hashRun(out, 0, count);
     return 1;
   }
   const size_t n = count - shingleSize + 1;
-  for (size_t start = 0; start < n; start += 1) out[start] = hashRun(points.data(), start, start + shingleSize);
-  sortHashes(out, n);
+  for (size_t start = 0; start < n; start += 1) out[start] = hashRun(out, start, start + shingleSize);
+  sortHashes(out, n, scratch);
   return static_cast<size_t>(std::unique(out, out + n) - out);
 }
 
-void minHashSignature(const uint32_t* shingles, size_t count, const uint32_t* hashSeeds, uint32_t seed, size_t permutations, uint32_t* signature) {
+void minHashSignature(const uint32_t* shingles, size_t count, const uint32_t* hashSeeds, uint32_t seed, size_t permutations, uint32_t* signature,
+                      std::vector<uint8_t>& filled) {
   std::fill(signature, signature + permutations, 0xffffffffu);
   if (count == 0) return;
-  thread_local std::vector<uint8_t> filled;
   filled.assign(permutations, 0);
   const double bins = static_cast<double>(permutations);
   for (size_t s = 0; s < count; s += 1) {

@@ -9,14 +9,24 @@
 
 namespace monitor {
 
-uint32_t mix32(uint32_t value);
+// MurmurHash3's finaliser, as `mix32` in hash32.ts.
+inline uint32_t mix32(uint32_t h) {
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  h ^= h >> 16;
+  return h;
+}
 
 // Hashes of the distinct `shingleSize`-code-point runs of `units`, ascending, into `out` (at least `length` long,
-// or 1 for a text shorter than a shingle); answers how many.
-size_t shingleHashes(const char16_t* units, size_t length, size_t shingleSize, uint32_t* out);
+// or 1 for a text shorter than a shingle); answers how many. `scratch` is the caller's, for sorting.
+size_t shingleHashes(const char16_t* units, size_t length, size_t shingleSize, uint32_t* out, std::vector<uint32_t>& scratch);
 
-// The signature of a shingle set, `permutations` values, with each bin's seed for borrowing a value.
-void minHashSignature(const uint32_t* shingles, size_t count, const uint32_t* hashSeeds, uint32_t seed, size_t permutations, uint32_t* signature);
+// The signature of a shingle set, `permutations` values, with each bin's seed for borrowing a value. `filled` is
+// the caller's scratch.
+void minHashSignature(const uint32_t* shingles, size_t count, const uint32_t* hashSeeds, uint32_t seed, size_t permutations, uint32_t* signature,
+                      std::vector<uint8_t>& filled);
 
 // Jaccard of two sorted hash sets when it may reach `min`, else −1 (checked every 64 merge steps).
 double jaccardAtLeast(const uint32_t* a, size_t na, const uint32_t* b, size_t nb, double min);
