@@ -26,6 +26,16 @@ export function fastBlockUnits(): number[] {
   return units;
 }
 
+/** A fold (`codeUnitFolder`): the folded string, or (`into`) its code units written where the caller wants them. */
+export interface CodeUnitFold {
+  (text: string): string;
+  /**
+   * Writes the fold of `text` into `out` from `at` (which must have room for `text.length` more units) and answers
+   * where it ends; −1, having written nothing that counts, when the text needs the slow path (call the fold itself).
+   */
+  into(text: string, out: Uint16Array, at: number): number;
+}
+
 /**
  * `fold` with a fast path. `fold` must be NFKC, then lower-casing, then dropping or keeping each code point by
  * itself (as `/[^\p{L}\p{N}]+/gu` or white space removal do). A text whose every unit is in the fast blocks is
@@ -33,24 +43,29 @@ export function fastBlockUnits(): number[] {
  * text goes through `fold`. The answer is the same: the Unicode algorithms run once per message were a fifth of
  * the near-duplicate step, mostly the property-class regular expression.
  */
-export function codeUnitFolder(fold: (text: string) => string): (text: string) => string {
+export function codeUnitFolder(fold: (text: string) => string): CodeUnitFold {
   let table: Uint16Array | null = null;
   let scratch = new Uint16Array(1024);
   const decoder = new TextDecoder('utf-16le');
-  return (text) => {
+  const into = (text: string, out: Uint16Array, at: number): number => {
     table ??= tableOf(fold);
     const length = text.length;
-    if (length > MAX_FAST_LENGTH) return fold(text);
-    if (length > scratch.length) scratch = new Uint16Array(length);
-    let kept = 0;
+    if (length > MAX_FAST_LENGTH) return -1;
+    let end = at;
     for (let i = 0; i < length; i += 1) {
       // 0 stands for "dropped": NUL itself is not a letter or number, nor anything a fold keeps.
       const mapped = table[text.charCodeAt(i)];
-      if (mapped === SLOW) return fold(text);
-      if (mapped !== 0) scratch[kept++] = mapped;
+      if (mapped === SLOW) return -1;
+      if (mapped !== 0) out[end++] = mapped;
     }
-    return decoder.decode(scratch.subarray(0, kept));
+    return end;
   };
+  const folded = (text: string): string => {
+    if (text.length > scratch.length) scratch = new Uint16Array(text.length);
+    const end = into(text, scratch, 0);
+    return end < 0 ? fold(text) : decoder.decode(scratch.subarray(0, end));
+  };
+  return Object.assign(folded, { into });
 }
 
 function tableOf(fold: (text: string) => string): Uint16Array {

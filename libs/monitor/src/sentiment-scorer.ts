@@ -154,23 +154,32 @@ export class SentimentScorer {
   }
 
   score(input: SentimentInput): SentimentResult {
+    let units = this.units;
     let at = 0;
     for (const token of input.tokens) {
       // A token of more than 65,535 code units (no segmenter gives one) is cut to that length.
       const length = Math.min(token.length, 0xffff);
-      if (at + 1 + length > this.units.length) this.grow(at + 1 + length);
-      this.units[at++] = length;
-      for (let i = 0; i < length; i += 1) this.units[at++] = token.charCodeAt(i);
+      if (at + 1 + length > units.length) units = this.grow(at + 1 + length);
+      units[at++] = length;
+      for (let i = 0; i < length; i += 1) units[at++] = token.charCodeAt(i);
     }
-    const text = input.text === undefined ? undefined : foldedText(input.text);
-    if (text !== undefined) {
-      if (at + text.length > this.units.length) this.grow(at + text.length);
-      for (let i = 0; i < text.length; i += 1) this.units[at + i] = text.charCodeAt(i);
+    // The folded text goes right after the tokens, written there without a string in between.
+    let textLength = -1;
+    if (input.text !== undefined) {
+      if (at + input.text.length > units.length) units = this.grow(at + input.text.length);
+      let end = foldedText.into(input.text, units, at);
+      if (end < 0) {
+        const folded = foldedText(input.text);
+        if (at + folded.length > units.length) units = this.grow(at + folded.length);
+        for (let i = 0; i < folded.length; i += 1) units[at + i] = folded.charCodeAt(i);
+        end = at + folded.length;
+      }
+      textLength = end - at;
     }
-    let count = this.core.score(at, input.tokens.length, text?.length ?? -1);
+    let count = this.core.score(at, input.tokens.length, textLength);
     if (count < 0) {
       this.grow(0, -count);
-      count = this.core.score(at, input.tokens.length, text?.length ?? -1);
+      count = this.core.score(at, input.tokens.length, textLength);
     }
     const { numbers, ints, words } = this;
     const cues: SentimentCue[] = [];
@@ -180,7 +189,7 @@ export class SentimentScorer {
       const modifiers: string[] = [];
       for (let m = 0; m < modifierCount; m += 1) modifiers.push(words[ints[i++]]);
       if (source === MARK_RUN) {
-        cues.push({ kind: 'punctuation', text: (text as string).slice(word, word + length) });
+        cues.push({ kind: 'punctuation', text: String.fromCharCode(...this.units.subarray(at + word, at + word + length)) });
       } else {
         cues.push({
           kind: KINDS[kind] as SentimentWordCue['kind'],
@@ -197,8 +206,8 @@ export class SentimentScorer {
     return { score, label, raw, intensity, cues };
   }
 
-  /** Makes `units` hold `units` code units, or `numbers` and `ints` hold `values` values. */
-  private grow(units: number, values = 0): void {
+  /** Makes `units` hold `units` code units, or `numbers` and `ints` hold `values` values; answers `units`. */
+  private grow(units: number, values = 0): Uint16Array {
     if (units > this.units.length) {
       const grown = new Uint16Array(Math.max(units, this.units.length * 2));
       grown.set(this.units);
@@ -209,6 +218,7 @@ export class SentimentScorer {
       this.numbers = new Float64Array(Math.max(values, this.numbers.length * 2));
     }
     this.core.setBuffers(this.units, this.numbers, this.ints);
+    return this.units;
   }
 }
 
