@@ -35,6 +35,72 @@ type ClusterCoreConstructor = new (
   log: (n: number) => number,
 ) => ClusterCore;
 
+/** What each native class takes its typed arrays by. */
+interface TakesBuffers {
+  setBuffers(units: Uint16Array, numbers: Float64Array, ints: Int32Array): void;
+}
+
+/**
+ * The three typed arrays a native class reads and answers in (`setBuffers`): code units in, numbers and integers
+ * out. Grown here, and given to the class again when they are.
+ */
+export class CoreBuffers {
+  units: Uint16Array = new Uint16Array(4096);
+  numbers: Float64Array;
+  ints: Int32Array;
+
+  constructor(
+    private readonly core: TakesBuffers,
+    values: number,
+  ) {
+    this.numbers = new Float64Array(values);
+    this.ints = new Int32Array(values);
+    core.setBuffers(this.units, this.numbers, this.ints);
+  }
+
+  /** Room for `count` code units, keeping those written; answers `units`. */
+  roomForUnits(count: number): Uint16Array {
+    if (count > this.units.length) {
+      const units = new Uint16Array(Math.max(count, this.units.length * 2));
+      units.set(this.units);
+      this.units = units;
+      this.core.setBuffers(this.units, this.numbers, this.ints);
+    }
+    return this.units;
+  }
+
+  /** Room for `count` numbers and as many integers (answers of the last call, not kept). */
+  roomForValues(count: number): void {
+    if (count <= this.ints.length && count <= this.numbers.length) return;
+    const size = Math.max(count, this.ints.length * 2);
+    this.ints = new Int32Array(size);
+    this.numbers = new Float64Array(size);
+    this.core.setBuffers(this.units, this.numbers, this.ints);
+  }
+
+  /**
+   * Writes tokens into `units` from `at` on, each as its length and then its code units (how the native classes read
+   * a message), and answers where they end. A token of more than 65,535 code units (no segmenter gives one) is cut.
+   */
+  writeTokens(tokens: readonly string[], at: number): number {
+    let units = this.units;
+    for (const token of tokens) {
+      const length = Math.min(token.length, 0xffff);
+      if (at + 1 + length > units.length) units = this.roomForUnits(at + 1 + length);
+      units[at++] = length;
+      for (let i = 0; i < length; i += 1) units[at++] = token.charCodeAt(i);
+    }
+    return at;
+  }
+
+  /** Writes a text's code units into `units` from `at` on and answers where they end. */
+  writeText(text: string, at: number): number {
+    const units = this.roomForUnits(at + text.length);
+    for (let i = 0; i < text.length; i += 1) units[at + i] = text.charCodeAt(i);
+    return at + text.length;
+  }
+}
+
 export const NATIVE_CORE_PATH = join(projectRoot(), 'libs', 'monitor', 'native', 'build', 'Release', 'monitor_core.node');
 
 /** The in-memory near-duplicate index's lookups; see `near-duplicate-index.ts` and `duplicate_index.cc`. */

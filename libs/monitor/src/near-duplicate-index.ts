@@ -1,6 +1,6 @@
 import { fingerprintText, FingerprintTextOptions } from './fingerprint-text';
 import { bandKeys, jaccardAtLeast, minHashConfig, MinHashConfig, MinHashOptions, minHashSignature, shingleHashes } from './minhash';
-import { monitorNative, NativeDuplicateIndex } from './native-core';
+import { CoreBuffers, monitorNative, NativeDuplicateIndex } from './native-core';
 import { HOUR_MS, toEpochMs } from './time';
 
 export interface NearDuplicateOptions extends MinHashOptions, FingerprintTextOptions {
@@ -125,9 +125,7 @@ export class NearDuplicateIndex {
   /** Entries by slot. */
   private readonly slots: (Entry | undefined)[] = [];
   private readonly freeSlots: number[] = [];
-  private units: Uint16Array = new Uint16Array(4096);
-  private numbers: Float64Array = new Float64Array(64);
-  private ints: Int32Array = new Int32Array(64);
+  private readonly buffers: CoreBuffers;
   /** Entries in the order they were added; `head` is the oldest one not yet expired. */
   private queue: Entry[] = [];
   private head = 0;
@@ -144,7 +142,7 @@ export class NearDuplicateIndex {
     this.textOptions = { templatePatterns: options.templatePatterns, maxLength: options.maxLength };
     const { shingleSize, permutations, bands, rows, seed, hashSeeds } = this.config;
     this.core = new (monitorNative().DuplicateIndex)({ shingleSize, permutations, bands, rows, seed }, hashSeeds);
-    this.core.setBuffers(this.units, this.numbers, this.ints);
+    this.buffers = new CoreBuffers(this.core, 64);
   }
 
   get size(): number {
@@ -171,12 +169,11 @@ export class NearDuplicateIndex {
     const atMs = toEpochMs(at);
     this.expire(Math.max(atMs, this.latest));
     const normalized = fingerprintText(text, this.textOptions);
-    if (normalized.length > this.units.length) this.grow(normalized.length, 0);
-    for (let i = 0; i < normalized.length; i += 1) this.units[i] = normalized.charCodeAt(i);
+    this.buffers.writeText(normalized, 0);
     const cutoff = this.latest - this.windowMs;
     let count = this.core.lookup(normalized.length, cutoff, this.threshold);
     if (count < -1) {
-      this.grow(0, -count - 2);
+      this.buffers.roomForValues(-count - 2);
       count = this.core.lookup(normalized.length, cutoff, this.threshold);
     }
     if (count === -1) return null;
@@ -185,8 +182,8 @@ export class NearDuplicateIndex {
     let best: { candidate: Entry; similarity: number } | null = null;
     let resent = false;
     for (let i = 0; i < count; i += 1) {
-      const candidate = this.slots[this.ints[i]] as Entry;
-      const similarity = this.numbers[i];
+      const candidate = this.slots[this.buffers.ints[i]] as Entry;
+      const similarity = this.buffers.numbers[i];
       if (closer(similarity, candidate, best)) best = { candidate, similarity };
       if (sender !== null && sender !== undefined && candidate.sender === sender) resent = true;
     }
@@ -220,15 +217,6 @@ export class NearDuplicateIndex {
       this.queue = this.queue.slice(this.head);
       this.head = 0;
     }
-  }
-
-  private grow(units: number, values: number): void {
-    if (units > this.units.length) this.units = new Uint16Array(Math.max(units, this.units.length * 2));
-    if (values > this.ints.length) {
-      this.ints = new Int32Array(Math.max(values, this.ints.length * 2));
-      this.numbers = new Float64Array(this.ints.length);
-    }
-    this.core.setBuffers(this.units, this.numbers, this.ints);
   }
 
   private remove(entry: Entry): void {

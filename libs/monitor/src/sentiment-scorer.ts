@@ -1,5 +1,5 @@
 import { codeUnitFolder } from './code-unit-folder';
-import { MonitorNative, monitorNative } from './native-core';
+import { CoreBuffers, MonitorNative, monitorNative } from './native-core';
 import { SentimentLexicon } from './sentiment-lexicon';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
@@ -108,9 +108,7 @@ export class SentimentScorer {
   private readonly core: NativeSentimentCore;
   /** Each lexicon word by the number the core knows it by. */
   private readonly words: string[] = [];
-  private units: Uint16Array = new Uint16Array(4096);
-  private numbers: Float64Array = new Float64Array(256);
-  private ints: Int32Array = new Int32Array(1024);
+  private readonly buffers: CoreBuffers;
 
   constructor(lexicon: SentimentLexicon, options: SentimentScorerOptions = {}) {
     const merged = { ...DEFAULT_SENTIMENT_OPTIONS };
@@ -150,38 +148,25 @@ export class SentimentScorer {
       const text = token.normalize('NFKC').toLowerCase().trim();
       return [text, WORD_CHARACTER.test(text)];
     });
-    this.core.setBuffers(this.units, this.numbers, this.ints);
+    this.buffers = new CoreBuffers(this.core, 1024);
   }
 
   score(input: SentimentInput): SentimentResult {
-    let units = this.units;
-    let at = 0;
-    for (const token of input.tokens) {
-      // A token of more than 65,535 code units (no segmenter gives one) is cut to that length.
-      const length = Math.min(token.length, 0xffff);
-      if (at + 1 + length > units.length) units = this.grow(at + 1 + length);
-      units[at++] = length;
-      for (let i = 0; i < length; i += 1) units[at++] = token.charCodeAt(i);
-    }
+    const { buffers } = this;
+    const at = buffers.writeTokens(input.tokens, 0);
     // The folded text goes right after the tokens, written there without a string in between.
     let textLength = -1;
     if (input.text !== undefined) {
-      if (at + input.text.length > units.length) units = this.grow(at + input.text.length);
-      let end = foldedText.into(input.text, units, at);
-      if (end < 0) {
-        const folded = foldedText(input.text);
-        if (at + folded.length > units.length) units = this.grow(at + folded.length);
-        for (let i = 0; i < folded.length; i += 1) units[at + i] = folded.charCodeAt(i);
-        end = at + folded.length;
-      }
-      textLength = end - at;
+      const end = foldedText.into(input.text, buffers.roomForUnits(at + input.text.length), at);
+      textLength = (end < 0 ? buffers.writeText(foldedText(input.text), at) : end) - at;
     }
     let count = this.core.score(at, input.tokens.length, textLength);
     if (count < 0) {
-      this.grow(0, -count);
+      buffers.roomForValues(-count);
       count = this.core.score(at, input.tokens.length, textLength);
     }
-    const { numbers, ints, words } = this;
+    const { numbers, ints } = buffers;
+    const { words } = this;
     const cues: SentimentCue[] = [];
     for (let c = 0, i = 0; c < count; c += 1) {
       const [kind, word, source, length, modifierCount] = [ints[i], ints[i + 1], ints[i + 2], ints[i + 3], ints[i + 4]];
@@ -189,7 +174,7 @@ export class SentimentScorer {
       const modifiers: string[] = [];
       for (let m = 0; m < modifierCount; m += 1) modifiers.push(words[ints[i++]]);
       if (source === MARK_RUN) {
-        cues.push({ kind: 'punctuation', text: String.fromCharCode(...this.units.subarray(at + word, at + word + length)) });
+        cues.push({ kind: 'punctuation', text: String.fromCharCode(...buffers.units.subarray(at + word, at + word + length)) });
       } else {
         cues.push({
           kind: KINDS[kind] as SentimentWordCue['kind'],
@@ -206,20 +191,6 @@ export class SentimentScorer {
     return { score, label, raw, intensity, cues };
   }
 
-  /** Makes `units` hold `units` code units, or `numbers` and `ints` hold `values` values; answers `units`. */
-  private grow(units: number, values = 0): Uint16Array {
-    if (units > this.units.length) {
-      const grown = new Uint16Array(Math.max(units, this.units.length * 2));
-      grown.set(this.units);
-      this.units = grown;
-    }
-    if (values > this.ints.length || values > this.numbers.length) {
-      this.ints = new Int32Array(Math.max(values, this.ints.length * 2));
-      this.numbers = new Float64Array(Math.max(values, this.numbers.length * 2));
-    }
-    this.core.setBuffers(this.units, this.numbers, this.ints);
-    return this.units;
-  }
 }
 
 type NativeSentimentCore = InstanceType<MonitorNative['SentimentCore']>;

@@ -1,5 +1,5 @@
 import { IndexedMinHeap } from './indexed-min-heap';
-import { ClusterCore, monitorNative } from './native-core';
+import { ClusterCore, CoreBuffers, monitorNative } from './native-core';
 import { DAY_MS, HOUR_MS, RECENT_BUCKET_MS, toEpochMs } from './time';
 
 export interface TopicClustererOptions {
@@ -220,9 +220,7 @@ export class TopicClusterer {
   private readonly core: ClusterCore;
   /** The text of each token id the core gave out (an id freed and given again is written again). */
   private readonly tokenTexts: string[] = [];
-  private units: Uint16Array = new Uint16Array(4096);
-  private numbers: Float64Array = new Float64Array(1024);
-  private ints: Int32Array = new Int32Array(1024);
+  private readonly buffers: CoreBuffers;
   private readonly clusters = new Map<string, Cluster>();
   /** Live clusters, the one whose last message is oldest first. */
   private readonly expiry = new IndexedMinHeap<Cluster>((a, b) => a.lastAt < b.lastAt || (a.lastAt === b.lastAt && a.seq < b.seq));
@@ -256,8 +254,7 @@ export class TopicClusterer {
       },
       Math.log,
     );
-    this.ensureInts(Math.max(this.settings.maxCentroidTerms, 2 * this.settings.sampleSize, SUMMARY_TERMS, this.settings.labelSize));
-    this.core.setBuffers(this.units, this.numbers, this.ints);
+    this.buffers = new CoreBuffers(this.core, Math.max(1024, this.settings.maxCentroidTerms, 2 * this.settings.sampleSize, SUMMARY_TERMS, this.settings.labelSize));
   }
 
   static fromJSON(state: TopicClustererState, options: TopicClustererOptions): TopicClusterer {
@@ -316,10 +313,10 @@ export class TopicClusterer {
     this.expire(at);
     const now = this.clock as number;
 
-    const units = this.writeTokens(message.tokens, 0);
+    const units = this.buffers.writeTokens(message.tokens, 0);
     if (this.core.match(units, message.tokens.length) === 0) return null;
-    const bestIndex = this.ints[0];
-    const bestSimilarity = this.numbers[0];
+    const bestIndex = this.buffers.ints[0];
+    const bestSimilarity = this.buffers.numbers[0];
     let cluster: Cluster;
     let created = false;
     let similarity = 1;
@@ -361,7 +358,7 @@ export class TopicClusterer {
     const { labelSize } = this.settings;
     const n = this.core.heaviest(cluster.index, Math.max(labelSize, SUMMARY_TERMS));
     const terms: string[] = [];
-    for (let i = 0; i < n; i += 1) terms.push(this.tokenTexts[this.ints[i]]);
+    for (let i = 0; i < n; i += 1) terms.push(this.tokenTexts[this.buffers.ints[i]]);
     return {
       id,
       label: terms.slice(0, labelSize),
@@ -390,38 +387,6 @@ export class TopicClusterer {
   }
 
   /**
-   * Writes tokens into `units` from `at` on, each as its length and then its code units, and answers where they end.
-   * A token of more than 65,535 code units (no segmenter gives one) is cut to that length.
-   */
-  private writeTokens(tokens: readonly string[], at: number): number {
-    let units = this.units;
-    for (const token of tokens) {
-      const length = Math.min(token.length, 0xffff);
-      if (at + 1 + length > units.length) units = this.growUnits(at + 1 + length);
-      units[at++] = length;
-      for (let i = 0; i < length; i += 1) units[at++] = token.charCodeAt(i);
-    }
-    return at;
-  }
-
-  private growUnits(needed: number): Uint16Array {
-    const units = new Uint16Array(Math.max(needed, this.units.length * 2));
-    units.set(this.units);
-    this.units = units;
-    this.core.setBuffers(this.units, this.numbers, this.ints);
-    return units;
-  }
-
-  /** Makes `numbers` and `ints` hold at least `count` values each. */
-  private ensureInts(count: number): void {
-    if (count <= this.ints.length && count <= this.numbers.length) return;
-    const size = Math.max(count, this.ints.length * 2);
-    this.ints = new Int32Array(size);
-    this.numbers = new Float64Array(size);
-    this.core.setBuffers(this.units, this.numbers, this.ints);
-  }
-
-  /**
    * Fading is lazy: rather than scaling every centroid weight down by 2^(−Δt / half-life), the new vector is scaled up
    * by 2^(Δt / half-life) since `decayedAt`. Cosines do not change with the centroid's scale, so only a join touches
    * the centroid, and only the message's terms. Once a whole half-life has passed the weights are halved that many
@@ -442,7 +407,7 @@ export class TopicClusterer {
     const kept = this.core.join(cluster.index, growth, scale);
     const before = cluster.centralIds;
     const central: string[] = [];
-    for (let i = 0; i < kept; i += 1) central.push(this.ints[i] < before.length ? before[this.ints[i]] : messageId);
+    for (let i = 0; i < kept; i += 1) central.push(this.buffers.ints[i] < before.length ? before[this.buffers.ints[i]] : messageId);
     cluster.centralIds = central;
   }
 
@@ -537,7 +502,7 @@ export class TopicClusterer {
   private summarize(cluster: Cluster): TopicClusterSummary {
     const n = this.core.heaviest(cluster.index, Math.max(this.settings.labelSize, SUMMARY_TERMS));
     const ranked: [string, number][] = [];
-    for (let i = 0; i < n; i += 1) ranked.push([this.tokenTexts[this.ints[i]], this.numbers[i]]);
+    for (let i = 0; i < n; i += 1) ranked.push([this.tokenTexts[this.buffers.ints[i]], this.buffers.numbers[i]]);
     const total = this.core.weightSum(cluster.index);
     const [firstHour, firstDay] = this.firstBuckets();
     const samples = [...cluster.firstMessageIds];
@@ -573,14 +538,14 @@ export class TopicClusterer {
     const vectors = [centroid, ...saved.central.map(({ vector }) => vector)];
     let weights = 0;
     for (const vector of vectors) weights += vector.length;
-    this.ensureInts(Math.max(weights, saved.central.length));
+    this.buffers.roomForValues(Math.max(weights, saved.central.length));
     let units = 0;
     let w = 0;
     for (const vector of vectors) {
-      units = this.writeTokens(vector.map(([term]) => term), units);
-      for (const [, weight] of vector) this.numbers[w++] = weight;
+      units = this.buffers.writeTokens(vector.map(([term]) => term), units);
+      for (const [, weight] of vector) this.buffers.numbers[w++] = weight;
     }
-    saved.central.forEach(({ vector }, i) => (this.ints[i] = vector.length));
+    saved.central.forEach(({ vector }, i) => (this.buffers.ints[i] = vector.length));
     const index = this.core.put(saved.seq, units, centroid.length, saved.central.length);
     this.register({
       id: saved.id,
@@ -618,20 +583,20 @@ export class TopicClusterer {
   private stateOf(c: Cluster): TopicClusterState {
     let n = this.core.centroid(c.index);
     if (n < 0) {
-      this.ensureInts(-n);
+      this.buffers.roomForValues(-n);
       n = this.core.centroid(c.index);
     }
     const centroid: TermVector = [];
-    for (let k = 0; k < n; k += 1) centroid.push([this.tokenTexts[this.ints[k]], this.numbers[k]]);
+    for (let k = 0; k < n; k += 1) centroid.push([this.tokenTexts[this.buffers.ints[k]], this.buffers.numbers[k]]);
     let samples = this.core.samples(c.index);
     if (samples < 0) {
-      this.ensureInts(-samples);
+      this.buffers.roomForValues(-samples);
       samples = this.core.samples(c.index);
     }
     const central: { id: string; vector: TermVector }[] = [];
     for (let i = 0, at = samples, w = 0; i < samples; i += 1) {
       const vector: TermVector = [];
-      for (let j = this.ints[i]; j > 0; j -= 1) vector.push([this.tokenTexts[this.ints[at++]], this.numbers[w++]]);
+      for (let j = this.buffers.ints[i]; j > 0; j -= 1) vector.push([this.tokenTexts[this.buffers.ints[at++]], this.buffers.numbers[w++]]);
       central.push({ id: c.centralIds[i], vector });
     }
     return {
