@@ -48,26 +48,22 @@ int32_t CentroidIndex::match(const char16_t* stream, size_t units, int32_t token
   counted_.clear();
   // Every token's hash first, with its slot asked for: the lookups then find most slots in the cache.
   hashes_.clear();
-  for (size_t at = 0; static_cast<int32_t>(hashes_.size()) < tokens && at < units;) {
-    const size_t length = std::min<size_t>(stream[at], units - at - 1);
-    hashes_.push_back(TokenTable::hashOf(stream + at + 1, length));
+  eachToken(stream, units, tokens, [this](const char16_t* token, size_t length) {
+    hashes_.push_back(TokenTable::hashOf(token, length));
     tokens_.prefetch(hashes_.back());
-    at += 1 + length;
-  }
-  size_t at = 0;
-  for (size_t t = 0; t < hashes_.size(); t += 1) {
-    const size_t length = std::min<size_t>(stream[at], units - at - 1);
-    const int32_t id = intern(stream + at + 1, length, hashes_[t]);
-    at += 1 + length;
+  });
+  size_t t = 0;
+  eachToken(stream, units, tokens, [&](const char16_t* unitsOfToken, size_t length) {
+    const int32_t id = intern(unitsOfToken, length, hashes_[t++]);
     TokenCount& token = tokens_.counts(id);
-    if (std::isnan(token.idf)) continue;
+    if (std::isnan(token.idf)) return;
     if (token.pass != pass) {
       token.pass = pass;
       token.count = 0;
       counted_.push_back(id);
     }
     token.count += 1;
-  }
+  });
 
   // The heaviest terms by (1 + ln tf) × idf, heaviest first (equal weights in term order), kept as they come: places
   // in `counted_`, whose weights are in `countedWeights_`.
@@ -203,8 +199,7 @@ void CentroidIndex::setNorm(int32_t index) {
   Centroid& c = clusters_[index];
   double squares = 0;
   for (const double weight : c.weights) squares += weight * weight;
-  c.norm = std::sqrt(squares);
-  norms_[index] = c.norm;
+  norms_[index] = std::sqrt(squares);
 }
 
 size_t CentroidIndex::placeOf(const Centroid& c, int64_t key, int32_t term) const {
@@ -241,14 +236,16 @@ Sample CentroidIndex::messageSample() const {
   return sample;
 }
 
-double CentroidIndex::cosine(const Sample& sample, const Centroid& c) const {
-  if (c.norm == 0) return 0;
+double CentroidIndex::cosine(const Sample& sample, int32_t index) const {
+  const Centroid& c = clusters_[index];
+  const double norm = norms_[index];
+  if (norm == 0) return 0;
   double dot = 0;
   for (size_t i = 0; i < sample.terms.size(); i += 1) {
     const size_t k = placeOf(c, sample.keys[i], sample.terms[i]);
     dot += sample.weights[i] * (k < c.terms.size() && c.terms[k] == sample.terms[i] ? c.weights[k] : 0);
   }
-  return dot / c.norm;
+  return dot / norm;
 }
 
 void CentroidIndex::retain(Sample& sample) {
@@ -371,8 +368,8 @@ int32_t CentroidIndex::join(int32_t index, double growth, double scale, int32_t*
   // The most central candidates against the centroid as it is now: the old ones, then the message's own.
   Sample added_ = messageSample();
   std::vector<double> scores;
-  for (const Sample& sample : c.samples) scores.push_back(cosine(sample, c));
-  scores.push_back(cosine(added_, c));
+  for (const Sample& sample : c.samples) scores.push_back(cosine(sample, index));
+  scores.push_back(cosine(added_, index));
   std::vector<int32_t> top;
   for (size_t i = 0; i < scores.size(); i += 1) {
     keepBest(top, static_cast<size_t>(settings_.centralSamples), static_cast<int32_t>(i),
@@ -399,14 +396,9 @@ int32_t CentroidIndex::put(int32_t seq, const char16_t* stream, size_t units, co
                            const int32_t* sampleLengths, int32_t samples) {
   // Every token first: a caller that throws while one is classified leaves no half-built cluster.
   std::vector<int32_t> ids;
-  size_t at = 0;
   int32_t total = terms;
   for (int32_t s = 0; s < samples; s += 1) total += sampleLengths[s];
-  for (int32_t t = 0; t < total && at < units; t += 1) {
-    const size_t length = std::min<size_t>(stream[at], units - at - 1);
-    ids.push_back(intern(stream + at + 1, length, TokenTable::hashOf(stream + at + 1, length)));
-    at += 1 + length;
-  }
+  eachToken(stream, units, total, [&](const char16_t* token, size_t length) { ids.push_back(intern(token, length, TokenTable::hashOf(token, length))); });
   const int32_t index = newIndex(seq);
   Centroid& c = clusters_[index];
   c.terms.assign(ids.begin(), ids.begin() + terms);

@@ -39,7 +39,6 @@ struct Centroid {
   std::vector<int64_t> keys;
   std::vector<double> weights;
   std::vector<int32_t> slots;
-  double norm = 1;
   // Candidates for the most central messages, most central first.
   std::vector<Sample> samples;
 };
@@ -93,7 +92,7 @@ class CentroidIndex {
   void prune(int32_t index, int32_t excess);
   void setNorm(int32_t index);
   Sample messageSample() const;
-  double cosine(const Sample& sample, const Centroid& centroid) const;
+  double cosine(const Sample& sample, int32_t index) const;
   void retain(Sample& sample);
   void releaseSample(const Sample& sample);
   bool ranksBefore(const Centroid& c, int32_t i, int32_t j) const;

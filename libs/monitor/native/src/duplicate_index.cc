@@ -8,16 +8,6 @@ namespace monitor {
 
 namespace {
 
-constexpr uint32_t kFnvOffset = 0x811c9dc5u;
-constexpr uint32_t kFnvPrime = 0x01000193u;
-
-// hashInts(signature, band × rows, band × rows + rows, band), as `bandHashes` in minhash.ts.
-uint32_t bandHash(const uint32_t* signature, size_t band, size_t rows) {
-  uint32_t h = kFnvOffset ^ static_cast<uint32_t>(band);
-  for (size_t i = band * rows; i < band * rows + rows; i += 1) h = (h ^ signature[i]) * kFnvPrime;
-  return mix32(h);
-}
-
 size_t slotOf(uint64_t key) { return mix32(static_cast<uint32_t>(key) ^ (static_cast<uint32_t>(key >> 32) + 1) * 0x9e3779b1u); }
 
 }  // namespace
@@ -47,8 +37,9 @@ int32_t DuplicateIndex::lookup(const char16_t* units, size_t length, double cuto
   shingles_.resize(shingleHashes(units, length, settings_.shingleSize, shingles_.data(), sortScratch_));
   if (shingles_.empty()) return -1;
   minHashSignature(shingles_.data(), shingles_.size(), settings_.hashSeeds.data(), settings_.seed, settings_.permutations, signature_.data(), filled_);
-  // Folded to 30 bits, as the index has always folded them: folding can only add candidates, which Jaccard removes.
-  for (size_t band = 0; band < settings_.bands; band += 1) bandKeys_[band] = bandHash(signature_.data(), band, settings_.rows) >> 2;
+  // Each band's rows hashed with the band's number as seed (`bandHashes` in minhash.ts), folded to 30 bits as the
+  // index has always folded them: folding can only add candidates, which Jaccard removes.
+  for (size_t band = 0; band < settings_.bands; band += 1) bandKeys_[band] = hashInts(signature_.data(), band * settings_.rows, band * settings_.rows + settings_.rows, static_cast<uint32_t>(band)) >> 2;
 
   prefetchBuckets(bandKeys_.data());
   lookups_ += 1;

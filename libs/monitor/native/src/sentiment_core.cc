@@ -65,16 +65,12 @@ void SentimentCore::group(const char16_t* stream, size_t units, int32_t tokens) 
   }
   texts_.clear();
   single_.clear();
-  size_t at = 0;
-  for (int32_t t = 0; t < tokens && at < units; t += 1) {
-    const size_t length = std::min<size_t>(stream[at], units - at - 1);
-    const char16_t* token = stream + at + 1;
-    at += 1 + length;
+  eachToken(stream, units, tokens, [this](const char16_t* token, size_t length) {
     if (isPlainChineseWord(token, length)) {
       // NFKC, case and trimming leave such a word as it is, and most words start no entry: no lookup at all.
       texts_.push_back(Text{token, length});
       single_.push_back(entryStarts_[token[0]] == 1 ? entryOf(token, length) : kPlain);
-      continue;
+      return;
     }
     const uint32_t hash = TokenTable::hashOf(token, length);
     int32_t id = cachedIds_.find(token, length, hash);
@@ -86,10 +82,10 @@ void SentimentCore::group(const char16_t* stream, size_t units, int32_t tokens) 
       cached_.push_back(CachedToken{std::move(normalized.text), unit});
     }
     const CachedToken& known = cached_[id];
-    if (known.text.empty()) continue;
+    if (known.text.empty()) return;
     texts_.push_back(Text{known.text.data(), known.text.size()});
     single_.push_back(known.unit);
-  }
+  });
   const size_t count = texts_.size();
   units_.clear();
   size_t i = 0;

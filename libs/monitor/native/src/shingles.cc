@@ -7,17 +7,8 @@ namespace monitor {
 
 namespace {
 
-constexpr uint32_t kFnvOffset = 0x811c9dc5u;
-constexpr uint32_t kFnvPrime = 0x01000193u;
 constexpr double kTwo32 = 4294967296.0;
 constexpr size_t kBoundCheckSteps = 64;
-
-// FNV-1a over code points, finished with `mix32`: `hashInts` in hash32.ts.
-uint32_t hashRun(const uint32_t* values, size_t start, size_t end) {
-  uint32_t h = kFnvOffset;
-  for (size_t i = start; i < end; i += 1) h = (h ^ values[i]) * kFnvPrime;
-  return mix32(h);
-}
 
 // Sorts hash values ascending: a least-significant-digit radix sort, four passes of a byte. A message's few hundred
 // hashes are uniform, and a comparison sort mispredicts about every other comparison on them.
@@ -62,11 +53,11 @@ size_t shingleHashes(const char16_t* units, size_t length, size_t shingleSize, u
   }
   if (count == 0) return 0;
   if (count <= shingleSize) {
-    out[0] = hashRun(out, 0, count);
+    out[0] = hashInts(out, 0, count);
     return 1;
   }
   const size_t n = count - shingleSize + 1;
-  for (size_t start = 0; start < n; start += 1) out[start] = hashRun(out, start, start + shingleSize);
+  for (size_t start = 0; start < n; start += 1) out[start] = hashInts(out, start, start + shingleSize);
   sortHashes(out, n, scratch);
   return static_cast<size_t>(std::unique(out, out + n) - out);
 }

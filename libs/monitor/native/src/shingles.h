@@ -19,6 +19,13 @@ inline uint32_t mix32(uint32_t h) {
   return h;
 }
 
+// FNV-1a over a run of 32-bit values, from `seed`, finished with `mix32`: `hashInts` in hash32.ts.
+inline uint32_t hashInts(const uint32_t* values, size_t start, size_t end, uint32_t seed = 0) {
+  uint32_t h = 0x811c9dc5u ^ seed;
+  for (size_t i = start; i < end; i += 1) h = (h ^ values[i]) * 0x01000193u;
+  return mix32(h);
+}
+
 // Hashes of the distinct `shingleSize`-code-point runs of `units`, ascending, into `out` (at least `length` long,
 // or 1 for a text shorter than a shingle); answers how many. `scratch` is the caller's, for sorting.
 size_t shingleHashes(const char16_t* units, size_t length, size_t shingleSize, uint32_t* out, std::vector<uint32_t>& scratch);

@@ -3,6 +3,7 @@
 // centroids hold ids, not strings; `sweep` forgets the tokens nothing refers to, which bounds the table.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -32,6 +33,18 @@ struct TokenCount {
 };
 
 int64_t termKeyOf(const char16_t* units, size_t length);
+
+// Visits the first `tokens` tokens of a stream as the TypeScript side writes it (`CoreBuffers.writeTokens`): each a
+// length, then that many code units. A length running past `units` is cut at the end of the stream.
+template <typename Visit>
+void eachToken(const char16_t* stream, size_t units, int32_t tokens, Visit visit) {
+  size_t at = 0;
+  for (int32_t t = 0; t < tokens && at < units; t += 1) {
+    const size_t length = std::min<size_t>(stream[at], units - at - 1);
+    visit(stream + at + 1, length);
+    at += 1 + length;
+  }
+}
 
 class TokenTable {
  public:
