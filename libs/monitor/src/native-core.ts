@@ -2,12 +2,18 @@ import { join } from 'node:path';
 import { projectRoot } from '@wenzheng/config';
 
 /**
- * The clusterer's numeric core, in C++ (`libs/monitor/native`, built by `npm ci` through `npm run build:native`):
- * message vectors, centroids, the inverted index and central samples. What crosses goes through three typed arrays
- * registered once. Method by method, see `libs/monitor/native/src/addon.cc`.
+ * The monitor's native core, in C++ (`libs/monitor/native`, built by `npm ci` through `npm run build:native`): the
+ * per-message arithmetic of near-duplicates, sentiment and clustering. Its classes read and answer in three typed
+ * arrays registered once (`CoreBuffers`). Method by method, see `libs/monitor/native/src/addon.cc`.
  */
-export interface ClusterCore {
+
+/** What each native class takes its typed arrays by. */
+export interface TakesBuffers {
   setBuffers(units: Uint16Array, numbers: Float64Array, ints: Int32Array): void;
+}
+
+/** The clusterer's: message vectors, centroids, the inverted index and central samples (`topic-clusterer.ts`). */
+export interface ClusterCore extends TakesBuffers {
   match(units: number, tokens: number): number;
   create(seq: number): number;
   join(index: number, growth: number, scale: number): number;
@@ -34,11 +40,6 @@ type ClusterCoreConstructor = new (
   classify: (token: string, id: number) => number,
   log: (n: number) => number,
 ) => ClusterCore;
-
-/** What each native class takes its typed arrays by. */
-interface TakesBuffers {
-  setBuffers(units: Uint16Array, numbers: Float64Array, ints: Int32Array): void;
-}
 
 /**
  * The three typed arrays a native class reads and answers in (`setBuffers`): code units in, numbers and integers
@@ -104,15 +105,14 @@ export class CoreBuffers {
 export const NATIVE_CORE_PATH = join(projectRoot(), 'libs', 'monitor', 'native', 'build', 'Release', 'monitor_core.node');
 
 /** The in-memory near-duplicate index's lookups; see `near-duplicate-index.ts` and `duplicate_index.cc`. */
-export interface NativeDuplicateIndex {
-  setBuffers(units: Uint16Array, numbers: Float64Array, ints: Int32Array): void;
+export interface NativeDuplicateIndex extends TakesBuffers {
   lookup(length: number, cutoff: number, threshold: number): number;
   insert(slot: number, at: number): void;
   remove(slot: number): void;
   bytes(): number;
 }
 
-/** The addon: the clusterer's core, and the near-duplicate index's shingles, signatures and Jaccard (`minhash.ts`). */
+/** The addon: the three classes, and the shingles, signatures and Jaccard of `minhash.ts`. */
 export interface MonitorNative {
   DuplicateIndex: new (settings: { shingleSize: number; permutations: number; bands: number; rows: number; seed: number }, hashSeeds: Uint32Array) => NativeDuplicateIndex;
   ClusterCore: ClusterCoreConstructor;
@@ -121,7 +121,7 @@ export interface MonitorNative {
     settings: object,
     words: [string, number, number, number, number][],
     normalize: (token: string) => [string, boolean],
-  ) => { setBuffers(units: Uint16Array, numbers: Float64Array, ints: Int32Array): void; score(tokenUnits: number, tokens: number, textLength: number): number };
+  ) => TakesBuffers & { score(tokenUnits: number, tokens: number, textLength: number): number };
   shingleHashes(units: Uint16Array, length: number, shingleSize: number, out: Uint32Array): number;
   minHashSignature(shingles: Uint32Array, hashSeeds: Uint32Array, seed: number, signature: Uint32Array): void;
   jaccardAtLeast(a: Uint32Array, b: Uint32Array, min: number): number;
