@@ -432,6 +432,8 @@ describe('staff console in a browser', () => {
     // 只看未读 no longer lists it.
     await page.getByTestId('notices-unread').click();
     await page.waitForURL(/unread=true/);
+    // The list shown before the click stays until the filtered one replaces it: wait for the notice to leave.
+    await item.waitFor({ state: 'detached' });
     await page.locator('[data-testid="notices"], [data-testid="notices-empty"]').first().waitFor();
     expect(await item.count()).toBe(0);
     await logOut();
